@@ -1,0 +1,66 @@
+"""Shared building blocks of the domain models: the base class and the constrained scalar types."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Lang = Literal["es", "en"]
+LANGS: tuple[Lang, ...] = ("es", "en")
+
+# Texts are bounded so that a hostile file cannot make us allocate without limit, but the bound is far
+# above anything a participant writes (a whole chapter is ~100 k characters).
+MAX_TEXT = 200_000
+# SQLite stores integers in 64 bits and reals as doubles: keep numbers where both are exact.
+MAX_NUMBER = 1e15
+
+
+def _no_surrogates(value: str) -> str:
+    # A lone surrogate cannot be encoded as UTF-8, so SQLite and Word would both reject it later.
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ValueError("text contains an invalid (surrogate) character")
+    return value
+
+
+def _normalize_number(value: int | float) -> int | float:
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("number must be finite")
+        if value.is_integer():
+            # 2.0 and 2 are the same figure; storing one form keeps JSON round trips identical.
+            value = int(value)
+    if abs(value) > MAX_NUMBER:
+        raise ValueError(f"number is too large (limit {MAX_NUMBER:.0e})")
+    return value
+
+
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_no_surrogates)]
+"""Free text written by a participant, in the proposal's language."""
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$")]
+"""A stable item identifier: the example's codes (C1.2, IND1.1) or a UUID for items made in the app."""
+
+CatalogId = Annotated[str, StringConstraints(min_length=1, max_length=100), AfterValidator(_no_surrogates)]
+"""The id of a catalogue entry; unknown ids load and are reported by rule G04."""
+
+Number = Annotated[int | float, AfterValidator(_normalize_number)]
+"""A figure: integral values are kept as int so that 16742 stays 16742 through every format."""
+
+Year = Annotated[int, Field(ge=1000, le=9999)]
+
+Score = Annotated[int, Field(ge=-99, le=99)]
+"""A rating on a small scale; out-of-range values load so that rule A03 can report them."""
+
+
+def new_id() -> str:
+    """Return a fresh stable identifier for an item created in the app."""
+    return uuid.uuid4().hex
+
+
+class DomainModel(BaseModel):
+    """Base of every domain model: unknown keys are refused and assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)

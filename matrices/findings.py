@@ -1,0 +1,42 @@
+"""What the rules return: a finding with its rule, severity, location and message in both languages."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from matrices.base import Lang
+from matrices.review import MatrixKey
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+class Finding(BaseModel):
+    """One result of a rule, located on (matrix, item id, field)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    matrix: MatrixKey
+    item: str | None = None
+    field: str | None = None
+    message_es: str
+    message_en: str
+
+    def message(self, lang: Lang) -> str:
+        """Return the message in the requested language."""
+        return self.message_es if lang == "es" else self.message_en
+
+    def as_dict(self, lang: Lang) -> dict[str, str | None]:
+        """Return the finding as the flat record printed by `check --json`."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "matrix": self.matrix,
+            "item": self.item,
+            "field": self.field,
+            "message": self.message(lang),
+        }

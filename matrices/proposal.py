@@ -1,0 +1,38 @@
+"""The proposal: general data plus the four matrices. The root of the domain model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from matrices.actors import ActorMatrix
+from matrices.base import CatalogId, DomainModel, Id, Lang, Text, new_id
+from matrices.general import Alignment, Horizon
+from matrices.instruments import InstrumentMatrix
+from matrices.problem import ProblemMatrix
+from matrices.strategy import StrategyMatrix
+
+
+class Proposal(DomainModel):
+    """A policy proposal drafted through the four matrices; text is written in `language`."""
+
+    language: Lang = "es"
+    id: Id = Field(default_factory=new_id)
+    title: Text = ""
+    policy_area: CatalogId | None = None
+    territorial_scope: CatalogId | None = None
+    territory: Text | None = None
+    proposing_institution: Text = ""
+    authors: list[Text] = Field(default_factory=list)
+    horizon: Horizon = Field(default_factory=Horizon)
+    status: CatalogId = "draft"
+    alignment: Alignment = Field(default_factory=Alignment)
+    cross_cutting_approaches: list[CatalogId] = Field(default_factory=list)
+    data_disclaimer: Text | None = None
+    created_at: date = Field(default_factory=date.today)
+    updated_at: date = Field(default_factory=date.today)
+    problem_matrix: ProblemMatrix = Field(default_factory=ProblemMatrix)
+    strategy_matrix: StrategyMatrix = Field(default_factory=StrategyMatrix)
+    actor_matrix: ActorMatrix = Field(default_factory=ActorMatrix)
+    instrument_matrix: InstrumentMatrix = Field(default_factory=InstrumentMatrix)
