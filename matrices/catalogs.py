@@ -87,6 +87,11 @@ class Catalogs:
                         ref = f"{name}#{sub['id']}"
                         values = tuple(_entry(v) for v in sub[nested_key])
                         self._catalogs[ref] = Catalog(ref, values, sub.get("es", ""), sub.get("en", ""))
+            grid = data.get("stakeholder_grid")
+            if isinstance(grid, dict):
+                # The grid's quadrants are the suggested strategies an actor's ratings map to.
+                ref = f"{name}#stakeholder_grid"
+                self._catalogs[ref] = Catalog(ref, tuple(_entry(q) for q in grid.get("quadrants", [])))
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Catalogs:

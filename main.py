@@ -1,0 +1,222 @@
+"""Policy Matrix: the composition root. Parses the command line and runs a headless command.
+
+The command line is a fixed contract (DESIGN.md): other checks call it, so names, options, exit
+statuses and the one-line `error:` messages must stay exactly as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+from matrices.catalogs import Catalogs
+from matrices.completeness import completeness
+from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
+from matrices.proposal import Proposal
+from matrices.review import Comment
+from matrices.rules import default_rulebook
+from storage.document import Document
+from storage.errors import DocumentError
+from storage.interchange import json_schema, read_json, write_json
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+COMMANDS = ("demo", "convert", "check", "schema")
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one `error:` line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors follow the contract: one `error:` line, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Policy Matrix: draft a migration policy proposal.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="write the bundled example proposal to PATH")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--lang", choices=("es", "en"), default="es", help="language of the example (default es)")
+
+    convert = commands.add_parser("convert", help="convert .json <-> .pmx")
+    convert.add_argument("src", metavar="SRC")
+    convert.add_argument("dst", metavar="DST")
+
+    check = commands.add_parser("check", help="completeness and consistency findings")
+    check.add_argument("file", metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    check.add_argument("--lang", choices=("es", "en"), help="language of the messages (default: the proposal's)")
+
+    commands.add_parser("schema", help="print the JSON Schema of the interchange format")
+    return parser
+
+
+def _fail(path: Path | str, reason: str) -> UsageError:
+    return UsageError(f"{path}: {reason}")
+
+
+def _read_any(path: Path) -> tuple[Proposal, list[Comment]]:
+    """Read a .pmx or .json file without modifying it; return (proposal, comments)."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise _fail(path, "no such file")
+    if path.is_dir():
+        raise _fail(path, "is a folder, not a file")
+    try:
+        if suffix == ".json":
+            data = read_json(path)
+            return data.proposal, list(data.comments)
+        if suffix == ".pmx":
+            with Document.open(path, read_only=True) as document:
+                return document.load(), document.load_comments()
+    except DocumentError as exc:
+        raise _fail(path, str(exc)) from exc
+    raise _fail(path, f"unsupported file type {path.suffix or '(none)'!r}: expected .pmx or .json")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+
+
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    """Refuse to replace a .pmx that another Policy Matrix window is editing: its edits would be lost."""
+    if not path.exists():
+        return
+    try:
+        with Document.open(path, read_only=False) as document:
+            locked_by = document.locked_by if document.read_only else None
+    except DocumentError:
+        return  # not a readable document: replacing it loses nothing of ours
+    if locked_by is not None:
+        raise _fail(path, f"is open in another Policy Matrix window ({locked_by}); close it first")
+
+
+def _write_pmx(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
+    """Write a new .pmx atomically: build it beside the target, then rename over it."""
+    _refuse_if_open_elsewhere(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        document = Document.create(tmp, proposal, comments)
+        document.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_output(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".pmx":
+        _write_pmx(path, proposal, comments)
+    elif suffix == ".json":
+        write_json(path, proposal, comments)
+    else:
+        raise _fail(path, f"unsupported output type {path.suffix or '(none)'!r}: expected .pmx or .json")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Write the bundled example proposal to PATH."""
+    _write_output(Path(args.path), load_example(args.lang), [])
+    print(f"wrote {args.path}")
+    return EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert between .json and .pmx; the source is never modified."""
+    src, dst = Path(args.src), Path(args.dst)
+    if dst.exists() and _same_file(src, dst):
+        raise _fail(dst, "is the input file; choose another output path")
+    proposal, comments = _read_any(src)
+    _write_output(dst, proposal, comments)
+    print(f"wrote {dst}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print completeness and consistency findings; exit 1 when some are errors."""
+    path = Path(args.file)
+    proposal, _comments = _read_any(path)
+    field_model = FieldModel.load()
+    findings = default_rulebook(Catalogs.load(), field_model).check(proposal)
+    lang = args.lang or proposal.language
+    if args.json:
+        json.dump([f.as_dict(lang) for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in findings:
+            where = "/".join(part for part in (f.matrix, f.item, f.field) if part)
+            print(f"{f.severity:<7} {f.rule}  {where}  {f.message(lang)}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        scores = completeness(proposal, field_model)
+        score_text = ", ".join(f"{key} {value}%" for key, value in scores.items())
+        print(
+            f"{path}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "
+            f"completeness: {score_text}"
+        )
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_schema(_args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the interchange format."""
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+HANDLERS = {"demo": cmd_demo, "convert": cmd_convert, "check": cmd_check, "schema": cmd_schema}
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run one command line and return its exit status; errors become one `error:` line."""
+    try:
+        if not argv or argv[0] not in COMMANDS:
+            if argv and argv[0] in ("-h", "--help"):
+                _build_parser().print_help()
+                return EXIT_OK
+            raise UsageError("the desktop editor is not part of this version yet; commands: " + ", ".join(COMMANDS))
+        args = _build_parser().parse_args(list(argv))
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except DocumentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        location = ".".join(str(part) for part in first["loc"])
+        print(f"error: invalid proposal: {location}: {first['msg']}", file=sys.stderr)
+    except OSError as exc:
+        name = exc.filename or "file"
+        print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+    except Exception as exc:  # the contract: no traceback ever reaches the user
+        print(f"error: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main() -> None:
+    """Entry point of `python main.py` and of the `policy-matrix` script."""
+    sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()
