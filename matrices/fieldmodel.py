@@ -25,6 +25,8 @@ class FieldSpec:
     example_es: str = ""
     example_en: str = ""
     catalog: str | None = None
+    filter: str | None = None
+    """Restricts the catalogue to entries with an attribute value, e.g. 'typology=nato'."""
     ref: str | None = None
     items: str | None = None
     rule: str | None = None
@@ -57,6 +59,7 @@ def _spec(raw: dict[str, Any]) -> FieldSpec:
         example_es=_text(raw, "example", "es"),
         example_en=_text(raw, "example", "en"),
         catalog=raw.get("catalog"),
+        filter=raw.get("filter"),
         ref=raw.get("ref"),
         items=raw.get("items"),
         rule=raw.get("rule"),

@@ -1,0 +1,305 @@
+"""Rules of the evidence (D01-D04) and problem-matrix (P01-P12) scopes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import Any
+
+from pydantic import BaseModel
+
+from matrices.findings import Finding
+from matrices.problem import Cause, Effect, tree_codes
+from matrices.rules.engine import RuleContext, RuleFunction
+
+ILLUSTRATIVE = "illustrative"
+SOURCED_TYPES = frozenset({"official", "estimate"})
+
+# DOMAIN.md 3.6 heuristics: phrases that, at the start of the central problem, name a missing solution.
+ABSENCE_PHRASES = (
+    "falta de",
+    "ausencia de",
+    "carencia de",
+    "inexistencia de",
+    "insuficiencia de",
+    "no existe",
+    "no hay",
+    "no se cuenta con",
+    "lack of",
+)
+# An article before the phrase ("La falta de...") does not change what the sentence says.
+LEADING_ARTICLE = re.compile(r"^(?:la|el|una|un|the|a)\s+")
+MAX_PROBLEM_CHARS = 300
+# A sentence ends at . ! ? or … followed by a new sentence (capital, opening mark); "No. 36" does not.
+SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“¿¡(]*[A-ZÁÉÍÓÚÜÑ])")
+INLINE_ENUMERATION = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z])\)\s")
+SIMILARITY_THRESHOLD = 0.85
+
+# Matched on accent-free lower-case words, so "niñas" is written "ninas".
+CHILD_WORDS = (
+    r"nin[oa]s?|ninez|infancia|infantil(?:es)?|adolescentes?|menores de edad|menores no acompanad[oa]s"
+    r"|child|children|childhood|minors?|adolescents?|teenagers?|girls?|boys?|infants?"
+)
+WOMEN_WORDS = r"mujer|mujeres|embarazadas?|gestantes?|madres?|women|woman|mothers?|pregnant|female"
+CHILD_PATTERN = re.compile(rf"\b(?:{CHILD_WORDS})\b")
+WOMEN_PATTERN = re.compile(rf"\b(?:{WOMEN_WORDS})\b")
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def _normalized(text: str) -> str:
+    """Lower-case, accent-free text with punctuation turned into single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+# --- Evidence -------------------------------------------------------------------------------------------
+
+
+def d01_source_for_official(ctx: RuleContext) -> Iterator[Finding]:
+    """An official or estimated figure must state its source."""
+    for evidence in ctx.proposal.problem_matrix.evidence:
+        if evidence.data_type in SOURCED_TYPES and _blank(evidence.source):
+            yield ctx.finding("D01", "problem", evidence.id, "source", evidence.id)
+
+
+def d02_cutoff_for_official(ctx: RuleContext) -> Iterator[Finding]:
+    """An official figure should state its cut-off date."""
+    for evidence in ctx.proposal.problem_matrix.evidence:
+        if evidence.data_type == "official" and evidence.cutoff_date is None:
+            yield ctx.finding("D02", "problem", evidence.id, "cutoff_date", evidence.id)
+
+
+def d03_unit_for_value(ctx: RuleContext) -> Iterator[Finding]:
+    """A figure with a numeric value must state its unit."""
+    for evidence in ctx.proposal.problem_matrix.evidence:
+        if evidence.value is not None and _blank(evidence.unit):
+            yield ctx.finding("D03", "problem", evidence.id, "unit", evidence.id)
+
+
+def _count_illustrative(value: Any) -> int:
+    if isinstance(value, BaseModel):
+        own = 1 if getattr(value, "data_type", None) == ILLUSTRATIVE else 0
+        return own + sum(_count_illustrative(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, list):
+        return sum(_count_illustrative(element) for element in value)
+    return 0
+
+
+def d04_illustrative_values(ctx: RuleContext) -> Iterator[Finding]:
+    """One hint for the whole proposal counting every value whose data type is 'illustrative'."""
+    # Every `data_type` field in the proposal (evidence, baselines, targets, costs, actor ratings, ex-ante
+    # ratings) marks the value(s) next to it; counting those markers gives DOMAIN.md 5.3's 69 on the example.
+    count = _count_illustrative(ctx.proposal)
+    if count:
+        yield ctx.finding(
+            "D04",
+            "problem",
+            None,
+            None,
+            f"{count} valor(es) marcado(s) como ilustrativo(s)",
+            f"{count} value(s) marked illustrative",
+        )
+
+
+# --- Central problem ------------------------------------------------------------------------------------
+
+
+def p01_single_central_problem(ctx: RuleContext) -> Iterator[Finding]:
+    """The central problem must be stated, and state one problem rather than a list of several."""
+    text = ctx.proposal.problem_matrix.central_problem
+    # Reading of "exactly one": blank, or written as a list (several lines, bullets, "1) ... 2) ...").
+    lines = [line for line in text.splitlines() if line.strip()]
+    is_list = len(lines) > 1 or len(INLINE_ENUMERATION.findall(text)) > 1 or text.count("•") > 1
+    if _blank(text):
+        yield ctx.finding("P01", "problem", None, "central_problem", "vacío", "empty")
+    elif is_list:
+        yield ctx.finding("P01", "problem", None, "central_problem", "lista de problemas", "list of problems")
+
+
+def p02_absence_of_solution(ctx: RuleContext) -> Iterator[Finding]:
+    """Warn when the central problem starts like 'lack of ...' (a missing solution, not a situation)."""
+    start = LEADING_ARTICLE.sub("", _normalized(ctx.proposal.problem_matrix.central_problem))
+    for phrase in ABSENCE_PHRASES:
+        if start == phrase or start.startswith(f"{_normalized(phrase)} "):
+            yield ctx.finding("P02", "problem", None, "central_problem", phrase)
+            return
+
+
+def _sentence_count(text: str) -> int:
+    return len([part for part in SENTENCE_BREAK.split(text.strip()) if part.strip()])
+
+
+def p03_short_single_sentence(ctx: RuleContext) -> Iterator[Finding]:
+    """Warn when the central problem exceeds 300 characters or holds more than one sentence."""
+    text = ctx.proposal.problem_matrix.central_problem.strip()
+    if not text:
+        return
+    length, sentences = len(text), _sentence_count(text)
+    if length > MAX_PROBLEM_CHARS or sentences > 1:
+        yield ctx.finding(
+            "P03",
+            "problem",
+            None,
+            "central_problem",
+            f"{length} caracteres, {sentences} oraciones",
+            f"{length} characters, {sentences} sentences",
+        )
+
+
+# --- Trees ----------------------------------------------------------------------------------------------
+
+
+def p04_enough_causes(ctx: RuleContext) -> Iterator[Finding]:
+    """At least 3 causes, at least 2 of them direct."""
+    causes = ctx.proposal.problem_matrix.causes
+    direct = sum(1 for cause in causes if cause.level == "direct")
+    if len(causes) < 3 or direct < 2:
+        yield ctx.finding(
+            "P04",
+            "problem",
+            None,
+            "causes",
+            f"{len(causes)} causas, {direct} directas",
+            f"{len(causes)} causes, {direct} direct",
+        )
+
+
+def _tree_faults(nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, str, str]]:
+    """Yield (item id, detail es, detail en) for each node that breaks the direct/indirect structure."""
+    by_id = {node.id: node for node in nodes}
+    for node in nodes:
+        if node.level == "direct" and node.parent_id:
+            yield (
+                node.id,
+                f"{node.id}: directo con superior {node.parent_id}",
+                f"{node.id}: direct with parent {node.parent_id}",
+            )
+        elif node.level == "indirect":
+            if not node.parent_id:
+                yield node.id, f"{node.id}: indirecto sin superior", f"{node.id}: indirect without parent"
+            elif node.parent_id == node.id:
+                yield node.id, f"{node.id}: depende de sí mismo", f"{node.id}: is its own parent"
+            elif node.parent_id in by_id and not _reaches_root(node, by_id):
+                yield node.id, f"{node.id}: ciclo de dependencias", f"{node.id}: parent cycle"
+            # A parent id that names no node is a dangling reference, reported once by G02.
+
+
+def _reaches_root(node: Cause | Effect, by_id: dict[str, Any]) -> bool:
+    seen = {node.id}
+    current = node
+    while current.parent_id:
+        parent = by_id.get(current.parent_id)
+        if parent is None:
+            return True  # dangling: G02's finding, not a cycle
+        if parent.id in seen:
+            return False
+        seen.add(parent.id)
+        current = parent
+    return True
+
+
+def p05_cause_tree(ctx: RuleContext) -> Iterator[Finding]:
+    """Indirect causes hang from another cause (without cycles); direct causes have no parent."""
+    for item, detail_es, detail_en in _tree_faults(ctx.proposal.problem_matrix.causes):
+        yield ctx.finding("P05", "problem", item, "parent_id", detail_es, detail_en)
+
+
+def p06_direct_causes_without_children(ctx: RuleContext) -> Iterator[Finding]:
+    """One hint listing the direct causes that have no indirect cause under them."""
+    causes = ctx.proposal.problem_matrix.causes
+    parents = {cause.parent_id for cause in causes if cause.parent_id}
+    leaves = [cause for cause in causes if cause.level == "direct" and cause.id not in parents]
+    if leaves:
+        # Display codes, not ids: causes made in the app carry UUIDs the participant never sees.
+        codes = tree_codes(causes, "C")
+        yield ctx.finding("P06", "problem", None, "causes", ", ".join(codes[cause.id] for cause in leaves))
+
+
+def p07_enough_effects(ctx: RuleContext) -> Iterator[Finding]:
+    """At least 2 direct effects."""
+    direct = sum(1 for effect in ctx.proposal.problem_matrix.effects if effect.level == "direct")
+    if direct < 2:
+        yield ctx.finding("P07", "problem", None, "effects", f"{direct} directos", f"{direct} direct")
+
+
+def p08_effect_tree(ctx: RuleContext) -> Iterator[Finding]:
+    """Indirect effects hang from another effect (without cycles); direct effects have no parent."""
+    for item, detail_es, detail_en in _tree_faults(ctx.proposal.problem_matrix.effects):
+        yield ctx.finding("P08", "problem", item, "parent_id", detail_es, detail_en)
+
+
+# --- Evidence and wording -------------------------------------------------------------------------------
+
+
+def p09_some_evidence(ctx: RuleContext) -> Iterator[Finding]:
+    """At least one evidence item."""
+    if not ctx.proposal.problem_matrix.evidence:
+        yield ctx.finding("P09", "problem", None, "evidence")
+
+
+def p10_some_official_evidence(ctx: RuleContext) -> Iterator[Finding]:
+    """Warn when evidence exists but none of it is official."""
+    evidence = ctx.proposal.problem_matrix.evidence
+    if evidence and not any(item.data_type == "official" for item in evidence):
+        yield ctx.finding("P10", "problem", None, "evidence")
+
+
+def p11_cause_repeats_problem(ctx: RuleContext) -> Iterator[Finding]:
+    """Warn for each cause whose text is at least 85 % similar to the central problem."""
+    problem = _normalized(ctx.proposal.problem_matrix.central_problem)
+    if not problem:
+        return
+    for cause in ctx.proposal.problem_matrix.causes:
+        text = _normalized(cause.description)
+        if not text:
+            continue
+        ratio = SequenceMatcher(None, problem, text, autojunk=False).ratio()
+        if ratio >= SIMILARITY_THRESHOLD:
+            yield ctx.finding("P11", "problem", cause.id, "description", f"{cause.id}: {ratio:.0%}")
+
+
+def p12_child_and_gender_approaches(ctx: RuleContext) -> Iterator[Finding]:
+    """Hint to tick the child / gender approaches when the affected population mentions children / women."""
+    text = _normalized(ctx.proposal.problem_matrix.affected_population)
+    ticked = set(ctx.proposal.cross_cutting_approaches)
+    missing = [
+        approach
+        for approach, pattern in (("child", CHILD_PATTERN), ("gender", WOMEN_PATTERN))
+        if pattern.search(text) and approach not in ticked
+    ]
+    if missing:
+        catalog = ctx.catalogs.get("cross_cutting_approaches.json")
+        yield ctx.finding(
+            "P12",
+            "problem",
+            None,
+            "affected_population",
+            ", ".join(catalog.label(approach, "es") for approach in missing),
+            ", ".join(catalog.label(approach, "en") for approach in missing),
+        )
+
+
+RULES: dict[str, RuleFunction] = {
+    "D01": d01_source_for_official,
+    "D02": d02_cutoff_for_official,
+    "D03": d03_unit_for_value,
+    "D04": d04_illustrative_values,
+    "P01": p01_single_central_problem,
+    "P02": p02_absence_of_solution,
+    "P03": p03_short_single_sentence,
+    "P04": p04_enough_causes,
+    "P05": p05_cause_tree,
+    "P06": p06_direct_causes_without_children,
+    "P07": p07_enough_effects,
+    "P08": p08_effect_tree,
+    "P09": p09_some_evidence,
+    "P10": p10_some_official_evidence,
+    "P11": p11_cause_repeats_problem,
+    "P12": p12_child_and_gender_approaches,
+}
