@@ -1,0 +1,191 @@
+"""Two-way binding of editor widgets to fields of the proposal, through undo commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from matrices.edits import EditError, Locator, resolve
+from ui.commands import Change, SetValueCommand
+from ui.session import DocumentSession
+from ui.widgets.catalog import CatalogChecklist
+
+
+@dataclass
+class _Binding:
+    widget: QWidget
+    field: str
+    read: Callable[[], Any]
+    write: Callable[[Any], None]
+
+
+class FieldBinder(QObject):
+    """Binds widgets to fields of one object (fixed, or the current selection) of the session's proposal."""
+
+    focused = Signal(str, str)
+    """(entity, field key) of the widget that got the keyboard focus: drives the guidance panel."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        locator: Callable[[], Locator | None],
+        entity: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._locator = locator
+        self.entity = entity
+        self._bindings: list[_Binding] = []
+        self._merge_key: object | None = None
+        self._updating = False
+        session.changed.connect(self._on_change)
+
+    def target(self) -> Any | None:
+        """Return the bound object, or None when nothing is selected or it was deleted."""
+        locator = self._locator()
+        if locator is None:
+            return None
+        try:
+            return resolve(self._session.proposal, locator)
+        except EditError:
+            return None
+
+    def _nullable(self, field: str) -> bool:
+        target = self.target()
+        info = type(target).model_fields.get(field) if target is not None else None
+        return info is not None and info.default is None
+
+    def _push(self, field: str, value: Any, label: str) -> None:
+        locator = self._locator()
+        if self._updating or locator is None or self.target() is None:
+            return
+        if getattr(self.target(), field) == value:
+            return
+        if self._merge_key is None:
+            self._merge_key = object()
+        command = SetValueCommand(self._session, locator, field, value, label, merge_key=self._merge_key)
+        self._session.push(command)
+
+    def _register(self, widget: QWidget, field: str, read: Callable[[], Any], write: Callable[[Any], None]) -> None:
+        widget.setProperty("pm_field", field)
+        widget.installEventFilter(self)
+        self._bindings.append(_Binding(widget, field, read, write))
+
+    def bind_line(self, widget: QLineEdit, field: str, label: str) -> None:
+        """Bind a one-line text field."""
+
+        def read() -> Any:
+            text = widget.text()
+            return None if not text and self._nullable(field) else text
+
+        def write(value: Any) -> None:
+            text = "" if value is None else str(value)
+            if widget.text() != text:
+                widget.setText(text)
+
+        widget.textEdited.connect(lambda _text: self._push(field, read(), label))
+        self._register(widget, field, read, write)
+
+    def bind_text(self, widget: QPlainTextEdit, field: str, label: str) -> None:
+        """Bind a multi-line text field."""
+
+        def read() -> Any:
+            text = widget.toPlainText()
+            return None if not text and self._nullable(field) else text
+
+        def write(value: Any) -> None:
+            text = "" if value is None else str(value)
+            if widget.toPlainText() != text:
+                widget.setPlainText(text)
+
+        widget.textChanged.connect(lambda: self._push(field, read(), label))
+        self._register(widget, field, read, write)
+
+    def bind_combo(self, widget: QComboBox, field: str, label: str) -> None:
+        """Bind a choice among catalogue ids (item data; None for the empty entry)."""
+
+        def write(value: Any) -> None:
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else 0)
+
+        widget.activated.connect(lambda _index: self._push(field, widget.currentData(), label))
+        self._register(widget, field, widget.currentData, write)
+
+    def bind_spin(self, widget: QSpinBox, field: str, label: str) -> None:
+        """Bind an integer; the spin box minimum shows as blank (None) through its special value text."""
+
+        def read() -> Any:
+            value = widget.value()
+            return None if widget.specialValueText() and value == widget.minimum() else value
+
+        def write(value: Any) -> None:
+            widget.setValue(widget.minimum() if value is None else int(value))
+
+        widget.valueChanged.connect(lambda _value: self._push(field, read(), label))
+        self._register(widget, field, read, write)
+
+    def bind_check(self, widget: QCheckBox, field: str, label: str) -> None:
+        """Bind a yes/no field."""
+        widget.toggled.connect(lambda checked: self._push(field, checked, label))
+        self._register(widget, field, widget.isChecked, lambda value: widget.setChecked(bool(value)))
+
+    def bind_lines(self, widget: QPlainTextEdit, field: str, label: str) -> None:
+        """Bind a list of short texts (authors, expected results) edited one per line."""
+
+        def read() -> Any:
+            return [line.strip() for line in widget.toPlainText().splitlines() if line.strip()]
+
+        def write(value: Any) -> None:
+            if read() != list(value or []):
+                widget.setPlainText("\n".join(value or []))
+
+        widget.textChanged.connect(lambda: self._push(field, read(), label))
+        self._register(widget, field, read, write)
+
+    def bind_checklist(self, widget: CatalogChecklist, field: str, label: str) -> None:
+        """Bind a list of catalogue ids to a checklist."""
+        widget.selection_edited.connect(lambda ids: self._push(field, list(ids), label))
+        self._register(widget, field, widget.selected, lambda value: widget.set_selected(list(value or [])))
+
+    def refresh(self) -> None:
+        """Show the bound object's current values (blank and disabled when there is none)."""
+        target = self.target()
+        self._updating = True
+        try:
+            for binding in self._bindings:
+                binding.widget.setEnabled(target is not None)
+                _set_read_only(binding.widget, self._session.read_only)
+                binding.write(getattr(target, binding.field) if target is not None else None)
+        finally:
+            self._updating = False
+
+    def _on_change(self, change: Change) -> None:
+        locator = self._locator()
+        if locator is None:
+            return
+        # Only an edit of the bound object, of a list holding it, or of an object replacing it changes the form.
+        touched = change.locator if change.field is None else (*change.locator, change.field)
+        if change.locator == locator or locator[: len(touched)] == touched:
+            self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Start a new undo step when a bound widget gains or loses the focus, and announce the field."""
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._merge_key = None
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.focused.emit(self.entity, str(watched.property("pm_field")))
+        return False
+
+
+def _set_read_only(widget: QWidget, read_only: bool) -> None:
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.setReadOnly(read_only)
+    elif isinstance(widget, CatalogChecklist):
+        widget.set_read_only(read_only)
+    elif isinstance(widget, QComboBox | QSpinBox | QCheckBox):
+        widget.setEnabled(widget.isEnabled() and not read_only)

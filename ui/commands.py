@@ -1,0 +1,145 @@
+"""Undo commands: every edit of the proposal goes through one of these and the session's QUndoStack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtGui import QUndoCommand
+
+from matrices.edits import Locator, get_value, insert_item, move_item, remove_item, set_value
+
+if TYPE_CHECKING:
+    from ui.session import DocumentSession
+
+# Typing in one field is merged into a single undo step; Qt needs one id shared by mergeable commands.
+_MERGE_ID = 1001
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit touched, so that views refresh only what they show."""
+
+    locator: Locator
+    field: str | None
+    kind: Literal["value", "structure"]
+
+
+class EditCommand(QUndoCommand):
+    """Base of the proposal edits: apply/revert on the session's proposal, then tell the views."""
+
+    def __init__(self, session: DocumentSession, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+
+    def _apply(self) -> Change:
+        raise NotImplementedError
+
+    def _revert(self) -> Change:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        """Apply the edit (Qt calls this on push and on redo)."""
+        self._session.notify(self._apply())
+
+    def undo(self) -> None:
+        """Revert the edit."""
+        self._session.notify(self._revert())
+
+
+class SetValueCommand(EditCommand):
+    """Set one field of one object; consecutive typing in the same field merges into one step."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        locator: Locator,
+        field: str,
+        value: Any,
+        text: str,
+        merge_key: object | None = None,
+    ) -> None:
+        super().__init__(session, text)
+        self.locator = locator
+        self.field = field
+        self.new = value
+        self.old = get_value(session.proposal, locator, field)
+        # Keystrokes share a key while the field keeps the focus; leaving it starts a new undo step.
+        self._merge_key = merge_key
+
+    def id(self) -> int:
+        """Return the merge id (-1: never merge)."""
+        return _MERGE_ID if self._merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb the next keystroke in the same field."""
+        if not isinstance(other, SetValueCommand) or other._merge_key is None:
+            return False
+        if (other.locator, other.field, other._merge_key) != (self.locator, self.field, self._merge_key):
+            return False
+        self.new = other.new
+        return True
+
+    def _apply(self) -> Change:
+        set_value(self._session.proposal, self.locator, self.field, self.new)
+        return Change(self.locator, self.field, "value")
+
+    def _revert(self) -> Change:
+        set_value(self._session.proposal, self.locator, self.field, self.old)
+        return Change(self.locator, self.field, "value")
+
+
+class InsertItemCommand(EditCommand):
+    """Insert an item into a list (a cause, an actor, an indicator...)."""
+
+    def __init__(self, session: DocumentSession, list_locator: Locator, index: int, item: Any, text: str) -> None:
+        super().__init__(session, text)
+        self.list_locator = list_locator
+        self.index = index
+        self.item = item
+
+    def _apply(self) -> Change:
+        insert_item(self._session.proposal, self.list_locator, self.index, self.item)
+        return Change(self.list_locator, None, "structure")
+
+    def _revert(self) -> Change:
+        remove_item(self._session.proposal, self.list_locator, self.index)
+        return Change(self.list_locator, None, "structure")
+
+
+class RemoveItemCommand(EditCommand):
+    """Remove the item at an index of a list; undo puts the very same item back."""
+
+    def __init__(self, session: DocumentSession, list_locator: Locator, index: int, text: str) -> None:
+        super().__init__(session, text)
+        self.list_locator = list_locator
+        self.index = index
+        self.item: Any = None
+
+    def _apply(self) -> Change:
+        self.item = remove_item(self._session.proposal, self.list_locator, self.index)
+        return Change(self.list_locator, None, "structure")
+
+    def _revert(self) -> Change:
+        insert_item(self._session.proposal, self.list_locator, self.index, self.item)
+        return Change(self.list_locator, None, "structure")
+
+
+class MoveItemCommand(EditCommand):
+    """Move an item within its list."""
+
+    def __init__(
+        self, session: DocumentSession, list_locator: Locator, old_index: int, new_index: int, text: str
+    ) -> None:
+        super().__init__(session, text)
+        self.list_locator = list_locator
+        self.old_index = old_index
+        self.new_index = new_index
+
+    def _apply(self) -> Change:
+        move_item(self._session.proposal, self.list_locator, self.old_index, self.new_index)
+        return Change(self.list_locator, None, "structure")
+
+    def _revert(self) -> Change:
+        move_item(self._session.proposal, self.list_locator, self.new_index, self.old_index)
+        return Change(self.list_locator, None, "structure")

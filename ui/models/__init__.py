@@ -1,0 +1,1 @@
+"""Qt item models over the proposal: one QAbstractTableModel (or tree model) per matrix list."""

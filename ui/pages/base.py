@@ -1,0 +1,41 @@
+"""The base of every editor page: access to the session and context, refresh and navigation hooks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from matrices.review import MatrixKey
+from ui.commands import Change
+from ui.context import UiContext
+from ui.session import DocumentSession
+
+
+class Page(QWidget):
+    """A step of the editor. Subclasses build their widgets in __init__ and keep them in sync with the session."""
+
+    matrix: MatrixKey = "general"
+    field_focused = Signal(str, str)
+    """(entity, field key) the participant is working on: the main window shows its guidance."""
+
+    def __init__(self, session: DocumentSession, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.context = context
+        session.changed.connect(self.on_change)
+
+    def title(self) -> str:
+        """Return the step's title in the interface language (shown in the step list)."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Show the proposal's current content (after opening, language switch or a restore)."""
+
+    def on_change(self, change: Change) -> None:
+        """React to an edit, undo or redo (default: nothing; bound forms refresh themselves)."""
+
+    def show_item(self, item: str | None, field: str | None) -> None:
+        """Bring the given item and field into view and focus it (finding activation, comment navigation)."""
+
+    def retranslate(self) -> None:
+        """Re-apply every visible text after a language switch."""

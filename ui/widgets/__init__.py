@@ -1,0 +1,1 @@
+"""Small reusable widgets: catalogue pickers, banners, the step list, the guidance panel."""

@@ -1,0 +1,93 @@
+"""Catalogue pickers: a combo box for one value and a searchable checklist for several."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from matrices.base import Lang
+from matrices.catalogs import Catalog
+
+
+def fill_combo(combo: QComboBox, catalog: Catalog, lang: Lang, empty_label: str = "—") -> None:
+    """Fill a combo box with a catalogue's labels (item data = entry id; first entry = None)."""
+    current = combo.currentData()
+    with QSignalBlocker(combo):
+        combo.clear()
+        combo.addItem(empty_label, None)
+        for entry in catalog:
+            combo.addItem(entry.label(lang), entry.id)
+            combo.setItemData(combo.count() - 1, entry.label(lang), Qt.ItemDataRole.ToolTipRole)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+
+
+class CatalogChecklist(QWidget):
+    """A filterable list of catalogue entries with check boxes; emits the new selection on each click."""
+
+    selection_edited = Signal(list)
+
+    def __init__(self, catalog: Catalog, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._filter = QLineEdit(self)
+        self._filter.setClearButtonEnabled(True)
+        self._list = QListWidget(self)
+        self._list.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._filter)
+        layout.addWidget(self._list)
+        self._filter.textChanged.connect(self._apply_filter)
+        self._list.itemChanged.connect(self._on_item_changed)
+        self.set_language(lang)
+
+    def set_language(self, lang: Lang) -> None:
+        """Show the labels in lang, keeping the selection."""
+        selected = self.selected()
+        with QSignalBlocker(self._list):
+            self._list.clear()
+            for entry in self._catalog:
+                item = QListWidgetItem(entry.label(lang), self._list)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                item.setToolTip(entry.label(lang))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.set_selected(selected)
+        self._filter.setPlaceholderText("Buscar…" if lang == "es" else "Search…")
+        self._apply_filter(self._filter.text())
+
+    def selected(self) -> list[str]:
+        """Return the checked ids in catalogue order (ids unknown to the catalogue are kept at the end)."""
+        checked = [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self._list.item(row) for row in range(self._list.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+        return checked + [value for value in getattr(self, "_unknown", []) if value not in checked]
+
+    def set_selected(self, ids: list[str]) -> None:
+        """Check exactly these ids (without emitting selection_edited)."""
+        wanted = set(ids)
+        # Ids the catalogue lacks (rule G04) are kept, so that opening a picker never drops data silently.
+        self._unknown = [value for value in ids if value not in self._catalog]
+        with QSignalBlocker(self._list):
+            for row in range(self._list.count()):
+                item = self._list.item(row)
+                state = (
+                    Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
+                )
+                item.setCheckState(state)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Allow or forbid checking entries."""
+        self._list.setEnabled(not read_only)
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for row in range(self._list.count()):
+            item = self._list.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        self.selection_edited.emit(self.selected())
