@@ -27,6 +27,7 @@ from matrices.rules import default_rulebook
 from storage.document import Document
 from storage.errors import DocumentError
 from storage.interchange import json_schema, read_json, write_json
+from storage.lock import DocumentLock
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -94,33 +95,24 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
 
 
-def _refuse_if_open_elsewhere(path: Path) -> None:
-    """Refuse to replace a .pmx that another Policy Matrix window is editing: its edits would be lost."""
-    if not path.exists():
-        return
-    try:
-        with Document.open(path, read_only=False) as document:
-            locked_by = document.locked_by if document.read_only else None
-    except DocumentError:
-        return  # not a readable document: replacing it loses nothing of ours
-    if locked_by is not None:
-        raise _fail(path, f"is open in another Policy Matrix window ({locked_by}); close it first")
-
-
 def _write_pmx(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
     """Write a new .pmx atomically: build it beside the target, then rename over it."""
-    _refuse_if_open_elsewhere(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
+    # Holding the target's lock while replacing it keeps an open editor window from losing its file under it:
+    # if a window has it, this raises DocumentLockedError naming who.
+    lock = DocumentLock.acquire(path)
     try:
-        document = Document.create(tmp, proposal, comments)
-        document.close()
-        os.replace(tmp, path)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()
+        try:
+            Document.create(tmp, proposal, comments).close()
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
     finally:
-        tmp.unlink(missing_ok=True)
+        lock.release()
 
 
 def _write_output(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
@@ -198,7 +190,8 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except DocumentError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        where = f"{exc.path}: " if exc.path is not None else ""
+        print(f"error: {where}{exc}", file=sys.stderr)
     except ValidationError as exc:
         first = exc.errors()[0]
         location = ".".join(str(part) for part in first["loc"])

@@ -90,6 +90,12 @@ class FieldModel:
             name: (_text(entity, "label", "es"), _text(entity, "label", "en"))
             for name, entity in raw["entities"].items()
         }
+        # The four matrices carry a `method` text: what the matrix is for, shown by the guidance panel.
+        self.entity_methods: dict[str, tuple[str, str]] = {
+            name: (_text(entity, "method", "es"), _text(entity, "method", "en"))
+            for name, entity in raw["entities"].items()
+            if entity.get("method")
+        }
         self.rules: dict[str, Rule] = {
             r["id"]: Rule(r["id"], r["scope"], r["severity"], r["message"]["es"], r["message"]["en"])
             for r in raw["rules"]

@@ -201,3 +201,17 @@ def test_help_exits_0() -> None:
     result = run("--help")
     assert result.returncode == 0
     assert "check" in result.stdout
+
+
+def test_demo_refuses_to_replace_a_file_open_in_an_editor(tmp_path: Path) -> None:
+    from storage.document import Document
+
+    path = tmp_path / "open.pmx"
+    assert run("demo", path).returncode == 0
+    with Document.open(path) as editing:
+        assert not editing.read_only
+        before = fingerprint(path)
+        result = run("demo", path)
+        assert_one_error_line(result, "open.pmx")
+        assert "another Policy Matrix window" in result.stderr
+        assert fingerprint(path) == before

@@ -1,0 +1,87 @@
+"""Atomic file writes: a temporary file beside the target, flushed to disk, then renamed over it."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+# Hard links are how we place a file without ever overwriting one; these errors mean the file system
+# (FAT on a USB stick, some network shares) has no hard links, not that the target exists.
+_NO_LINK_ERRNOS = {errno.EPERM, errno.EXDEV, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EACCES}
+
+
+def temp_path_beside(path: Path | str, suffix: str = ".tmp") -> Path:
+    """Create an empty, uniquely named hidden file in the directory of path and return its path."""
+    target = Path(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}{suffix}")
+        try:
+            # 0o666 and not mkstemp's 0o600: the final file should get the user's usual permissions (umask).
+            fd = os.open(candidate, flags, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return candidate
+    raise FileExistsError(errno.EEXIST, "could not create a temporary file", str(target.parent))
+
+
+def fsync_file(path: Path | str) -> None:
+    """Flush a closed file's data to the disk."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_directory(path: Path | str) -> None:
+    """Flush a directory entry change (a rename) to the disk where the platform allows it."""
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; NTFS journals the rename itself
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_atomic(path: Path | str, data: bytes | str, encoding: str = "utf-8") -> None:
+    """Write data to path so that path holds either its old content or all of data, never a mix."""
+    target = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    temp = temp_path_beside(target)
+    try:
+        with open(temp, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_directory(target.parent)
+
+
+def move_no_replace(source: Path | str, target: Path | str) -> None:
+    """Rename source to target, raising FileExistsError rather than replacing an existing target."""
+    source, target = Path(source), Path(target)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINK_ERRNOS:
+            raise
+        # No hard links here: check, then rename. The window between the two is the best this file system allows.
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from exc
+        os.replace(source, target)
+    else:
+        source.unlink()
+    fsync_directory(target.parent)

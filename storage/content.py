@@ -1,0 +1,178 @@
+"""Reading and writing a document's content on an open connection: proposal, comments and snapshots.
+
+The file is untrusted: whatever its rows hold is validated by the domain model on the way in, and any damage
+(bad JSON in a column, a wrong type, an invalid value) becomes a one-sentence CorruptDocumentError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from matrices.proposal import Proposal
+from matrices.review import Comment
+from storage.errors import CorruptDocumentError, InterchangeError
+from storage.interchange import describe_validation_error, dump_json, parse_interchange
+from storage.mapping import (
+    COMMENTS,
+    ITEM_SPECS,
+    PROPOSAL_TABLE,
+    TableRows,
+    comment_drafts,
+    nest_comments,
+    nest_proposal,
+    proposal_drafts,
+)
+from storage.orm import Base, MetaRow, SnapshotRow
+from storage.rowsync import Plan, RowState, apply_plan, plan_changes
+
+PROPOSAL_TABLES: tuple[str, ...] = (PROPOSAL_TABLE, *(spec.table for spec in ITEM_SPECS))
+LINKS: dict[str, tuple[str, str]] = {
+    spec.table: (spec.parent, spec.parent_column)
+    for spec in ITEM_SPECS
+    if spec.parent is not None and spec.parent_column is not None
+}
+"""Child table -> (container table, foreign key column)."""
+
+# What a damaged row can raise while being read: bad JSON text, a wrong type where a number or text is expected.
+_READ_ERRORS = (ValueError, TypeError, KeyError, RecursionError, SQLAlchemyError)
+
+
+class SnapshotInfo(BaseModel):
+    """A snapshot's description (its content is read with Document.load_snapshot)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    name: str
+    created_at: datetime
+    reason: str
+
+
+def tables() -> dict[str, Table]:
+    """Return the document's tables by name."""
+    return dict(Base.metadata.tables)
+
+
+def _read_rows(connection: Connection, names: Iterable[str]) -> TableRows:
+    schema = tables()
+    try:
+        return {name: [dict(row) for row in connection.execute(select(schema[name])).mappings()] for name in names}
+    except _READ_ERRORS as exc:
+        raise CorruptDocumentError("is damaged (a stored value cannot be read)") from exc
+
+
+def read_proposal_rows(connection: Connection) -> tuple[dict[str, Any], RowState]:
+    """Read the proposal's rows; return its JSON form (not yet validated) and the saved state."""
+    rows = _read_rows(connection, PROPOSAL_TABLES)
+    try:
+        data, state = nest_proposal(rows)
+    except _READ_ERRORS as exc:
+        raise CorruptDocumentError("is damaged (its rows cannot be put back together)") from exc
+    return data, RowState.of(state)
+
+
+def validate_proposal(data: dict[str, Any]) -> Proposal:
+    """Validate a proposal read from the file."""
+    try:
+        return Proposal.model_validate(data)
+    except ValidationError as exc:
+        raise CorruptDocumentError(f"holds an invalid proposal ({describe_validation_error(exc)})") from exc
+    except RecursionError as exc:
+        raise CorruptDocumentError("holds an invalid proposal (nested too deeply)") from exc
+
+
+def read_comments(connection: Connection) -> tuple[list[Comment], RowState]:
+    """Read and validate the review comments; return them with the saved state."""
+    rows = _read_rows(connection, (COMMENTS.table,))[COMMENTS.table]
+    try:
+        items, state = nest_comments(rows)
+    except _READ_ERRORS as exc:
+        raise CorruptDocumentError("is damaged (its comments cannot be read)") from exc
+    try:
+        comments = [Comment.model_validate(item) for item in items]
+    except ValidationError as exc:
+        raise CorruptDocumentError(f"holds an invalid comment ({describe_validation_error(exc)})") from exc
+    return comments, RowState.of({COMMENTS.table: state})
+
+
+def plan_proposal(state: RowState, proposal: Proposal) -> Plan:
+    """Return the writes that bring the saved rows to proposal."""
+    return plan_changes(state, proposal_drafts(proposal), LINKS)
+
+
+def plan_comments(state: RowState, comments: Iterable[Comment]) -> Plan:
+    """Return the writes that bring the saved comment rows to comments."""
+    return plan_changes(state, comment_drafts(comments), {})
+
+
+def empty_state() -> RowState:
+    """Return the state of a document with no rows yet."""
+    return RowState.of({name: {} for name in (*PROPOSAL_TABLES, COMMENTS.table)})
+
+
+def write_plan(connection: Connection, plan: Plan) -> None:
+    """Run a plan's statements in the caller's transaction."""
+    apply_plan(connection, plan, tables())
+
+
+def write_meta(connection: Connection, values: dict[str, str]) -> None:
+    """Insert or replace facts in the meta table."""
+    table = tables()[MetaRow.__tablename__]
+    for key, value in values.items():
+        connection.execute(table.delete().where(table.c.key == key))
+        connection.execute(insert(table).values(key=key, value=value))
+
+
+def now_text() -> str:
+    """Return the current UTC time as stored in the file."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def insert_snapshot(connection: Connection, name: str, reason: str, proposal: Proposal) -> SnapshotInfo:
+    """Store a full copy of proposal as a named snapshot; return its description."""
+    created_at = now_text()
+    table = tables()[SnapshotRow.__tablename__]
+    values = {
+        "name": name,
+        "created_at": created_at,
+        "reason": reason,
+        "proposal_json": dump_json(proposal, indent=None),
+    }
+    result = connection.execute(insert(table).values(values).returning(table.c.pk))
+    return SnapshotInfo(id=result.scalar_one(), name=name, created_at=datetime.fromisoformat(created_at), reason=reason)
+
+
+def list_snapshots(connection: Connection) -> list[SnapshotInfo]:
+    """Return the snapshots' descriptions, oldest first."""
+    table = tables()[SnapshotRow.__tablename__]
+    query = select(table.c.pk, table.c.name, table.c.created_at, table.c.reason).order_by(
+        table.c.created_at, table.c.pk
+    )
+    try:
+        rows = connection.execute(query).all()
+        return [SnapshotInfo(id=pk, name=name, created_at=created, reason=reason) for pk, name, created, reason in rows]
+    except (*_READ_ERRORS, ValidationError) as exc:
+        raise CorruptDocumentError("is damaged (its list of snapshots cannot be read)") from exc
+
+
+def read_snapshot(connection: Connection, snapshot_id: int) -> Proposal | None:
+    """Return the proposal stored in a snapshot, or None if there is no such snapshot."""
+    table = tables()[SnapshotRow.__tablename__]
+    try:
+        text = connection.execute(select(table.c.proposal_json).where(table.c.pk == snapshot_id)).scalar_one_or_none()
+    except _READ_ERRORS as exc:
+        raise CorruptDocumentError(f"is damaged (snapshot {snapshot_id} cannot be read)") from exc
+    if text is None:
+        return None
+    if not isinstance(text, str | bytes):
+        raise CorruptDocumentError(f"is damaged (snapshot {snapshot_id} is not JSON text)")
+    try:
+        return parse_interchange(text).proposal
+    except InterchangeError as exc:
+        raise CorruptDocumentError(f"is damaged (snapshot {snapshot_id}: {exc.reason})") from exc

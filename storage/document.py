@@ -1,0 +1,367 @@
+"""The .pmx document: one proposal, its review comments and snapshots in one SQLite file.
+
+    with Document.open(path) as document:      # read-only if another window holds it: see .read_only
+        proposal = document.load()
+        ...edit...
+        document.save(proposal)                 # writes only the rows that changed, in one transaction
+
+Every public method is serialized by the document's own lock, so a save may run on a worker thread; save()
+reads the proposal when called, so give a worker a copy (model_copy(deep=True)), not a model still being edited.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Self, TypeVar
+
+from sqlalchemy import Connection, Engine
+
+from matrices.proposal import Proposal
+from matrices.review import Comment
+from storage.atomic import fsync_directory, fsync_file, move_no_replace, temp_path_beside
+from storage.connection import describe_sqlite_error, driver_connection, file_engine, sqlite_error_of
+from storage.content import (
+    SnapshotInfo,
+    empty_state,
+    insert_snapshot,
+    list_snapshots,
+    now_text,
+    plan_comments,
+    plan_proposal,
+    read_comments,
+    read_proposal_rows,
+    read_snapshot,
+    validate_proposal,
+    write_meta,
+    write_plan,
+)
+from storage.errors import (
+    DocumentClosedError,
+    DocumentError,
+    DocumentExistsError,
+    ReadOnlyDocumentError,
+    WriteFailedError,
+)
+from storage.lock import APP_NAME, DocumentLock
+from storage.migrations import MIGRATIONS, MigrationStep
+from storage.opening import Opened, open_document
+from storage.orm import APPLICATION_ID, SCHEMA_VERSION, Base
+from storage.rowsync import Plan, RowState, SaveStats
+
+T = TypeVar("T")
+
+__all__ = ["Document", "SaveStats", "SnapshotInfo"]
+
+
+class Document:
+    """An open .pmx file; use Document.create or Document.open, and close() it (or use `with`)."""
+
+    def __init__(self, path: Path, opened: Opened) -> None:
+        self._path = path
+        self._engine: Engine | None = opened.engine
+        self._lock = opened.lock
+        self._read_only_reason = opened.read_only_reason
+        self._locked_by = opened.locked_by
+        self._migrated_from = opened.migrated_from
+        self._backup = opened.backup
+        self._mutex = threading.RLock()
+        # The rows as last loaded or saved: what the next save is compared with. None until first needed.
+        self._proposal_state: RowState | None = None
+        self._comment_state: RowState | None = None
+
+    # ---- opening and creating -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path | str, read_only: bool = False, *, migrations: Mapping[int, MigrationStep] = MIGRATIONS
+    ) -> Document:
+        """Open a document; it is read-only when asked, or when another window holds it (see locked_by)."""
+        target = Path(path)
+        return cls(target, open_document(target, read_only, migrations))
+
+    @classmethod
+    def create(cls, path: Path | str, proposal: Proposal, comments: Iterable[Comment] = ()) -> Document:
+        """Write a new document holding proposal and comments; refuse to overwrite an existing file."""
+        target = Path(path)
+        if target.exists() or target.is_symlink():
+            raise DocumentExistsError("already exists; choose another name", target)
+        proposal_plan = plan_proposal(empty_state(), proposal)
+        comment_plan = plan_comments(empty_state(), comments)
+        try:
+            lock = DocumentLock.acquire(target)
+        except OSError as exc:
+            raise WriteFailedError(f"could not be created ({exc.strerror or 'input/output error'})", target) from exc
+        try:
+            temp = _build_new_file(target, proposal_plan, comment_plan)
+            try:
+                move_no_replace(temp, target)
+            except FileExistsError as exc:
+                raise DocumentExistsError("already exists; choose another name", target) from exc
+            finally:
+                temp.unlink(missing_ok=True)
+            document = cls(target, Opened(file_engine(target, "rw"), lock, None))
+        except OSError as exc:
+            lock.release()
+            raise WriteFailedError(f"could not be created ({exc.strerror or 'input/output error'})", target) from exc
+        except BaseException:
+            lock.release()
+            raise
+        document._proposal_state = proposal_plan.state
+        document._comment_state = comment_plan.state
+        return document
+
+    # ---- how it is open --------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        """Return the file this document reads and writes."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """Return True when this document refuses writes (asked for, or held by another window)."""
+        return self._lock is None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Return why the document is read-only, as a clause for the user ("opened read-only on request")."""
+        return self._read_only_reason
+
+    @property
+    def locked_by(self) -> str | None:
+        """Return who holds the document open for writing when that made this one read-only."""
+        return self._locked_by
+
+    @property
+    def migrated_from(self) -> int | None:
+        """Return the older file format this document was converted from on open, if any."""
+        return self._migrated_from
+
+    @property
+    def backup_path(self) -> Path | None:
+        """Return the copy of the older file kept before migrating it, if any."""
+        return self._backup
+
+    @property
+    def closed(self) -> bool:
+        """Return True after close()."""
+        return self._engine is None
+
+    @property
+    def engine(self) -> Engine:
+        """Return the SQLAlchemy engine (for diagnostics and benchmarks; ORM rows never leave storage)."""
+        if self._engine is None:
+            raise DocumentClosedError("is closed", self._path)
+        return self._engine
+
+    # ---- content ---------------------------------------------------------------------------------------
+
+    def load(self) -> Proposal:
+        """Read and validate the proposal."""
+        with self._mutex:
+            data, state = self._read(read_proposal_rows)
+            proposal = validate_proposal(data)
+            self._proposal_state = state
+            return proposal
+
+    def save(self, proposal: Proposal) -> SaveStats:
+        """Write the rows of proposal that changed since the last load or save, in one transaction."""
+        with self._mutex:
+            self._require_writable()
+            if self._proposal_state is None:
+                self._proposal_state = self._read(read_proposal_rows)[1]
+            plan = plan_proposal(self._proposal_state, proposal)
+            self._write(plan)
+            self._proposal_state = plan.state
+            return plan.stats
+
+    def load_comments(self) -> list[Comment]:
+        """Read and validate the review comments, in their stored order."""
+        with self._mutex:
+            comments, state = self._read(read_comments)
+            self._comment_state = state
+            return comments
+
+    def save_comments(self, comments: Iterable[Comment]) -> SaveStats:
+        """Write the comment rows that changed since the last load or save, in one transaction."""
+        with self._mutex:
+            self._require_writable()
+            if self._comment_state is None:
+                self._comment_state = self._read(read_comments)[1]
+            plan = plan_comments(self._comment_state, comments)
+            self._write(plan)
+            self._comment_state = plan.state
+            return plan.stats
+
+    # ---- snapshots -------------------------------------------------------------------------------------
+
+    def create_snapshot(self, name: str, reason: str) -> SnapshotInfo:
+        """Store a named copy of the proposal as last saved (save first to include pending edits)."""
+        with self._mutex:
+            self._require_writable()
+
+            def snapshot(connection: Connection) -> SnapshotInfo:
+                data, _state = read_proposal_rows(connection)
+                return insert_snapshot(connection, name, reason, validate_proposal(data))
+
+            return self._transaction(snapshot)
+
+    def list_snapshots(self) -> list[SnapshotInfo]:
+        """Return the snapshots, oldest first."""
+        with self._mutex:
+            return self._read(list_snapshots)
+
+    def load_snapshot(self, snapshot_id: int) -> Proposal:
+        """Return the proposal stored in a snapshot (restore it by saving it)."""
+        with self._mutex:
+            proposal = self._read(lambda connection: read_snapshot(connection, snapshot_id))
+            if proposal is None:
+                raise DocumentError(f"has no snapshot {snapshot_id}", self._path)
+            return proposal
+
+    # ---- save as, close --------------------------------------------------------------------------------
+
+    def save_as(self, path: Path | str) -> None:
+        """Copy the document to path (SQLite backup into a temporary file, then rename) and continue there."""
+        target = Path(path)
+        with self._mutex:
+            self._require_writable()
+            if target.exists() and os.path.samefile(target, self._path):
+                return
+            if target.is_dir():
+                raise DocumentError("is a folder; choose a file name", target)
+            try:
+                new_lock = DocumentLock.acquire(target)
+            except OSError as exc:
+                raise WriteFailedError(
+                    f"could not be written ({exc.strerror or 'input/output error'})", target
+                ) from exc
+            try:
+                self._backup_to(target)
+                new_engine = file_engine(target, "rw")
+            except BaseException:
+                new_lock.release()
+                raise
+            old_engine, old_lock = self.engine, self._lock
+            self._engine, self._lock, self._path = new_engine, new_lock, target
+            old_engine.dispose()
+            if old_lock is not None:
+                old_lock.release()
+
+    def close(self) -> None:
+        """Close the file and release its lock (idempotent)."""
+        with self._mutex:
+            engine, self._engine = self._engine, None
+            if engine is not None:
+                engine.dispose()
+            lock, self._lock = self._lock, None
+            if lock is not None:
+                lock.release()
+            self._read_only_reason = self._read_only_reason or "closed"
+
+    def __enter__(self) -> Self:
+        """Return the document itself."""
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        """Close the document."""
+        self.close()
+
+    def __repr__(self) -> str:
+        """Return a short description for logs."""
+        state = "closed" if self.closed else ("read-only" if self.read_only else "writable")
+        return f"<Document {self._path.name!r} {state}>"
+
+    # ---- internals -------------------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self._engine is None:
+            raise DocumentClosedError("is closed", self._path)
+        if self._lock is None:
+            raise ReadOnlyDocumentError(f"cannot be changed: {self._read_only_reason}", self._path)
+
+    def _read(self, reader: Callable[[Connection], T]) -> T:
+        """Run reader in one read transaction (a consistent view even while another process writes)."""
+        try:
+            with self.engine.connect() as connection, connection.begin():
+                return reader(connection)
+        except DocumentError as exc:
+            exc.path = exc.path or self._path
+            raise
+        except Exception as exc:
+            if sqlite_error_of(exc) is None:
+                raise
+            raise DocumentError(f"could not be read: {describe_sqlite_error(exc)}", self._path) from exc
+
+    def _transaction(self, writer: Callable[[Connection], T]) -> T:
+        """Run writer in one write transaction; any failure rolls everything back."""
+        try:
+            with self.engine.connect() as connection, connection.begin():
+                return writer(connection)
+        except DocumentError as exc:
+            exc.path = exc.path or self._path
+            raise
+        except Exception as exc:
+            if sqlite_error_of(exc) is None:
+                raise
+            raise WriteFailedError(f"could not be saved: {describe_sqlite_error(exc)}", self._path) from exc
+
+    def _write(self, plan: Plan) -> None:
+        if plan.stats.changed:
+            self._transaction(lambda connection: write_plan(connection, plan))
+
+    def _backup_to(self, target: Path) -> None:
+        """Copy the database into a temporary file beside target with SQLite's backup API, then rename it."""
+        temp: Path | None = None
+        try:
+            temp = temp_path_beside(target)
+            destination = sqlite3.connect(temp, isolation_level=None)
+            try:
+                with self.engine.connect() as connection:
+                    driver_connection(connection).backup(destination)
+            finally:
+                destination.close()
+            fsync_file(temp)
+            os.replace(temp, target)
+            fsync_directory(target.parent)
+        except OSError as exc:
+            raise WriteFailedError(f"could not be written ({exc.strerror or 'input/output error'})", target) from exc
+        except sqlite3.Error as exc:
+            raise WriteFailedError(f"could not be written: {describe_sqlite_error(exc)}", target) from exc
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    temp.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    temp.with_name(temp.name + "-journal").unlink(missing_ok=True)
+
+
+def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan) -> Path:
+    """Write a complete new document into a temporary file beside target; return that file."""
+    temp = temp_path_beside(target)
+    engine = file_engine(temp, "rw")
+    try:
+        with engine.connect() as connection, connection.begin():
+            # Header fields: written in the transaction like any page, so a crash leaves no half-made document.
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            Base.metadata.create_all(connection)
+            write_meta(connection, {"created_at": now_text(), "created_by": APP_NAME})
+            write_plan(connection, proposal_plan)
+            write_plan(connection, comment_plan)
+    except BaseException as exc:
+        engine.dispose()
+        temp.unlink(missing_ok=True)
+        if sqlite_error_of(exc) is not None:
+            raise WriteFailedError(f"could not be created: {describe_sqlite_error(exc)}", target) from exc
+        raise
+    engine.dispose()
+    return temp

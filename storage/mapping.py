@@ -1,0 +1,419 @@
+"""Between the domain model and the tables: a proposal flattened into rows, and rows nested back into a proposal.
+
+Both directions work on the JSON form of the model (`model_dump(mode="json")`): strings, ints, floats, bools,
+None, lists and dicts, which is exactly what the columns hold, so no value changes on the way. Each row gets a
+key, (parent key, item id, occurrence): ids may repeat in a draft, so the n-th item with an id under the same
+container is matched with the n-th row with that id. Matching rows by key is what lets a save write only the
+rows that changed (storage/rowsync.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from matrices.actors import Actor, ActorMatrix, ActorRelation
+from matrices.base import DomainModel
+from matrices.instruments import Instrument, InstrumentMatrix
+from matrices.problem import Cause, Effect, Evidence, ProblemMatrix
+from matrices.proposal import Proposal
+from matrices.review import Comment
+from matrices.strategy import Axis, End, ExcludedCause, Indicator, LineOfAction, StrategyMatrix
+from storage.errors import CorruptDocumentError
+
+Key = tuple[Any, ...]
+"""(parent key or None, item id, occurrence of that id under the same parent)."""
+
+TableRows = dict[str, list[dict[str, Any]]]
+"""Rows read from the file, by table; each row maps column names to values and includes `pk`."""
+
+PROPOSAL_TABLE = "proposal"
+PROPOSAL_KEY: Key = (None, "proposal", 0)
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """How one kind of list item maps onto its table."""
+
+    table: str
+    model: type[DomainModel]
+    columns: tuple[tuple[str, str], ...]
+    """(column, field of the item's JSON form)."""
+    key_field: str
+    """The field that identifies the item ("id"; a reference for items without an id of their own)."""
+    parent: str | None = None
+    """The table of the containing row, for items that live inside another item."""
+    parent_column: str | None = None
+    nested: tuple[str, ...] = ()
+    """Fields holding lists of contained items, stored in their own tables."""
+
+    @property
+    def key_column(self) -> str:
+        """Return the column that holds the key field."""
+        return next(column for column, field in self.columns if field == self.key_field)
+
+    @functools.cached_property
+    def column_names(self) -> tuple[str, ...]:
+        """Return the columns, in the order of `columns`."""
+        return tuple(column for column, _ in self.columns)
+
+    @functools.cached_property
+    def field_getter(self) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+        """Return a function giving an item's stored fields as a tuple, in the order of `columns` (saves are hot)."""
+        getter = operator.itemgetter(*(field for _, field in self.columns))
+        if len(self.columns) == 1:
+            return lambda item: (getter(item),)
+        return getter
+
+
+class DraftRow(NamedTuple):
+    """A row as the current proposal wants it: key, containing row's key, and column values (no pk yet)."""
+
+    key: Key
+    parent_key: Key | None
+    values: dict[str, Any]
+
+
+Drafts = dict[str, list[DraftRow]]
+
+
+def _columns(*same: str, **renamed: str) -> tuple[tuple[str, str], ...]:
+    """Return (column, field) pairs: names in `same` are both; `renamed` maps column=field."""
+    return tuple((name, name) for name in same) + tuple(renamed.items())
+
+
+EVIDENCE = ItemSpec(
+    "evidence",
+    Evidence,
+    _columns("description", "value", "unit", "cutoff_date", "source", "data_type", item_id="id"),
+    "id",
+)
+CAUSES = ItemSpec(
+    "causes",
+    Cause,
+    _columns("level", "parent_id", "description", "category", "governability", "evidence_ids", item_id="id"),
+    "id",
+)
+EFFECTS = ItemSpec(
+    "effects",
+    Effect,
+    _columns("level", "parent_id", "description", "affected", "severity", item_id="id"),
+    "id",
+)
+ENDS = ItemSpec("ends", End, _columns("effect_id", "description", item_id="id"), "id")
+AXES = ItemSpec(
+    "axes",
+    Axis,
+    _columns(
+        "name",
+        "addressed_cause_ids",
+        "strategic_objective",
+        "expected_results",
+        "lead_actor_id",
+        "co_responsible_actor_ids",
+        "timeframe",
+        "priority",
+        "assumptions_risks",
+        "alignment",
+        "estimated_cost",
+        item_id="id",
+    ),
+    "id",
+    nested=("lines_of_action", "indicators"),
+)
+LINES_OF_ACTION = ItemSpec(
+    "lines_of_action", LineOfAction, _columns("text", item_id="id"), "id", parent="axes", parent_column="axis_pk"
+)
+INDICATORS = ItemSpec(
+    "indicators",
+    Indicator,
+    _columns(
+        "name",
+        "level",
+        "dimension",
+        "formula",
+        "unit",
+        "baseline",
+        "target",
+        "frequency",
+        "means_of_verification",
+        "responsible_actor_id",
+        "disaggregation",
+        "notes",
+        item_id="id",
+    ),
+    "id",
+    parent="axes",
+    parent_column="axis_pk",
+)
+EXCLUDED_CAUSES = ItemSpec("excluded_causes", ExcludedCause, _columns("cause_id", "justification"), "cause_id")
+ACTORS = ItemSpec(
+    "actors",
+    Actor,
+    _columns(
+        "name",
+        "acronym",
+        "type",
+        "level",
+        "roles",
+        "mandate",
+        "interest_description",
+        "interest",
+        "influence",
+        "resources",
+        "perceived_problems",
+        "strategy_detail",
+        "axis_ids",
+        "assessment_basis",
+        "data_type",
+        item_id="id",
+        position_rating="position",
+    ),
+    "id",
+    nested=("relations",),
+)
+ACTOR_RELATIONS = ItemSpec(
+    "actor_relations",
+    ActorRelation,
+    _columns("actor_id", "type", "note"),
+    "actor_id",
+    parent="actors",
+    parent_column="actor_pk",
+)
+INSTRUMENTS = ItemSpec(
+    "instruments",
+    Instrument,
+    _columns(
+        "name",
+        "description",
+        "axis_id",
+        "line_of_action_id",
+        "nato",
+        "nato_secondary",
+        "vedung",
+        "instrument_type",
+        "nature",
+        "character",
+        "legal_basis",
+        "responsible_actor_id",
+        "target_group",
+        "target_actor_ids",
+        "mechanism",
+        "resources_required",
+        "estimated_cost",
+        "timeframe",
+        "indicator_ids",
+        "risks",
+        "ex_ante_assessment",
+        item_id="id",
+    ),
+    "id",
+)
+COMMENTS = ItemSpec(
+    "comments",
+    Comment,
+    _columns(
+        "matrix",
+        "field",
+        "parent_id",
+        "author",
+        "role",
+        "created_at",
+        "text",
+        "status",
+        item_id="id",
+        anchor_item_id="item_id",
+    ),
+    "id",
+)
+
+ITEM_SPECS: tuple[ItemSpec, ...] = (
+    EVIDENCE,
+    CAUSES,
+    EFFECTS,
+    ENDS,
+    AXES,
+    LINES_OF_ACTION,
+    INDICATORS,
+    EXCLUDED_CAUSES,
+    ACTORS,
+    ACTOR_RELATIONS,
+    INSTRUMENTS,
+)
+"""The list tables of a proposal, containers before what they contain."""
+
+PROPOSAL_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("item_id", ("id",)),
+    *((name, (name,)) for name in ("language", "title", "policy_area", "territorial_scope", "territory")),
+    *((name, (name,)) for name in ("proposing_institution", "authors", "horizon", "status", "alignment")),
+    *((name, (name,)) for name in ("cross_cutting_approaches", "data_disclaimer", "created_at", "updated_at")),
+    ("central_problem", ("problem_matrix", "central_problem")),
+    ("context", ("problem_matrix", "context")),
+    ("affected_population", ("problem_matrix", "affected_population")),
+    ("general_objective", ("strategy_matrix", "general_objective")),
+)
+"""The single proposal row: column and the path of its field in the proposal's JSON form."""
+
+# Where each list of items sits in the proposal's JSON form (items inside axes and actors are nested there).
+_TOP_LISTS: tuple[tuple[ItemSpec, tuple[str, str]], ...] = (
+    (EVIDENCE, ("problem_matrix", "evidence")),
+    (CAUSES, ("problem_matrix", "causes")),
+    (EFFECTS, ("problem_matrix", "effects")),
+    (ENDS, ("strategy_matrix", "ends")),
+    (AXES, ("strategy_matrix", "axes")),
+    (INDICATORS, ("strategy_matrix", "general_indicators")),
+    (EXCLUDED_CAUSES, ("strategy_matrix", "excluded_causes")),
+    (ACTORS, ("actor_matrix", "actors")),
+    (INSTRUMENTS, ("instrument_matrix", "instruments")),
+)
+_NESTED: dict[str, tuple[tuple[str, ItemSpec], ...]] = {
+    "axes": (("lines_of_action", LINES_OF_ACTION), ("indicators", INDICATORS)),
+    "actors": (("relations", ACTOR_RELATIONS),),
+}
+
+
+def _add_items(drafts: Drafts, spec: ItemSpec, items: list[dict[str, Any]], parent_key: Key | None) -> None:
+    """Append one container's list of items to the drafts, numbering repeated ids, then recurse into children."""
+    seen: dict[Any, int] = {}
+    rows = drafts[spec.table]
+    columns, getter, key_field = spec.column_names, spec.field_getter, spec.key_field
+    nested = _NESTED.get(spec.table, ())
+    for position, item in enumerate(items):
+        ident = item[key_field]
+        occurrence = seen.get(ident, 0)
+        seen[ident] = occurrence + 1
+        key = (parent_key, ident, occurrence)
+        values = dict(zip(columns, getter(item), strict=True))
+        values["position"] = position
+        rows.append(DraftRow(key, parent_key, values))
+        for field, child in nested:
+            _add_items(drafts, child, item[field], key)
+
+
+def proposal_drafts(proposal: Proposal) -> Drafts:
+    """Flatten a proposal into the rows it should have, table by table, containers first."""
+    data = proposal.model_dump(mode="json")
+    drafts: Drafts = {PROPOSAL_TABLE: [], **{spec.table: [] for spec in ITEM_SPECS}}
+    values = {column: _get(data, path) for column, path in PROPOSAL_COLUMNS}
+    drafts[PROPOSAL_TABLE].append(DraftRow(PROPOSAL_KEY, None, values))
+    for spec, path in _TOP_LISTS:
+        _add_items(drafts, spec, _get(data, path), None)
+    return drafts
+
+
+def comment_drafts(comments: Iterable[Comment]) -> Drafts:
+    """Flatten review comments into the rows they should have."""
+    drafts: Drafts = {COMMENTS.table: []}
+    _add_items(drafts, COMMENTS, [comment.model_dump(mode="json") for comment in comments], None)
+    return drafts
+
+
+def _get(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+class Grouped(NamedTuple):
+    """A table's rows as items: by containing row's key, in list order, each with its key and pk."""
+
+    items: dict[Key | None, list[tuple[Key, dict[str, Any]]]]
+    keys: dict[int, Key]
+    """Key of each row by pk, to resolve the children's foreign keys."""
+
+
+def group_rows(spec: ItemSpec, rows: list[dict[str, Any]], parent_keys: Mapping[int, Key] | None) -> Grouped:
+    """Give every row of a table its key and its item form, grouped under its containing row."""
+    items: dict[Key | None, list[tuple[Key, dict[str, Any]]]] = {}
+    keys: dict[int, Key] = {}
+    seen: dict[tuple[Key | None, Any], int] = {}
+    for row in sorted(rows, key=lambda r: (r["position"], r["pk"])):
+        parent_key: Key | None = None
+        if spec.parent_column is not None and row[spec.parent_column] is not None:
+            parent_key = (parent_keys or {}).get(row[spec.parent_column])
+            if parent_key is None:
+                raise CorruptDocumentError(f"is damaged: table {spec.table} holds a row whose container is missing")
+        ident = row[spec.key_column]
+        occurrence = seen.get((parent_key, ident), 0)
+        seen[(parent_key, ident)] = occurrence + 1
+        key = (parent_key, ident, occurrence)
+        keys[row["pk"]] = key
+        items.setdefault(parent_key, []).append((key, {field: row[column] for column, field in spec.columns}))
+    return Grouped(items, keys)
+
+
+def row_values(row: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a stored row's column values without its pk, the form the drafts are compared with."""
+    return {column: value for column, value in row.items() if column != "pk"}
+
+
+def nest_proposal(tables: TableRows) -> tuple[dict[str, Any], dict[str, dict[Key, tuple[int, dict[str, Any]]]]]:
+    """Rebuild the proposal's JSON form from its rows; also return each table's rows by key (the saved state)."""
+    proposal_rows = tables[PROPOSAL_TABLE]
+    if len(proposal_rows) != 1:
+        raise CorruptDocumentError(f"is damaged: it holds {len(proposal_rows)} proposals instead of one")
+    row = proposal_rows[0]
+    data: dict[str, Any] = {}
+    for column, path in PROPOSAL_COLUMNS:
+        _set(data, path, row[column])
+    state = {PROPOSAL_TABLE: {PROPOSAL_KEY: (row["pk"], row_values(row))}}
+    grouped: dict[str, Grouped] = {}
+    for spec in ITEM_SPECS:
+        parent_keys = grouped[spec.parent].keys if spec.parent else None
+        grouped[spec.table] = group_rows(spec, tables[spec.table], parent_keys)
+        state[spec.table] = {grouped[spec.table].keys[r["pk"]]: (r["pk"], row_values(r)) for r in tables[spec.table]}
+    for spec, path in _TOP_LISTS:
+        items = [item for _, item in grouped[spec.table].items.get(None, [])]
+        _set(data, path, items)
+        for key, item in grouped[spec.table].items.get(None, []):
+            for field, child in _NESTED.get(spec.table, ()):
+                item[field] = [child_item for _, child_item in grouped[child.table].items.get(key, [])]
+    return data, state
+
+
+def nest_comments(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[Key, tuple[int, dict[str, Any]]]]:
+    """Rebuild the comments' JSON form from their rows; also return the rows by key."""
+    grouped = group_rows(COMMENTS, rows, None)
+    items = [item for _, item in grouped.items.get(None, [])]
+    return items, {grouped.keys[r["pk"]]: (r["pk"], row_values(r)) for r in rows}
+
+
+def unmapped_fields() -> list[str]:
+    """Return model fields that no column stores (must stay empty, or saving would lose what they hold)."""
+    stored: dict[type[DomainModel], set[str]] = {
+        spec.model: {field for _, field in spec.columns} | set(spec.nested) for spec in (*ITEM_SPECS, COMMENTS)
+    }
+    containers: dict[type[DomainModel], tuple[str, ...]] = {
+        Proposal: ("problem_matrix", "strategy_matrix", "actor_matrix", "instrument_matrix"),
+        ProblemMatrix: (),
+        StrategyMatrix: (),
+        ActorMatrix: (),
+        InstrumentMatrix: (),
+    }
+    sections: dict[str, type[DomainModel]] = {
+        "problem_matrix": ProblemMatrix,
+        "strategy_matrix": StrategyMatrix,
+        "actor_matrix": ActorMatrix,
+        "instrument_matrix": InstrumentMatrix,
+    }
+    for model, names in containers.items():
+        stored[model] = set(names)
+    for _, path in PROPOSAL_COLUMNS:
+        stored[sections[path[0]] if len(path) == 2 else Proposal].add(path[-1])
+    for _, path in _TOP_LISTS:
+        stored[sections[path[0]]].add(path[1])
+    return sorted(
+        f"{model.__name__}.{name}"
+        for model, names in stored.items()
+        for name in model.model_fields
+        if name not in names
+    )

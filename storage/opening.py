@@ -1,0 +1,184 @@
+"""Opening a .pmx file: checks, lock, read-only fallback, and migration of an older format.
+
+Read-only opens use a `mode=ro` URI and take no lock, so they never change the file or its folder. An older
+file opened for writing is first copied beside itself (NAME.v0.bak.pmx), then migrated in one transaction that
+also stores a "before migration" snapshot. An older file opened read-only is migrated in a private in-memory
+copy: a facilitator can read it, and the participant's file stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from storage.checks import check_file, check_integrity, check_object_kinds, check_schema, writable
+from storage.connection import describe_sqlite_error, driver_connection, file_engine, make_engine, sqlite_error_of
+from storage.content import insert_snapshot, now_text, read_proposal_rows, validate_proposal, write_meta
+from storage.errors import (
+    CorruptDocumentError,
+    DocumentError,
+    DocumentLockedError,
+    MigrationError,
+    UnreadableFileError,
+)
+from storage.lock import DocumentLock
+from storage.migrations import MigrationStep, keep_backup, migration_steps, run_steps
+from storage.orm import SCHEMA_VERSION
+
+BEFORE_MIGRATION = "before migration"
+
+
+@dataclass
+class Opened:
+    """An engine on a checked document, and how it was opened."""
+
+    engine: Engine
+    lock: DocumentLock | None
+    read_only_reason: str | None
+    locked_by: str | None = None
+    migrated_from: int | None = None
+    backup: Path | None = None
+
+
+def database_error(exc: BaseException, path: Path) -> DocumentError:
+    """Turn an sqlite3/SQLAlchemy error met while opening into a one-sentence DocumentError."""
+    error = sqlite_error_of(exc)
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return CorruptDocumentError("is damaged (truncated or corrupt) and cannot be opened", path)
+    if name.startswith("SQLITE_READONLY"):
+        # A hot journal (a save cut short) can only be rolled back by a writer.
+        return UnreadableFileError("was left half-saved; open it for editing once to repair it", path)
+    return UnreadableFileError(f"cannot be opened: {describe_sqlite_error(exc)}", path)
+
+
+def _take_lock(path: Path) -> tuple[DocumentLock | None, str | None, str | None]:
+    """Return (lock, read-only reason, holder): the lock, or why the document must be opened read-only."""
+    if not writable(path):
+        return None, "the file or its folder is write-protected", None
+    try:
+        return DocumentLock.acquire(path), None, None
+    except DocumentLockedError as exc:
+        return None, f"it is open in another Policy Matrix window ({exc.holder})", exc.holder
+    except OSError:
+        return None, "its lock file cannot be created (the folder is write-protected)", None
+
+
+def _verify(engine: Engine, path: Path) -> int:
+    """Run the open checks; return the file's schema version."""
+    try:
+        with engine.connect() as connection:
+            raw = driver_connection(connection)
+            version = check_integrity(raw, path)
+            if version == SCHEMA_VERSION:
+                check_schema(raw, path)
+            else:
+                check_object_kinds(raw, path)
+            return version
+    except DocumentError:
+        raise
+    except Exception as exc:
+        if sqlite_error_of(exc) is None:
+            raise
+        raise database_error(exc, path) from exc
+
+
+def _migrate(engine: Engine, path: Path, version: int, steps: list[MigrationStep], *, snapshot: bool) -> None:
+    """Run the migration steps in one transaction, check the result, and (on disk) keep a snapshot."""
+    with engine.connect() as connection:
+        raw = driver_connection(connection)
+        # Table rebuilds drop tables; with foreign keys on, that would cascade. SQLite ignores this in a transaction.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                run_steps(connection, steps)
+                check_schema(raw, path)
+                if snapshot:
+                    data, _state = read_proposal_rows(connection)
+                    reason = f"migration from file format {version} to {SCHEMA_VERSION}"
+                    insert_snapshot(connection, BEFORE_MIGRATION, reason, validate_proposal(data))
+                    write_meta(connection, {f"migrated_from_{version}": now_text()})
+        except DocumentError:
+            raise
+        except Exception as exc:
+            raise MigrationError(
+                f"could not be converted from file format {version} ({describe_sqlite_error(exc)}); "
+                "it was left unchanged",
+                path,
+            ) from exc
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _migrate_in_memory(engine: Engine, path: Path, version: int, steps: list[MigrationStep]) -> Engine:
+    """Copy the file into memory and migrate the copy; return an engine on it (the file is not touched)."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        with engine.connect() as connection:
+            driver_connection(connection).backup(memory)
+    except Exception as exc:
+        memory.close()
+        if sqlite_error_of(exc) is None:
+            raise
+        raise database_error(exc, path) from exc
+    finally:
+        engine.dispose()
+    copy = make_engine(lambda: memory)
+    try:
+        _migrate(copy, path, version, steps, snapshot=False)
+    except BaseException:
+        copy.dispose()
+        raise
+    return copy
+
+
+def _migrate_in_place(engine: Engine, path: Path, version: int, steps: list[MigrationStep]) -> Path:
+    """Keep a copy of the older file beside it, then migrate the file; return the copy's path."""
+    try:
+        backup = keep_backup(path, version)
+    except OSError as exc:
+        raise MigrationError(
+            f"is in an older file format ({version}) and no backup copy could be written beside it "
+            f"({exc.strerror or 'input/output error'}); it was left unchanged",
+            path,
+        ) from exc
+    try:
+        _migrate(engine, path, version, steps, snapshot=True)
+    except BaseException:
+        # The migration rolled back and the original is intact: the copy would only be clutter.
+        with contextlib.suppress(OSError):
+            backup.unlink()
+        raise
+    return backup
+
+
+def open_document(path: Path, read_only: bool, migrations: Mapping[int, MigrationStep]) -> Opened:
+    """Check, lock and (if older) migrate the document at path; return the engine and how it was opened."""
+    check_file(path)
+    lock: DocumentLock | None = None
+    reason: str | None = "opened read-only on request"
+    holder: str | None = None
+    if not read_only:
+        lock, reason, holder = _take_lock(path)
+    engine = file_engine(path, "ro" if lock is None else "rw")
+    try:
+        version = _verify(engine, path)
+        opened = Opened(engine, lock, reason, holder)
+        if version < SCHEMA_VERSION:
+            steps = migration_steps(version, migrations, path)
+            opened.migrated_from = version
+            if lock is None:
+                opened.engine = engine = _migrate_in_memory(engine, path, version, steps)
+            else:
+                opened.backup = _migrate_in_place(engine, path, version, steps)
+        return opened
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise

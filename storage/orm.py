@@ -1,0 +1,325 @@
+"""The tables of a .pmx document: SQLAlchemy 2.x typed declarative models, one table per kind of item.
+
+One edit writes one row: every item of a list is its own row, ordered by `position`. Item ids are not unique
+in a draft and references may dangle, so each row has an integer surrogate key `pk` and keeps the item's id as
+plain text (`item_id`); foreign keys exist only for containment (an axis holds its lines of action and
+indicators, an actor its relations). Small value objects and lists of ids are JSON text columns.
+Changing any table here changes the file format: bump SCHEMA_VERSION and add a migration (storage/migrations.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import ForeignKey, Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator, UserDefinedType
+
+APPLICATION_ID = 0x504D5831
+"""`PRAGMA application_id` of every .pmx file: the ASCII bytes 'PMX1'."""
+
+SCHEMA_VERSION = 1
+"""`PRAGMA user_version` written by this version; older files are migrated on open, newer ones refused."""
+
+
+class NumberType(UserDefinedType[int | float]):
+    """A figure stored exactly: NUMERIC affinity keeps 16742 an INTEGER and 0.1 a REAL (REAL would give 16742.0).
+
+    No bind or result processing (SQLAlchemy's Numeric would go through Decimal): SQLite returns int or float.
+    """
+
+    cache_ok = True
+
+    def get_col_spec(self, **_kw: Any) -> str:
+        """Return the declared column type."""
+        return "NUMERIC"
+
+
+class JsonText(TypeDecorator[Any]):
+    """A JSON value in a TEXT column: TEXT affinity, so SQLite never turns the text '5' into a number."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:  # noqa: ARG002 (SQLAlchemy's signature)
+        """Serialize compactly, keeping accents readable in the file."""
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:  # noqa: ARG002 (SQLAlchemy's signature)
+        """Parse the stored text; a damaged value raises and the document reports it as corrupt."""
+        if value is None:
+            return None
+        return json.loads(value)
+
+
+class Base(DeclarativeBase):
+    """Base of the document tables; plain `str` columns are TEXT (SQLite has no length limits to declare)."""
+
+    type_annotation_map = {str: Text()}  # noqa: RUF012 (SQLAlchemy reads this class attribute)
+
+
+class MetaRow(Base):
+    """A key/value fact about the file itself (when and by what it was created, migrations applied)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
+class ProposalRow(Base):
+    """The single row of general data, with the single-valued fields of the problem and strategy matrices."""
+
+    __tablename__ = "proposal"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[str]
+    language: Mapped[str]
+    title: Mapped[str]
+    policy_area: Mapped[str | None]
+    territorial_scope: Mapped[str | None]
+    territory: Mapped[str | None]
+    proposing_institution: Mapped[str]
+    authors: Mapped[list[str]] = mapped_column(JsonText)
+    horizon: Mapped[dict[str, Any]] = mapped_column(JsonText)
+    status: Mapped[str]
+    alignment: Mapped[dict[str, Any]] = mapped_column(JsonText)
+    cross_cutting_approaches: Mapped[list[str]] = mapped_column(JsonText)
+    data_disclaimer: Mapped[str | None]
+    created_at: Mapped[str]
+    updated_at: Mapped[str]
+    central_problem: Mapped[str]
+    context: Mapped[str | None]
+    affected_population: Mapped[str]
+    general_objective: Mapped[str]
+
+
+class EvidenceRow(Base):
+    """One piece of evidence of the problem matrix."""
+
+    __tablename__ = "evidence"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    description: Mapped[str]
+    value: Mapped[int | float | None] = mapped_column(NumberType)
+    unit: Mapped[str | None]
+    cutoff_date: Mapped[str | None]
+    source: Mapped[str | None]
+    data_type: Mapped[str | None]
+
+
+class CauseRow(Base):
+    """One node of the cause tree (the tree is parent_id, a reference that may dangle)."""
+
+    __tablename__ = "causes"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    level: Mapped[str | None]
+    parent_id: Mapped[str | None]
+    description: Mapped[str]
+    category: Mapped[str | None]
+    governability: Mapped[str | None]
+    evidence_ids: Mapped[list[str]] = mapped_column(JsonText)
+
+
+class EffectRow(Base):
+    """One node of the effect tree."""
+
+    __tablename__ = "effects"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    level: Mapped[str | None]
+    parent_id: Mapped[str | None]
+    description: Mapped[str]
+    affected: Mapped[str | None]
+    severity: Mapped[str | None]
+
+
+class EndRow(Base):
+    """One end of the objective tree."""
+
+    __tablename__ = "ends"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    effect_id: Mapped[str | None]
+    description: Mapped[str]
+
+
+class AxisRow(Base):
+    """One strategic axis; its lines of action and indicators are rows of their own tables."""
+
+    __tablename__ = "axes"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    name: Mapped[str]
+    addressed_cause_ids: Mapped[list[str]] = mapped_column(JsonText)
+    strategic_objective: Mapped[str]
+    expected_results: Mapped[list[str]] = mapped_column(JsonText)
+    lead_actor_id: Mapped[str | None]
+    co_responsible_actor_ids: Mapped[list[str]] = mapped_column(JsonText)
+    timeframe: Mapped[str | None]
+    priority: Mapped[str | None]
+    assumptions_risks: Mapped[list[str]] = mapped_column(JsonText)
+    alignment: Mapped[dict[str, Any]] = mapped_column(JsonText)
+    estimated_cost: Mapped[dict[str, Any] | None] = mapped_column(JsonText)
+
+
+class LineOfActionRow(Base):
+    """One line of action, contained in an axis."""
+
+    __tablename__ = "lines_of_action"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    axis_pk: Mapped[int] = mapped_column(ForeignKey("axes.pk", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    text: Mapped[str]
+
+
+class IndicatorRow(Base):
+    """One indicator: of the general objective (axis_pk NULL) or contained in an axis."""
+
+    __tablename__ = "indicators"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    axis_pk: Mapped[int | None] = mapped_column(ForeignKey("axes.pk", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    name: Mapped[str]
+    level: Mapped[str | None]
+    dimension: Mapped[str | None]
+    formula: Mapped[str | None]
+    unit: Mapped[str | None]
+    baseline: Mapped[dict[str, Any]] = mapped_column(JsonText)
+    target: Mapped[dict[str, Any]] = mapped_column(JsonText)
+    frequency: Mapped[str | None]
+    means_of_verification: Mapped[str | None]
+    responsible_actor_id: Mapped[str | None]
+    disaggregation: Mapped[list[str]] = mapped_column(JsonText)
+    notes: Mapped[str | None]
+
+
+class ExcludedCauseRow(Base):
+    """A direct cause left out of the strategy, with the reason (the item has no id of its own)."""
+
+    __tablename__ = "excluded_causes"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    cause_id: Mapped[str | None]
+    justification: Mapped[str]
+
+
+class ActorRow(Base):
+    """One actor of the stakeholder register; `position_rating` is the actor's stance (support ... oppose)."""
+
+    __tablename__ = "actors"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    name: Mapped[str]
+    acronym: Mapped[str | None]
+    type: Mapped[str | None]
+    level: Mapped[str | None]
+    roles: Mapped[list[str]] = mapped_column(JsonText)
+    mandate: Mapped[str | None]
+    interest_description: Mapped[str]
+    interest: Mapped[int | None]
+    influence: Mapped[int | None]
+    position_rating: Mapped[int | None]
+    resources: Mapped[list[str]] = mapped_column(JsonText)
+    perceived_problems: Mapped[str | None]
+    strategy_detail: Mapped[str | None]
+    axis_ids: Mapped[list[str]] = mapped_column(JsonText)
+    assessment_basis: Mapped[str | None]
+    data_type: Mapped[str | None]
+
+
+class ActorRelationRow(Base):
+    """A relation of an actor with another one, contained in the first actor."""
+
+    __tablename__ = "actor_relations"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    actor_pk: Mapped[int] = mapped_column(ForeignKey("actors.pk", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    actor_id: Mapped[str | None]
+    type: Mapped[str | None]
+    note: Mapped[str | None]
+
+
+class InstrumentRow(Base):
+    """One policy instrument."""
+
+    __tablename__ = "instruments"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    name: Mapped[str]
+    description: Mapped[str]
+    axis_id: Mapped[str | None]
+    line_of_action_id: Mapped[str | None]
+    nato: Mapped[str | None]
+    nato_secondary: Mapped[str | None]
+    vedung: Mapped[str | None]
+    instrument_type: Mapped[str | None]
+    nature: Mapped[str | None]
+    character: Mapped[str | None]
+    legal_basis: Mapped[str | None]
+    responsible_actor_id: Mapped[str | None]
+    target_group: Mapped[str]
+    target_actor_ids: Mapped[list[str]] = mapped_column(JsonText)
+    mechanism: Mapped[str]
+    resources_required: Mapped[str | None]
+    estimated_cost: Mapped[dict[str, Any] | None] = mapped_column(JsonText)
+    timeframe: Mapped[str | None]
+    indicator_ids: Mapped[list[str]] = mapped_column(JsonText)
+    risks: Mapped[str | None]
+    ex_ante_assessment: Mapped[dict[str, Any] | None] = mapped_column(JsonText)
+
+
+class CommentRow(Base):
+    """A facilitator's (or participant's) review comment, anchored on (matrix, anchor_item_id, field)."""
+
+    __tablename__ = "comments"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    item_id: Mapped[str]
+    matrix: Mapped[str | None]
+    anchor_item_id: Mapped[str | None]
+    field: Mapped[str | None]
+    parent_id: Mapped[str | None]
+    author: Mapped[str]
+    role: Mapped[str]
+    created_at: Mapped[str]
+    text: Mapped[str]
+    status: Mapped[str]
+
+
+class SnapshotRow(Base):
+    """A named, timestamped full copy of the proposal, as interchange JSON."""
+
+    __tablename__ = "snapshots"
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    created_at: Mapped[str]
+    reason: Mapped[str]
+    proposal_json: Mapped[str]
