@@ -1,0 +1,192 @@
+"""The Word export: a pure function of the proposal, its findings and comments, the language and the options."""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from docx.oxml.parser import parse_xml
+
+from export.context import ExportContext
+from export.docx_build import BodyWriter
+from export.docx_page import (
+    PageSetup,
+    enable_update_fields,
+    open_document,
+    set_properties,
+    toc_xml,
+    write_footer,
+    write_header,
+)
+from export.docx_styles import ensure_styles, set_document_language, use_house_typography
+from export.labels import Labels
+from export.options import ExportOptions
+from export.refs import Refs
+from export.sections.actors import write_actors
+from export.sections.comments import install_comments, plan_comments, wanted_anchors
+from export.sections.cover import write_cover
+from export.sections.findings import wants_appendix, write_findings
+from export.sections.general import write_general, write_summary
+from export.sections.instruments import write_instruments
+from export.sections.problem import write_problem
+from export.sections.strategy import write_strategy
+from export.text import clean_text, shorten
+from matrices.catalogs import Catalogs
+from matrices.fieldmodel import FieldModel
+from matrices.findings import Finding
+from matrices.proposal import Proposal
+from matrices.review import Comment
+
+LANGUAGE_TAGS = {"es": "es-PA", "en": "en-US"}
+"""BCP 47 tags for Word's proofing language and the core properties (the course is in Panama)."""
+HEADER_TITLE_LIMIT = 110
+
+STEPS = ("cover", "summary", "problem", "strategy", "actors", "instruments", "appendix", "assemble", "save")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of an export done: the UI shows step/total while the document is built."""
+
+    done: int
+    total: int
+    step: str
+
+
+class DocxExport:
+    """One Word export; iter_build() yields progress, result() returns the .docx bytes."""
+
+    def __init__(
+        self,
+        proposal: Proposal,
+        *,
+        catalogs: Catalogs,
+        field_model: FieldModel,
+        findings: Sequence[Finding],
+        comments: Sequence[Comment] = (),
+        options: ExportOptions | None = None,
+    ) -> None:
+        self._proposal = proposal
+        self._catalogs = catalogs
+        self._field_model = field_model
+        self._findings = findings
+        self._options = options or ExportOptions()
+        self._comments = tuple(comments) if self._options.include_comments else ()
+        self._result: bytes | None = None
+
+    def result(self) -> bytes:
+        """Return the document, building it first if iter_build() was not run to the end."""
+        if self._result is None:
+            for _ in self.iter_build():
+                pass
+        assert self._result is not None
+        return self._result
+
+    def iter_build(self) -> Iterator[Progress]:
+        """Build the document step by step, yielding after each step."""
+        total = len(STEPS)
+        proposal, options = self._proposal, self._options
+        lang = options.export_lang(proposal)
+        labels = Labels(lang)
+        document, template = open_document(options.template)
+        styles = ensure_styles(document)
+        if options.template is None:
+            use_house_typography(document)
+        body = document.element.body
+        sentinel = body.get_or_add_sectPr()
+        page = PageSetup(copy.deepcopy(sentinel), options.paper, own_header=not template.has_header)
+        wanted = wanted_anchors(self._comments) if self._comments else frozenset()
+        writer = BodyWriter(styles, page.text_width(landscape=False), wanted)
+        context = ExportContext(
+            proposal=proposal,
+            catalogs=self._catalogs,
+            field_model=self._field_model,
+            findings=self._findings,
+            options=options,
+            lang=lang,
+            t=labels,
+            refs=Refs(proposal, self._catalogs, labels),
+            document=document,
+            page=page,
+            writer=writer,
+        )
+
+        write_cover(context)
+        toc_place = writer.placeholder()
+        yield Progress(1, total, STEPS[0])
+        write_summary(context)
+        write_general(context)
+        yield Progress(2, total, STEPS[1])
+        write_problem(context)
+        yield Progress(3, total, STEPS[2])
+        write_strategy(context)
+        yield Progress(4, total, STEPS[3])
+        # Matrices 3 and 4 are wide tables: they get a landscape section of their own.
+        writer.section_break(page.sect_pr_xml(landscape=False, first=True), page.text_width(landscape=True))
+        context.landscape = True
+        write_actors(context)
+        yield Progress(5, total, STEPS[4])
+        write_instruments(context)
+        yield Progress(6, total, STEPS[5])
+        if wants_appendix(context):
+            writer.section_break(page.sect_pr_xml(landscape=True, first=False), page.text_width(landscape=False))
+            context.landscape = False
+            write_findings(context)
+        yield Progress(7, total, STEPS[6])
+
+        writer.fill(toc_place, toc_xml(writer.headings, styles, labels("toc.title")))
+        plan = plan_comments(context, writer.markers, self._comments) if self._comments else None
+        page.configure(sentinel, landscape=context.landscape, first=False)
+        # The body is parsed once and swapped in whole: moving thousands of parsed elements one by one into
+        # python-docx's tree makes lxml reconcile namespaces per element (seconds for the large proposal).
+        final_sect_pr = sentinel.xml
+        body_xml = writer.xml(final_sect_pr, plan.ranges if plan else None)
+        # Bytes parse faster than str: lxml would otherwise transcode the text first.
+        document.element.replace(body, parse_xml(body_xml.encode("utf-8")))
+        title = clean_text(proposal.title) or labels("cover.untitled")
+        if page.own_header:
+            write_header(document, styles, shorten(title, HEADER_TITLE_LIMIT))
+        if not template.has_footer:
+            write_footer(document, styles, labels("header.page"), labels("header.of"))
+        enable_update_fields(document)
+        set_document_language(document, LANGUAGE_TAGS[proposal.language])
+        authors = "; ".join(clean_text(a) for a in proposal.authors if a.strip())
+        set_properties(
+            document,
+            title=title,
+            author=authors or clean_text(proposal.proposing_institution),
+            subject=context.refs.label("policy_areas.json", proposal.policy_area) or labels("cover.kind"),
+            language=LANGUAGE_TAGS[lang],
+            created=proposal.created_at,
+            modified=proposal.updated_at,
+        )
+        if plan is not None:
+            install_comments(document, plan)
+        yield Progress(8, total, STEPS[7])
+
+        buffer = io.BytesIO()
+        document.save(buffer)
+        self._result = buffer.getvalue()
+        yield Progress(9, total, STEPS[8])
+
+
+def export_docx(
+    proposal: Proposal,
+    *,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    findings: Sequence[Finding],
+    comments: Sequence[Comment] = (),
+    options: ExportOptions | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> bytes:
+    """Return the proposal as a .docx document (the caller writes it to disk atomically)."""
+    export = DocxExport(
+        proposal, catalogs=catalogs, field_model=field_model, findings=findings, comments=comments, options=options
+    )
+    for step in export.iter_build():
+        if progress is not None:
+            progress(step)
+    return export.result()

@@ -1,0 +1,234 @@
+"""Matrix 2: general objective, ends, indicators, each strategic axis, excluded causes and cause coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from export.context import ExportContext
+from export.docx_build import Column, Content, Row
+from export.formats import format_money, format_number
+from export.sections.general import framework_item
+from matrices.general import AxisAlignment, EstimatedCost
+from matrices.strategy import Axis, Baseline, Indicator, StrategyMatrix, Target
+
+
+def _is_empty(strategy: StrategyMatrix) -> bool:
+    return not (
+        strategy.general_objective.strip()
+        or strategy.ends
+        or strategy.general_indicators
+        or strategy.axes
+        or strategy.excluded_causes
+    )
+
+
+def write_strategy(context: ExportContext) -> None:
+    """Write Matrix 2."""
+    writer, t, refs = context.writer, context.t, context.refs
+    strategy = context.proposal.strategy_matrix
+    writer.matrix = "strategy"
+    writer.heading(t("strategy.title"), 1, writer.anchor(None), new_page=True)
+    if _is_empty(strategy):
+        writer.note(t("not_filled"))
+        return
+    filled = bool(strategy.general_objective.strip())
+    writer.heading(t("strategy.general_objective"), 2, () if filled else writer.anchor(None, "general_objective"))
+    if filled:
+        writer.body_text(strategy.general_objective, writer.anchor(None, "general_objective"))
+    else:
+        writer.note(t("not_filled"))
+    if strategy.ends:
+        writer.heading(t("strategy.ends"), 2, writer.anchor(None, "ends"))
+        columns = (
+            Column(t("code"), 1.4),
+            Column(t("end.description"), 6.0, field="description", main=True),
+            Column(t("end.effect"), 4.0, field="effect_id"),
+        )
+        writer.table(
+            columns,
+            (Row((refs.code(end.id), end.description, refs.ref(end.effect_id)), item=end.id) for end in strategy.ends),
+        )
+    if strategy.general_indicators:
+        writer.heading(t("strategy.general_indicators"), 2, writer.anchor(None, "general_indicators"))
+        write_indicators(context, strategy.general_indicators)
+    writer.heading(t("strategy.axes"), 2, writer.anchor(None, "axes"))
+    if not strategy.axes:
+        writer.note(t("not_filled"))
+    for axis in strategy.axes:
+        write_axis(context, axis)
+    write_excluded(context, strategy)
+    write_coverage(context, strategy)
+
+
+def _quantity(context: ExportContext, value: float, unit: str | None) -> str:
+    number = format_number(value, context.lang)
+    if not unit:
+        return number
+    return f"{number} %" if unit.strip() == "%" else f"{number} {unit}"
+
+
+def baseline_text(context: ExportContext, baseline: Baseline, unit: str | None) -> str:
+    """Return a baseline as a reader checks it: value and year, or its status when still to be collected."""
+    year = f" ({baseline.year})" if baseline.year else ""
+    if baseline.value is not None:
+        return context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type)
+    status = context.refs.label("enums.json#baseline_status", baseline.status)
+    return f"{status}{year}" if status else year.strip(" ()")
+
+
+def target_text(context: ExportContext, target: Target, unit: str | None) -> str:
+    """Return a target: its expression (relative targets) or value, with the year."""
+    year = f" ({target.year})" if target.year else ""
+    if target.expression:
+        text = target.expression
+    elif target.value is not None:
+        text = _quantity(context, target.value, unit)
+    else:
+        return year.strip(" ()")
+    return context.mark(text + year, target.data_type)
+
+
+def write_indicators(context: ExportContext, indicators: Sequence[Indicator]) -> None:
+    """Write an indicators table: baseline, target, frequency and means of verification."""
+    t, refs = context.t, context.refs
+    columns = (
+        Column(t("code"), 1.4),
+        Column(t("indicator.name"), 5.0, field="name", main=True),
+        Column(t("indicator.baseline"), 2.2, field="baseline"),
+        Column(t("indicator.target"), 2.2, field="target"),
+        Column(t("indicator.frequency"), 2.0, field="frequency"),
+        Column(t("indicator.verification"), 3.2, field="means_of_verification"),
+    )
+    rows = []
+    for indicator in indicators:
+        details = [
+            f"{t('level')}: {refs.label('enums.json#indicator_level', indicator.level)}" if indicator.level else "",
+            f"{t('indicator.formula')}: {indicator.formula}" if indicator.formula else "",
+        ]
+        muted = "".join(f"\n{line}" for line in details if line)
+        name: Content = ((indicator.name, ""), (muted, "muted")) if muted else indicator.name
+        rows.append(
+            Row(
+                (
+                    refs.code(indicator.id),
+                    name,
+                    baseline_text(context, indicator.baseline, indicator.unit),
+                    target_text(context, indicator.target, indicator.unit),
+                    refs.label("enums.json#frequency", indicator.frequency),
+                    indicator.means_of_verification or "",
+                ),
+                item=indicator.id,
+            )
+        )
+    context.writer.table(columns, rows)
+
+
+def cost_text(context: ExportContext, cost: EstimatedCost | None) -> str:
+    """Return an estimated cost with its illustrative mark and funding source."""
+    if cost is None:
+        return ""
+    text = context.mark(format_money(cost.amount, cost.currency, context.lang), cost.data_type)
+    if cost.funding_source:
+        text = f"{text}\n{context.t('cost.funding')}: {cost.funding_source}" if text else cost.funding_source
+    return text
+
+
+def alignment_text(context: ExportContext, alignment: AxisAlignment) -> str:
+    """Return an axis's alignment, one framework item per line, each with its framework's short name."""
+    t = context.t
+    lines = [
+        f"{t('general.gcm_short')} · {framework_item(context, 'gcm_objectives.json', i)}"
+        for i in alignment.gcm_objectives
+    ]
+    lines += [
+        f"{t('general.sdg_short')} · {framework_item(context, 'sdg_targets.json', i)}" for i in alignment.sdg_targets
+    ]
+    lines += [f"MiGOF · {context.refs.label('migof.json', i)}" for i in alignment.migof]
+    lines += [f"{t('general.mgi_short')} · {context.refs.label('mgi_domains.json', i)}" for i in alignment.mgi_domains]
+    return "\n".join(lines)
+
+
+def write_axis(context: ExportContext, axis: Axis) -> None:
+    """Write one strategic axis: its table of attributes, lines of action, results, indicators and risks."""
+    writer, t, refs = context.writer, context.t, context.refs
+    writer.heading(f"{refs.code(axis.id)} — {axis.name}".rstrip(" —"), 3, writer.anchor(axis.id, "name", main=True))
+    writer.key_values(
+        (
+            (t("axis.causes"), refs.refs(axis.addressed_cause_ids), "addressed_cause_ids"),
+            (t("axis.objective"), axis.strategic_objective, "strategic_objective"),
+            (t("axis.lead"), refs.ref(axis.lead_actor_id), "lead_actor_id"),
+            (t("axis.co_responsible"), refs.refs(axis.co_responsible_actor_ids), "co_responsible_actor_ids"),
+            (t("axis.timeframe"), refs.label("enums.json#timeframe", axis.timeframe), "timeframe"),
+            (t("axis.priority"), refs.label("scales.json#priority", axis.priority), "priority"),
+            (t("axis.alignment"), alignment_text(context, axis.alignment), "alignment"),
+            (t("axis.cost"), cost_text(context, axis.estimated_cost), "estimated_cost"),
+        ),
+        item=axis.id,
+    )
+    if axis.lines_of_action:
+        writer.subheading(t("axis.lines"), writer.anchor(axis.id, "lines_of_action"))
+        writer.bullets(
+            (((f"{refs.code(line.id)} ", "b"), (line.text, "")), writer.anchor(line.id, "text", main=True))
+            for line in axis.lines_of_action
+        )
+    if axis.expected_results:
+        writer.subheading(t("axis.results"), writer.anchor(axis.id, "expected_results"))
+        writer.bullets((result, ()) for result in axis.expected_results)
+    writer.subheading(t("axis.indicators"), writer.anchor(axis.id, "indicators"))
+    if axis.indicators:
+        write_indicators(context, axis.indicators)
+    else:
+        writer.note(t("not_filled"))
+    if axis.assumptions_risks:
+        writer.subheading(t("axis.risks"), writer.anchor(axis.id, "assumptions_risks"))
+        writer.bullets((risk, ()) for risk in axis.assumptions_risks)
+
+
+def write_excluded(context: ExportContext, strategy: StrategyMatrix) -> None:
+    """Write the causes no axis addresses, with the participant's justification."""
+    if not strategy.excluded_causes:
+        return
+    writer, t, refs = context.writer, context.t, context.refs
+    writer.heading(t("strategy.excluded"), 2, writer.anchor(None, "excluded_causes"))
+    columns = (Column(t("excluded.cause"), 4.0), Column(t("excluded.justification"), 7.0))
+    writer.table(
+        columns,
+        (
+            Row(
+                (refs.ref(excluded.cause_id), excluded.justification),
+                item=excluded.cause_id,
+                fields=(None, "justification"),
+            )
+            for excluded in strategy.excluded_causes
+        ),
+    )
+
+
+def write_coverage(context: ExportContext, strategy: StrategyMatrix) -> None:
+    """Write, for every cause, the axes that address it (or that it is excluded, or not covered)."""
+    causes = context.proposal.problem_matrix.causes
+    if not causes:
+        return
+    writer, t, refs = context.writer, context.t, context.refs
+    writer.heading(t("strategy.coverage"), 2)
+    addressed: dict[str, list[str]] = {}
+    for axis in strategy.axes:
+        for cause_id in axis.addressed_cause_ids:
+            addressed.setdefault(cause_id, []).append(axis.id)
+    excluded = {item.cause_id for item in strategy.excluded_causes}
+    columns = (
+        Column(t("code"), 1.4),
+        Column(t("cause.description"), 6.0, indent=True),
+        Column(t("coverage.axes"), 4.0),
+    )
+    rows = []
+    for node, code, depth in refs.tree_rows(causes):
+        axes = addressed.get(node.id)
+        if axes:
+            covered: Content = refs.refs(axes)
+        elif node.id in excluded:
+            covered = ((t("coverage.excluded"), "i"),)
+        else:
+            covered = ((t("coverage.uncovered"), "i"),)
+        rows.append(Row((code, node.description, covered), depth=depth))
+    writer.table(columns, rows)
