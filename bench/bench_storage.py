@@ -1,0 +1,58 @@
+"""Time the document file on the large proposal: opening it, and saving one edited field.
+
+    .venv/bin/python bench/bench_storage.py [--runs N]
+
+DESIGN.md targets: opening < 80 ms; saving one edited field <= 3 ms median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.large_proposal import large_comments, large_proposal
+from storage.document import Document
+
+
+def main() -> None:
+    """Print the median open and one-field save times."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=21)
+    runs = parser.parse_args().runs
+    proposal = large_proposal()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.pmx"
+        Document.create(path, proposal, large_comments(proposal)).close()
+        size_kb = path.stat().st_size / 1024
+
+        opens = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            with Document.open(path) as document:
+                document.load()
+                document.load_comments()
+            opens.append(time.perf_counter() - start)
+
+        saves = []
+        with Document.open(path) as document:
+            edited = document.load()
+            for run in range(runs):
+                edited.actor_matrix.actors[run % 150].interest_description = f"Texto editado {run}"
+                start = time.perf_counter()
+                stats = document.save(edited)
+                saves.append(time.perf_counter() - start)
+                assert stats.updated == 1, stats
+
+    print(f"large proposal file: {size_kb:.0f} KiB")
+    print(f"open + load (proposal and comments): median {statistics.median(opens) * 1000:.1f} ms over {runs} runs")
+    print(f"save one edited field: median {statistics.median(saves) * 1000:.2f} ms over {runs} runs")
+
+
+if __name__ == "__main__":
+    main()
