@@ -16,6 +16,7 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(PY) main.py demo demo.pmx
+	$(PY) main.py convert demo.pmx demo.docx
 
 lint: $(STAMP)
 	$(PY) -m ruff format --check .

@@ -11,19 +11,27 @@ import json
 import os
 import sys
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from pydantic import ValidationError
 
+# The domain (and so pydantic) must be fully imported before anything imports PySide6: shiboken's import hook
+# inspects every later import and breaks pydantic's lazy submodule loading with a circular ImportError.
+from matrices.proposal import Proposal  # isort: split
+
+from export.diagrams import ensure_gui_application
+from export.docx_export import export_docx
+from export.options import ExportOptions
 from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
-from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import default_rulebook
+from storage.atomic import write_atomic
 from storage.document import Document
 from storage.errors import DocumentError
 from storage.interchange import json_schema, read_json, write_json
@@ -33,7 +41,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
-COMMANDS = ("demo", "convert", "check", "schema")
+COMMANDS = ("demo", "convert", "export", "check", "schema")
 
 
 class UsageError(Exception):
@@ -55,9 +63,19 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", metavar="PATH")
     demo.add_argument("--lang", choices=("es", "en"), default="es", help="language of the example (default es)")
 
-    convert = commands.add_parser("convert", help="convert .json <-> .pmx")
+    convert = commands.add_parser("convert", help="convert .json <-> .pmx, or either to .docx")
     convert.add_argument("src", metavar="SRC")
     convert.add_argument("dst", metavar="DST")
+
+    export = commands.add_parser("export", help="export proposals to Word (.docx)")
+    export.add_argument("files", metavar="FILE", nargs="+")
+    export.add_argument("--out-dir", metavar="DIR", help="folder for the .docx files (default: beside each input)")
+    export.add_argument(
+        "--lang", choices=("es", "en"), help="language of headings and labels (default: the proposal's)"
+    )
+    export.add_argument("--template", metavar="T.docx", help="start from an institution's Word template")
+    export.add_argument("--comments", action="store_true", help="include review comments as Word comments")
+    export.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)")
 
     check = commands.add_parser("check", help="completeness and consistency findings")
     check.add_argument("file", metavar="FILE")
@@ -121,8 +139,31 @@ def _write_output(path: Path, proposal: Proposal, comments: Sequence[Comment]) -
         _write_pmx(path, proposal, comments)
     elif suffix == ".json":
         write_json(path, proposal, comments)
+    elif suffix == ".docx":
+        write_atomic(path, _docx_bytes(proposal, comments, ExportOptions()))
     else:
-        raise _fail(path, f"unsupported output type {path.suffix or '(none)'!r}: expected .pmx or .json")
+        raise _fail(path, f"unsupported output type {path.suffix or '(none)'!r}: expected .pmx, .json or .docx")
+
+
+def _docx_bytes(proposal: Proposal, comments: Sequence[Comment], options: ExportOptions) -> bytes:
+    """Export a proposal to DOCX bytes; the diagrams need a Qt GUI application, created here if missing."""
+    ensure_gui_application()
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    findings = default_rulebook(catalogs, field_model).check(proposal)
+    try:
+        return export_docx(
+            proposal,
+            catalogs=catalogs,
+            field_model=field_model,
+            findings=findings,
+            comments=comments,
+            options=options,
+        )
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        if options.template is None:
+            raise
+        # python-docx reports a damaged or foreign template through these.
+        raise _fail(options.template, f"cannot be used as a Word template ({type(exc).__name__})") from exc
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -141,6 +182,49 @@ def cmd_convert(args: argparse.Namespace) -> int:
     _write_output(dst, proposal, comments)
     print(f"wrote {dst}")
     return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export each FILE to Word; a bad file is reported and the batch goes on; exit 1 if any failed."""
+    out_dir = Path(args.out_dir) if args.out_dir else None
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise _fail(out_dir, "is not a folder")
+    template = Path(args.template) if args.template else None
+    if template is not None and not template.is_file():
+        raise _fail(template, "no such template file")
+    options = ExportOptions(lang=args.lang, paper=args.paper, template=template, include_comments=args.comments)
+    inputs = [Path(name) for name in args.files]
+    failures: list[Path] = []
+    for index, source in enumerate(inputs, start=1):
+        target = (out_dir or source.parent) / f"{source.stem}.docx"
+        try:
+            if any(target.exists() and _same_file(target, other) for other in inputs):
+                raise _fail(target, "is one of the input files; choose another --out-dir")
+            proposal, comments = _read_any(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, _docx_bytes(proposal, comments, options))
+        except (UsageError, DocumentError, ValidationError, OSError) as exc:
+            failures.append(source)
+            print(f"error: {_describe(exc, source)}", file=sys.stderr)
+            continue
+        print(f"[{index}/{len(inputs)}] {source} -> {target}", flush=True)
+    if failures:
+        names = ", ".join(str(path) for path in failures)
+        print(f"error: {len(failures)} of {len(inputs)} file(s) failed: {names}", file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _describe(exc: Exception, source: Path) -> str:
+    """Return the one-line reason of a failure, naming the file."""
+    if isinstance(exc, DocumentError):
+        return f"{exc.path or source}: {exc}"
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        return f"{source}: invalid proposal: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+    if isinstance(exc, OSError):
+        return f"{exc.filename or source}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -174,7 +258,13 @@ def cmd_schema(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"demo": cmd_demo, "convert": cmd_convert, "check": cmd_check, "schema": cmd_schema}
+HANDLERS = {
+    "demo": cmd_demo,
+    "convert": cmd_convert,
+    "export": cmd_export,
+    "check": cmd_check,
+    "schema": cmd_schema,
+}
 
 
 def run(argv: Sequence[str]) -> int:
@@ -187,15 +277,17 @@ def run(argv: Sequence[str]) -> int:
             raise UsageError("the desktop editor is not part of this version yet; commands: " + ", ".join(COMMANDS))
         args = _build_parser().parse_args(list(argv))
         return HANDLERS[args.command](args)
+    except BrokenPipeError:
+        # The reader went away (`main.py schema | head`): nothing left to say, and nothing failed.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter from complaining at exit
+        return EXIT_OK
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except DocumentError as exc:
         where = f"{exc.path}: " if exc.path is not None else ""
         print(f"error: {where}{exc}", file=sys.stderr)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        location = ".".join(str(part) for part in first["loc"])
-        print(f"error: invalid proposal: {location}: {first['msg']}", file=sys.stderr)
+        print(f"error: {_describe(exc, Path('input'))}", file=sys.stderr)
     except OSError as exc:
         name = exc.filename or "file"
         print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
