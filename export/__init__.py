@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# pydantic must be fully imported before PySide6: shiboken's import hook inspects every later import and breaks
+# pydantic's lazy submodule loading (circular ImportError). Every module of this package imports through here.
+import matrices.proposal  # noqa: F401  # isort: split
+
 if TYPE_CHECKING:
     from export.docx_export import DocxExport, Progress, export_docx
     from export.options import ExportOptions
