@@ -90,11 +90,14 @@ class FieldModel:
             name: (_text(entity, "label", "es"), _text(entity, "label", "en"))
             for name, entity in raw["entities"].items()
         }
-        # The four matrices carry a `method` text: what the matrix is for, shown by the guidance panel.
+        # What an entity is for, shown by the guidance panel: the matrices' `method`, else the description.
         self.entity_methods: dict[str, tuple[str, str]] = {
-            name: (_text(entity, "method", "es"), _text(entity, "method", "en"))
+            name: (
+                _text(entity, "method", "es") or _text(entity, "description", "es"),
+                _text(entity, "method", "en") or _text(entity, "description", "en"),
+            )
             for name, entity in raw["entities"].items()
-            if entity.get("method")
+            if entity.get("method") or entity.get("description")
         }
         self.rules: dict[str, Rule] = {
             r["id"]: Rule(r["id"], r["scope"], r["severity"], r["message"]["es"], r["message"]["en"])

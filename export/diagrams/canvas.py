@@ -26,6 +26,7 @@ ELLIPSIS = "…"
 _CHARS_PER_LINE_BOUND = 400
 # Below this much pixel data one thread compresses faster than two can be started and joined.
 _PARALLEL_BYTES = 1 << 20
+_BLOCK_ROWS = 32
 
 INK = QColor("#1E2A36")
 MUTED_INK = QColor("#5F6B78")
@@ -194,9 +195,10 @@ def _binding_drops_none() -> bool:
 def protect_none_refcount() -> None:
     """Keep None alive when the Qt binding drops a reference to it on every void call (no-op elsewhere).
 
-    PySide6 6.12's abi3 build returns None without a new reference, which is harmless on Python >= 3.12 (None
-    is immortal) but on 3.11 aborts the process with "none_dealloc" after a few thousand calls: a picture or
-    two. Giving None a large reserve of references is what 3.12 does by design; it is idempotent and cheap.
+    Measured with PySide6 6.12.0 on Python 3.11.7 (not with 6.11.3): every call of a void method (setPen,
+    drawRect, QFont.setBold, ...) takes one reference from None. Harmless on Python >= 3.12, where None is
+    immortal; on 3.11 the process aborts with "none_dealloc" after a few thousand calls, a picture or two.
+    Giving None a large reserve of references is what 3.12 does by design; it is idempotent and cheap.
     """
     if sys.version_info >= (3, 12) or hasattr(sys, "getobjects"):
         return  # immortal None, or a trace-refs debug build whose object header differs
@@ -229,46 +231,63 @@ def _png_chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-def _deflate(data: bytes, level: int) -> bytes:
-    """Return a zlib stream of data, compressed in two halves on two threads when it is large."""
-    if len(data) < _PARALLEL_BYTES:
-        return zlib.compress(data, level)
-    # zlib releases the GIL: two raw deflate streams, the first ending on a full flush, concatenate into one
-    # valid stream (the way pigz works), which halves the wall time on a two-core laptop.
-    middle = len(data) // 2
-    parts: list[bytes] = [b"", b""]
-
-    def second_half() -> None:
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-        parts[1] = compressor.compress(data[middle:]) + compressor.flush(zlib.Z_FINISH)
-
-    worker = threading.Thread(target=second_half)
-    worker.start()
+def _deflate_rows(rows: list[memoryview], level: int, *, last: bool) -> tuple[bytes, int, int]:
+    """Return raw deflate data for rows, each after its filter byte (0), with the adler32 and length of the input."""
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    parts[0] = compressor.compress(data[:middle]) + compressor.flush(zlib.Z_FULL_FLUSH)
-    checksum = zlib.adler32(data)
+    chunks, adler, length = [], 1, 0
+    for start in range(0, len(rows), _BLOCK_ROWS):
+        # Small blocks are recycled by the allocator; one whole-image buffer would cost fresh pages every time.
+        block = b"\x00" + b"\x00".join(rows[start : start + _BLOCK_ROWS])
+        chunks.append(compressor.compress(block))
+        adler = zlib.adler32(block, adler)
+        length += len(block)
+    chunks.append(compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH))
+    return b"".join(chunks), adler, length
+
+
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """Return the adler32 of two byte strings joined, from theirs (zlib's adler32_combine)."""
+    base = 65521
+    remainder = second_length % base
+    low = (first & 0xFFFF) + (second & 0xFFFF) + base - 1
+    high = (remainder * (first & 0xFFFF)) % base + (first >> 16) + (second >> 16) + base - remainder
+    return (low % base) | ((high % base) << 16)
+
+
+def _zlib_stream(rows: list[memoryview], level: int) -> bytes:
+    """Return a zlib stream of the filtered rows, compressed in two halves on two threads when it is large."""
+    if len(rows) * len(rows[0]) < _PARALLEL_BYTES:
+        data, adler, _ = _deflate_rows(rows, level, last=True)
+        return b"\x78\x01" + data + struct.pack(">I", adler)
+    # zlib releases the GIL: two raw deflate streams, the first ending on a full flush, join into one valid
+    # stream (the way pigz works), which nearly halves the wall time on a two-core laptop.
+    middle = len(rows) // 2
+    second: list[tuple[bytes, int, int]] = []
+    worker = threading.Thread(target=lambda: second.append(_deflate_rows(rows[middle:], level, last=True)))
+    worker.start()
+    head, head_adler, _ = _deflate_rows(rows[:middle], level, last=False)
     worker.join()
-    return b"\x78\x01" + parts[0] + parts[1] + struct.pack(">I", checksum)
+    tail, tail_adler, tail_length = second[0]
+    return b"\x78\x01" + head + tail + struct.pack(">I", adler32_combine(head_adler, tail_adler, tail_length))
 
 
 def encode_png(image: QImage, *, level: int = 1) -> bytes:
-    """Encode an opaque image as an RGB PNG with its dpi, using zlib at level (1 fastest, 9 smallest)."""
+    """Encode an opaque image as an RGB PNG with its dpi (zlib level 1 fastest, 9 smallest); converts it in place."""
     # Qt's own PNG writer takes 40-70 ms for a print-size picture; a plain filter-0 PNG through zlib takes a
     # fraction of that and, for flat diagram colours, compresses about as well.
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
+    image.convertTo(QImage.Format.Format_RGB888)  # in place: no second copy of the pixels
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
     row = width * 3
-    bits = memoryview(rgb.constBits()).cast("B")
-    # Each PNG row starts with its filter byte (0: none); joining the rows on b"\0" puts it between them.
-    raw = b"\x00" + b"\x00".join(bits[y * stride : y * stride + row] for y in range(height))
+    bits = memoryview(image.constBits()).cast("B")
+    rows = [bits[y * stride : y * stride + row] for y in range(height)]
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    dots_per_meter = struct.pack(">IIB", rgb.dotsPerMeterX(), rgb.dotsPerMeterY(), 1)
+    dots_per_meter = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)
     return b"".join(
         (
             b"\x89PNG\r\n\x1a\n",
             _png_chunk(b"IHDR", header),
             _png_chunk(b"pHYs", dots_per_meter),
-            _png_chunk(b"IDAT", _deflate(raw, level)),
+            _png_chunk(b"IDAT", _zlib_stream(rows, level)),
             _png_chunk(b"IEND", b""),
         )
     )

@@ -364,12 +364,27 @@ def layout_problem_tree(
 ) -> TreeLayout:
     """Lay out the tree width_px wide; step down to smaller type and fewer lines until it fits max_height_px."""
     shape = _Shape.of(proposal)
-    layout = _Builder(shape, lang, width_px, dpi, DENSITIES[0]).build()
-    for density in DENSITIES[1:]:
-        if max_height_px is None or layout.height <= max_height_px:
-            break
-        layout = _Builder(shape, lang, width_px, dpi, density).build()
-    return layout
+    built: dict[int, TreeLayout] = {}
+
+    def at(index: int) -> TreeLayout:
+        if index not in built:
+            built[index] = _Builder(shape, lang, width_px, dpi, DENSITIES[index]).build()
+        return built[index]
+
+    def fits(index: int) -> bool:
+        return max_height_px is None or at(index).height <= max_height_px
+
+    if fits(0):
+        return at(0)
+    # Heights shrink with density: bisect for the largest type that fits (the last one if none does).
+    low, high = 1, len(DENSITIES) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return at(low)
 
 
 def _draw_arrow(painter: QPainter, tip: QPointF, size: float) -> None:

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -128,8 +129,13 @@ def test_encode_png_round_trips_pixels_and_dpi(width: int, height: int) -> None:
     for y in range(0, height, max(1, height // 9)):
         for x in range(width):
             image.setPixelColor(x, y, colours[(x + y) % 3])
-    decoded = decode(encode_png(image))
+    png = encode_png(image)
+    decoded = decode(png)
     assert (decoded.width(), decoded.height()) == (width, height)
+    # zlib checks the stream's adler32, which the two-thread path stitches together from its halves.
+    idat_at = png.index(b"IDAT")
+    idat = png[idat_at + 4 : idat_at + 4 + int.from_bytes(png[idat_at - 4 : idat_at], "big")]
+    assert len(zlib.decompress(idat)) == height * (1 + 3 * width)
     assert decoded.dotsPerMeterX() == image.dotsPerMeterX() == round(200 / 2.54 * 100)
     expected = image.convertToFormat(QImage.Format.Format_RGB32)
     assert decoded.convertToFormat(QImage.Format.Format_RGB32) == expected
@@ -509,3 +515,17 @@ def test_a_broken_scales_catalogue_falls_back_to_the_standard_grid(example_es: P
     assert [band.value for band in layout.rows] == [5, 4, 3, 2, 1]
     assert len(layout.quadrants) == 4
     assert_disjoint([mark.rect for mark in layout.marks])
+
+
+def test_the_tree_takes_the_largest_type_that_fits() -> None:
+    from export.diagrams.problem_tree import _Builder, _Shape
+    from export.diagrams.tree_geometry import DENSITIES
+
+    proposal = large_proposal()
+    shape = _Shape.of(proposal)
+    heights = [_Builder(shape, "es", WIDTH, DPI, density).build().height for density in DENSITIES]
+    assert heights == sorted(heights, reverse=True)
+    for limit in [heights[0] + 1, *(height + 0.5 for height in heights[1:]), heights[-1] - 1]:
+        chosen = tree(proposal, max_height=limit).density
+        fitting = [density for density, height in zip(DENSITIES, heights, strict=True) if height <= limit]
+        assert chosen == (fitting[0] if fitting else DENSITIES[-1])
