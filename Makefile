@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint format clean
+.PHONY: setup run demo test lint format clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# make run            opens the editor;  make run FILE=proposal.pmx  opens a file
+run: $(STAMP)
+	$(PY) main.py $(FILE)
 
 demo: $(STAMP)
 	$(PY) main.py demo demo.pmx

@@ -258,6 +258,81 @@ def cmd_schema(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _gui_file(argv: Sequence[str]) -> Path | None:
+    """Return the document to open in the GUI, if one was given and is a .pmx."""
+    if len(argv) > 1 or (argv and not argv[0].lower().endswith(".pmx")):
+        raise UsageError(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)}, or a .pmx file to open")
+    if not argv:
+        return None
+    path = Path(argv[0])
+    if not path.is_file():
+        raise _fail(path, "no such file")
+    return path
+
+
+def run_gui(path: Path | None) -> int:
+    """Start the desktop editor (on path when given) and return its exit status."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.context import UiContext
+    from ui.controller import AppController
+    from ui.main_window import MainWindow
+    from ui.pages.actors import ActorsPage
+    from ui.pages.base import Page
+    from ui.pages.general import GeneralPage
+    from ui.pages.instruments import InstrumentsPage
+    from ui.pages.problem import ProblemPage
+    from ui.pages.strategy import StrategyPage
+    from ui.session import DocumentSession
+    from ui.settings import Settings
+    from ui.style import apply_style
+    from ui.translation import LanguageSwitcher
+
+    app = QApplication([sys.argv[0] if sys.argv else "policy-matrix"])
+    app.setOrganizationName("PolicyMatrix")
+    app.setApplicationName("Policy Matrix")
+    apply_style(app)
+    settings = Settings(QSettings())
+    languages = LanguageSwitcher(app)
+    languages.apply(settings.language)
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    context = UiContext(
+        catalogs=catalogs,
+        field_model=field_model,
+        rulebook=default_rulebook(catalogs, field_model),
+        example_es=load_example("es"),
+        example_en=load_example("en"),
+        lang=settings.language,
+    )
+    window = MainWindow(context)
+
+    def pages(session: DocumentSession, ctx: UiContext) -> list[Page]:
+        return [
+            GeneralPage(session, ctx),
+            ProblemPage(session, ctx),
+            StrategyPage(session, ctx),
+            ActorsPage(session, ctx),
+            InstrumentsPage(session, ctx),
+        ]
+
+    controller = AppController(window, context, settings, languages, pages)
+    geometry, state = settings.window_state()
+    if geometry is None:
+        window.resize(1360, 860)
+    else:
+        window.restoreGeometry(geometry)
+    if state is not None:
+        window.restoreState(state)
+    window.show()
+    if path is not None:
+        controller.open_path(path)
+    status = app.exec()
+    settings.save_window_state(window.saveGeometry(), window.saveState())
+    settings.sync()
+    return int(status)
+
+
 HANDLERS = {
     "demo": cmd_demo,
     "convert": cmd_convert,
@@ -274,7 +349,7 @@ def run(argv: Sequence[str]) -> int:
             if argv and argv[0] in ("-h", "--help"):
                 _build_parser().print_help()
                 return EXIT_OK
-            raise UsageError("the desktop editor is not part of this version yet; commands: " + ", ".join(COMMANDS))
+            return run_gui(_gui_file(argv))
         args = _build_parser().parse_args(list(argv))
         return HANDLERS[args.command](args)
     except BrokenPipeError:

@@ -1,0 +1,281 @@
+"""The controller: opens, creates and closes documents and reacts to the main window's intents."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from export.docx_export import Progress, export_docx
+from export.options import ExportOptions
+from matrices.base import Lang
+from matrices.examples import load_example
+from matrices.proposal import Proposal
+from storage.atomic import write_atomic
+from storage.document import Document
+from storage.errors import DocumentError
+from ui.context import UiContext
+from ui.dialogs import NewProposalDialog
+from ui.editor import EditorView
+from ui.main_window import MainWindow
+from ui.pages.base import Page
+from ui.pages.review import ReviewPage
+from ui.session import DocumentSession, SaveState
+from ui.settings import Settings
+from ui.translation import LanguageSwitcher
+from ui.widgets.banner import BannerKind
+
+PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
+
+
+class AppController(QObject):
+    """Mu-style controller: the window shows, the controller decides."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        context: UiContext,
+        settings: Settings,
+        languages: LanguageSwitcher,
+        page_factory: PageFactory,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self.settings = settings
+        self.languages = languages
+        self.page_factory = page_factory
+        self.session: DocumentSession | None = None
+        self._failure_banner = False
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._update_status)
+        self._ticker.start()
+        window.close_guard = self.close_document
+        self._connect_signals()
+        window.show_start(settings.recent_files())
+
+    def _connect_signals(self) -> None:
+        w = self.window
+        w.new_requested.connect(self.new_proposal)
+        w.open_requested.connect(self.choose_and_open)
+        w.open_path_requested.connect(self.open_path)
+        w.example_requested.connect(self.open_example)
+        w.save_requested.connect(self.save_now)
+        w.save_as_requested.connect(self.save_as)
+        w.export_requested.connect(self.export)
+        w.close_document_requested.connect(self._close_to_start)
+        w.language_requested.connect(self.set_language)
+
+    # ---- documents -----------------------------------------------------------------------------------
+
+    def _documents_folder(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) if folder else Path.home()
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self.window, "Policy Matrix", text)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a .pmx in the editor (read-only when another window holds it)."""
+        if not self.close_document():
+            return False
+        try:
+            document = Document.open(Path(path))
+            proposal = document.load()
+        except DocumentError as exc:
+            self._warn(self.tr("%1 could not be opened: %2").replace("%1", Path(path).name).replace("%2", str(exc)))
+            return False
+        self._show(document, proposal)
+        return True
+
+    def create_and_open(self, path: Path, proposal: Proposal) -> bool:
+        """Write a new document for proposal at path, then edit it."""
+        if not self.close_document():
+            return False
+        try:
+            document = Document.create(path, proposal)
+        except DocumentError as exc:
+            self._warn(self.tr("%1 could not be created: %2").replace("%1", path.name).replace("%2", str(exc)))
+            return False
+        self._show(document, proposal)
+        return True
+
+    def _show(self, document: Document, proposal: Proposal) -> None:
+        session = DocumentSession(document, proposal, self)
+        self.session = session
+        pages = self.page_factory(session, self.context)
+        review = ReviewPage(session, self.context, self._exporter(session))
+        editor = EditorView(session, self.context, pages, review)
+        self.window.show_editor(editor)
+        session.save_state_changed.connect(lambda _state: self._update_status())
+        if document.read_only:
+            holder = document.locked_by
+            text = (
+                self.tr("This proposal is open in another window (%1): it is shown read-only.").replace("%1", holder)
+                if holder
+                else self.tr("This proposal is open read-only.")
+            )
+            editor.banner.show_message(text, BannerKind.WARNING)
+        elif document.migrated_from is not None:
+            backup = document.backup_path.name if document.backup_path else ""
+            editor.banner.show_message(
+                self.tr("This file was made by an older version; it was updated and the original kept as %1.").replace(
+                    "%1", backup
+                ),
+                BannerKind.INFO,
+            )
+        self.settings.add_recent_file(document.path)
+        self.window.set_recent_files(self.settings.recent_files())
+        self._update_status()
+
+    def choose_and_open(self) -> None:
+        """Ask for a .pmx and open it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open a proposal"), str(self._documents_folder()), self.tr("Proposals (*.pmx)")
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def new_proposal(self) -> None:
+        """Ask the basic data of a new proposal and create its file at once."""
+        dialog = NewProposalDialog(self._documents_folder(), self.context.lang, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data = dialog.data()
+        proposal = Proposal(
+            language=data.language, title=data.title, authors=data.authors, proposing_institution=data.institution
+        )
+        self.create_and_open(data.path, proposal)
+
+    def open_example(self, lang: str) -> None:
+        """Save a copy of the course's example where the participant chooses, and open it."""
+        default = self._documents_folder() / ("ejemplo-darien.pmx" if lang == "es" else "example-darien.pmx")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the example as"), str(default), self.tr("Proposals (*.pmx)")
+        )
+        if name:
+            path = Path(name if name.lower().endswith(".pmx") else f"{name}.pmx")
+            self.create_and_open(path, load_example("en" if lang == "en" else "es"))
+
+    def save_now(self) -> None:
+        """Write pending edits at once (Ctrl+S)."""
+        if self.session is not None:
+            self.session.save_now()
+            self._update_status()
+
+    def save_as(self) -> None:
+        """Copy the document to a new file and go on editing there."""
+        if self.session is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save as"), str(self.session.path), self.tr("Proposals (*.pmx)")
+        )
+        if name:
+            self.save_as_path(Path(name if name.lower().endswith(".pmx") else f"{name}.pmx"))
+
+    def save_as_path(self, path: Path) -> bool:
+        """Save As to path: the file is copied, then edits that could not be saved yet are written there."""
+        session = self.session
+        if session is None or not isinstance(session.document, Document):
+            return False
+        try:
+            session.document.save_as(path)
+        except DocumentError as exc:
+            self._warn(self.tr("%1 could not be written: %2").replace("%1", path.name).replace("%2", str(exc)))
+            return False
+        session.save_now()
+        self.settings.add_recent_file(path)
+        self.window.file_label.setText(str(path))
+        self._update_status()
+        return True
+
+    def close_document(self) -> bool:
+        """Save and close the open document; False when its edits could not be saved and the user kept it."""
+        session = self.session
+        if session is None:
+            return True
+        while not session.close():
+            answer = QMessageBox.warning(
+                self.window,
+                "Policy Matrix",
+                self.tr("Your latest changes could not be saved (%1). Save the proposal somewhere else?").replace(
+                    "%1", session.last_error or ""
+                ),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return False
+            self.save_as()
+        self.session = None
+        return True
+
+    def _close_to_start(self) -> None:
+        if self.close_document():
+            self.window.show_start(self.settings.recent_files())
+
+    # ---- export, language, status ----------------------------------------------------------------------
+
+    def _exporter(self, session: DocumentSession) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
+        def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
+            comments = session.document.load_comments() if isinstance(session.document, Document) else []
+            findings = self.context.rulebook.check(session.proposal)
+            data = export_docx(
+                session.proposal,
+                catalogs=self.context.catalogs,
+                field_model=self.context.field_model,
+                findings=findings,
+                comments=comments,
+                options=options,
+                progress=progress,
+            )
+            write_atomic(target, data)
+
+        return export
+
+    def export(self) -> None:
+        """Go to the review step and export to Word."""
+        editor = self.window.editor
+        if editor is not None:
+            editor.show_step(len(editor.pages) - 1)
+            editor.review.export_requested_from_menu()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language live and remember it."""
+        language: Lang = "en" if lang == "en" else "es"
+        self.settings.language = language
+        self.languages.apply(language)
+        self.window.set_language(language)
+
+    def _update_status(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        state = session.save_state
+        if session.read_only:
+            text = self.tr("Read-only")
+        elif state is SaveState.PENDING:
+            text = self.tr("Saving…")
+        elif state is SaveState.FAILED:
+            text = self.tr("Not saved: %1 — retrying").replace("%1", session.last_error or "")
+        else:
+            seconds = int(time.time() - (session.last_saved_at or time.time()))
+            text = self.tr("Saved %n s ago", "", seconds)
+        self.window.save_label.setText(text)
+        self.window.set_title(session.path.name, state is not SaveState.SAVED, session.read_only)
+        editor = self.window.editor
+        if editor is not None and not session.read_only:
+            if state is SaveState.FAILED:
+                self._failure_banner = True
+                editor.banner.show_message(
+                    self.tr(
+                        "Your changes could not be saved (%1). They are kept in memory and saving is retried."
+                    ).replace("%1", session.last_error or ""),
+                    BannerKind.ERROR,
+                )
+            elif self._failure_banner:
+                self._failure_banner = False
+                editor.banner.clear()

@@ -1,0 +1,249 @@
+"""The main window: a thin shell that places the start screen or the editor and turns menus into intents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QUndoView, QWidget
+
+from matrices.base import Lang
+from ui.context import UiContext
+from ui.editor import EditorView
+from ui.start_screen import StartScreen
+from ui.widgets.guidance import GuidancePanel
+
+
+class MainWindow(QMainWindow):
+    """Holds the widgets; the controller (ui/controller.py) reacts to its signals and drives it."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    open_path_requested = Signal(object)
+    example_requested = Signal(str)
+    save_requested = Signal()
+    save_as_requested = Signal()
+    export_requested = Signal()
+    close_document_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.editor: EditorView | None = None
+        self.close_guard: Callable[[], bool] = lambda: True
+        self.setAcceptDrops(True)
+        self.setMinimumSize(1024, 680)
+
+        self.start = StartScreen(self)
+        self._central = QStackedWidget(self)
+        self._central.addWidget(self.start)
+        self.setCentralWidget(self._central)
+
+        self.guidance = GuidancePanel(context, self)
+        self.guidance_dock = QDockWidget(self)
+        self.guidance_dock.setObjectName("guidance")
+        self.guidance_dock.setWidget(self.guidance)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidance_dock)
+        self.undo_view = QUndoView(self)
+        self.history_dock = QDockWidget(self)
+        self.history_dock.setObjectName("history")
+        self.history_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+
+        self.save_label = QLabel(self)
+        self.file_label = QLabel(self)
+        self.lang_label = QLabel(self)
+        self.statusBar().addWidget(self.save_label)
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.lang_label)
+
+        self._build_actions()
+        self._connect_signals()
+        self.retranslate()
+        self.show_start([])
+
+    def _action(
+        self, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        standard = QKeySequence.StandardKey
+        self.new_action = self._action(self.new_requested.emit, standard.New)
+        self.open_action = self._action(self.open_requested.emit, standard.Open)
+        self.save_action = self._action(self.save_requested.emit, standard.Save)
+        self.save_as_action = self._action(self.save_as_requested.emit, standard.SaveAs)
+        self.export_action = self._action(self.export_requested.emit, QKeySequence("Ctrl+E"))
+        self.close_action = self._action(self.close_document_requested.emit, standard.Close)
+        self.quit_action = self._action(self.close, standard.Quit)
+        self.example_es_action = self._action(lambda: self.example_requested.emit("es"))
+        self.example_en_action = self._action(lambda: self.example_requested.emit("en"))
+        self.undo_action = self._action(self._undo, standard.Undo)
+        self.redo_action = self._action(self._redo, standard.Redo)
+        self.history_action = self.history_dock.toggleViewAction()
+        self.guidance_action = self.guidance_dock.toggleViewAction()
+        self.guidance_action.setShortcut(QKeySequence("F1"))
+        self.spanish_action = self._action(lambda: self.language_requested.emit("es"))
+        self.english_action = self._action(lambda: self.language_requested.emit("en"))
+        for action in (self.spanish_action, self.english_action):
+            action.setCheckable(True)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.examples_menu = QMenu(self)
+        self.examples_menu.addActions([self.example_es_action, self.example_en_action])
+        self.file_menu.addActions([self.new_action, self.open_action])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addMenu(self.examples_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.save_action, self.save_as_action, self.export_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.close_action, self.quit_action])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.history_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.guidance_action)
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addActions([self.spanish_action, self.english_action])
+
+    def _connect_signals(self) -> None:
+        self.start.new_requested.connect(self.new_requested.emit)
+        self.start.open_requested.connect(self.open_requested.emit)
+        self.start.example_requested.connect(self.example_requested.emit)
+        self.start.recent_requested.connect(self.open_path_requested.emit)
+
+    def retranslate(self) -> None:
+        """Re-apply every text of the shell in the interface language."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.examples_menu.setTitle(self.tr("Open the e&xample"))
+        texts = {
+            self.new_action: self.tr("&New proposal…"),
+            self.open_action: self.tr("&Open…"),
+            self.save_action: self.tr("&Save now"),
+            self.save_as_action: self.tr("Save &As…"),
+            self.export_action: self.tr("&Export to Word…"),
+            self.close_action: self.tr("&Close"),
+            self.quit_action: self.tr("&Quit"),
+            self.example_es_action: self.tr("In Spanish"),
+            self.example_en_action: self.tr("In English"),
+            self.undo_action: self.tr("&Undo"),
+            self.redo_action: self.tr("&Redo"),
+            self.spanish_action: "Español",
+            self.english_action: "English",
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.history_action.setText(self.tr("Undo &history"))
+        self.guidance_action.setText(self.tr("&Guidance panel"))
+        self.guidance_dock.setWindowTitle(self.tr("Guidance"))
+        self.history_dock.setWindowTitle(self.tr("Undo history"))
+        self.spanish_action.setChecked(self.context.lang == "es")
+        self.english_action.setChecked(self.context.lang == "en")
+        self.lang_label.setText("Español" if self.context.lang == "es" else "English")
+        self.start.retranslate()
+        self.guidance.refresh()
+        if self.editor is not None:
+            self.editor.retranslate()
+
+    def set_recent_files(self, paths: list[Path]) -> None:
+        """Refresh the recent files in the menu and on the start screen."""
+        self.start.set_recent_files(paths)
+        self.recent_menu.clear()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path_requested.emit(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def show_start(self, recent: list[Path]) -> None:
+        """Show the start screen (no document open)."""
+        if self.editor is not None:
+            self._central.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+        self.set_recent_files(recent)
+        self._central.setCurrentWidget(self.start)
+        self.undo_view.setStack(None)
+        self.guidance.show_matrix("general")
+        for action in (self.save_action, self.save_as_action, self.export_action, self.close_action):
+            action.setEnabled(False)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.save_label.clear()
+        self.file_label.clear()
+        self.setWindowTitle("Policy Matrix")
+
+    def show_editor(self, editor: EditorView) -> None:
+        """Show the editor of an open document."""
+        if self.editor is not None:
+            self._central.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor = editor
+        self._central.addWidget(editor)
+        self._central.setCurrentWidget(editor)
+        stack = editor.session.undo_stack
+        self.undo_view.setStack(stack)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        editor.field_focused.connect(self.guidance.show_field)
+        editor.step_changed.connect(self.guidance.show_matrix)
+        for action in (self.save_as_action, self.export_action, self.close_action):
+            action.setEnabled(True)
+        self.save_action.setEnabled(not editor.session.read_only)
+        self.file_label.setText(str(editor.session.path))
+
+    def set_title(self, name: str, pending: bool, read_only: bool) -> None:
+        """Show the file name, with a marker while a save is pending."""
+        marker = " •" if pending else ""
+        suffix = self.tr(" (read-only)") if read_only else ""
+        self.setWindowTitle(f"{name}{marker}{suffix} — Policy Matrix")
+
+    def set_language(self, lang: Lang) -> None:
+        """Record the interface language and re-translate."""
+        self.context.lang = lang
+        self.retranslate()
+
+    def _undo(self) -> None:
+        if self.editor is not None:
+            self.editor.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.editor is not None:
+            self.editor.session.undo_stack.redo()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close only when the controller confirms nothing would be lost."""
+        if self.close_guard():
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept .pmx files dragged from the file manager."""
+        if any(url.toLocalFile().lower().endswith(".pmx") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the first dropped .pmx file."""
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(".pmx"):
+                self.open_path_requested.emit(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return

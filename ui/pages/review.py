@@ -1,0 +1,242 @@
+"""The last step: findings grouped by matrix (activating one goes to its field) and the export to Word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from export.docx_export import Progress
+from export.options import ExportOptions
+from matrices.completeness import completeness
+from matrices.findings import Finding
+from matrices.review import MATRIX_KEYS
+from ui.context import UiContext
+from ui.pages.base import Page
+from ui.session import DocumentSession
+
+Exporter = Callable[[Path, ExportOptions, Callable[[Progress], None]], None]
+"""Writes the session's proposal as DOCX to a path (wired in main.py: export + atomic write)."""
+
+_ROLE_LOCATION = 0x0100 + 7
+
+
+class ReviewPage(Page):
+    """Shows what is still missing and exports the proposal to Word."""
+
+    matrix = "general"
+    navigate_requested = Signal(str, object, object)
+    """(matrix, item id or None, field or None) of an activated finding."""
+
+    def __init__(
+        self, session: DocumentSession, context: UiContext, exporter: Exporter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, context, parent)
+        self._exporter = exporter
+        self._last_export: Path | None = None
+        self._findings: list[Finding] = []
+
+        self._summary = QLabel(self)
+        self._summary.setWordWrap(True)
+        self._bars: dict[str, tuple[QLabel, QProgressBar]] = {}
+        bars_box = QGroupBox(self)
+        bars_layout = QFormLayout(bars_box)
+        for key in MATRIX_KEYS:
+            label, bar = QLabel(bars_box), QProgressBar(bars_box)
+            bar.setRange(0, 100)
+            bar.setAccessibleName(f"completeness {key}")
+            bars_layout.addRow(label, bar)
+            self._bars[key] = (label, bar)
+        self._bars_box = bars_box
+
+        self._tree = QTreeWidget(self)
+        self._tree.setHeaderHidden(False)
+        self._tree.setColumnCount(3)
+        self._tree.setAlternatingRowColors(True)
+        self._tree.setAccessibleName("findings")
+        self._tree.itemActivated.connect(self._on_activated)
+
+        self._export_box = QGroupBox(self)
+        self._lang = QComboBox(self._export_box)
+        self._lang.addItem("Español", "es")
+        self._lang.addItem("English", "en")
+        self._paper = QComboBox(self._export_box)
+        self._paper.addItem("Carta / Letter", "letter")
+        self._paper.addItem("A4", "a4")
+        self._comments = QCheckBox(self._export_box)
+        self._export_button = QPushButton(self._export_box)
+        self._export_button.clicked.connect(self._export)
+        self._show_button = QPushButton(self._export_box)
+        self._show_button.setEnabled(False)
+        self._show_button.clicked.connect(self._show_in_folder)
+        self._lang_label, self._paper_label = QLabel(self._export_box), QLabel(self._export_box)
+        form = QFormLayout(self._export_box)
+        form.addRow(self._lang_label, self._lang)
+        form.addRow(self._paper_label, self._paper)
+        form.addRow(self._comments)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._export_button)
+        buttons.addWidget(self._show_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._bars_box)
+        layout.addWidget(self._tree, 1)
+        layout.addWidget(self._export_box)
+        self.retranslate()
+
+    def title(self) -> str:
+        """Return the step title."""
+        return self.tr("Review and export")
+
+    def retranslate(self) -> None:
+        """Re-apply texts in the interface language."""
+        self._bars_box.setTitle(self.tr("Completeness"))
+        names = self._matrix_names()
+        for key, (label, _bar) in self._bars.items():
+            label.setText(names[key])
+        self._tree.setHeaderLabels([self.tr("Finding"), self.tr("Rule"), self.tr("Where")])
+        self._export_box.setTitle(self.tr("Export to Word"))
+        self._lang_label.setText(self.tr("Language of headings"))
+        self._paper_label.setText(self.tr("Paper size"))
+        self._comments.setText(self.tr("Include review comments"))
+        self._export_button.setText(self.tr("Export to Word…"))
+        self._show_button.setText(self.tr("Show in folder"))
+        self.set_findings(self._findings)
+
+    def refresh(self) -> None:
+        """Pick the proposal's language as the default export language."""
+        index = self._lang.findData(self.session.proposal.language)
+        self._lang.setCurrentIndex(max(index, 0))
+
+    def _matrix_names(self) -> dict[str, str]:
+        return {
+            "general": self.tr("General data"),
+            "problem": self.tr("1 Problem"),
+            "strategy": self.tr("2 Strategic axes"),
+            "actors": self.tr("3 Actors"),
+            "instruments": self.tr("4 Instruments"),
+        }
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Show the current findings, grouped by matrix, with the completeness bars."""
+        self._findings = findings
+        lang = self.context.lang
+        scores = completeness(self.session.proposal, self.context.field_model)
+        for key, (_label, bar) in self._bars.items():
+            bar.setValue(scores.get(key, 0))
+        errors = sum(1 for f in findings if f.severity == "error")
+        warnings = sum(1 for f in findings if f.severity == "warning")
+        if errors:
+            self._summary.setText(
+                self.tr("%n error(s) must be fixed before submitting.", "", errors)
+                + " "
+                + self.tr("%n warning(s).", "", warnings)
+            )
+        else:
+            self._summary.setText(
+                self.tr("Ready for review: no errors remain.") + " " + self.tr("%n warning(s).", "", warnings)
+            )
+        icons = {
+            "error": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "info": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+        self._tree.clear()
+        names = self._matrix_names()
+        for key in MATRIX_KEYS:
+            group = [f for f in findings if f.matrix == key]
+            if not group:
+                continue
+            top = QTreeWidgetItem(self._tree, [f"{names[key]} ({len(group)})"])
+            top.setFirstColumnSpanned(True)
+            for finding in group:
+                where = " · ".join(part for part in (finding.item, finding.field) if part)
+                child = QTreeWidgetItem(top, [finding.message(lang), finding.rule, where])
+                child.setIcon(0, icons[finding.severity])
+                child.setToolTip(0, finding.message(lang))
+                child.setData(0, _ROLE_LOCATION, (finding.matrix, finding.item, finding.field))
+            top.setExpanded(True)
+        self._tree.resizeColumnToContents(1)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        location = item.data(0, _ROLE_LOCATION)
+        if location:
+            matrix, item_id, field = location
+            self.navigate_requested.emit(matrix, item_id, field)
+
+    def activate_finding(self, index: int) -> None:
+        """Activate the index-th finding as a double click would (keyboard users, tests)."""
+        finding = self._findings[index]
+        self.navigate_requested.emit(finding.matrix, finding.item, finding.field)
+
+    def export_requested_from_menu(self) -> None:
+        """Start an export as the button does (File > Export to Word)."""
+        self._export()
+
+    def _export(self) -> None:
+        suggested = self.session.path.with_suffix(".docx")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Word"), str(suggested), self.tr("Word documents (*.docx)")
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, target: Path) -> bool:
+        """Export to target with the chosen options, showing progress; True when the file was written."""
+        if target.suffix.lower() != ".docx":
+            target = target.with_suffix(".docx")
+        options = ExportOptions(
+            lang=self._lang.currentData(),
+            paper=self._paper.currentData(),
+            include_comments=self._comments.isChecked(),
+        )
+        dialog = QProgressDialog(self.tr("Exporting…"), "", 0, 100, self)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(300)
+
+        def progress(step: Progress) -> None:
+            dialog.setMaximum(max(step.total, 1))
+            dialog.setValue(step.done)
+
+        try:
+            self._exporter(target, options, progress)
+        except Exception as exc:  # an export must never take the editor down; say what happened
+            dialog.close()
+            QMessageBox.warning(
+                self, self.tr("Export to Word"), self.tr("The export failed: %1").replace("%1", str(exc))
+            )
+            return False
+        dialog.close()
+        self._last_export = target
+        self._show_button.setEnabled(True)
+        self._summary.setText(self.tr("Exported to %1").replace("%1", str(target)))
+        return True
+
+    def _show_in_folder(self) -> None:
+        if self._last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_export.parent)))

@@ -1,0 +1,64 @@
+"""Application preferences: one typed wrapper over QSettings, so keys and types live in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from matrices.base import Lang
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the preferences (language, recent files, reviewer identity, window state)."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @property
+    def language(self) -> Lang:
+        """Return the interface language (Spanish unless the user chose English)."""
+        return "en" if self._store.value("ui/language", "es", str) == "en" else "es"
+
+    @language.setter
+    def language(self, value: Lang) -> None:
+        self._store.setValue("ui/language", value)
+
+    def recent_files(self) -> list[Path]:
+        """Return the recently opened documents that still exist, newest first."""
+        raw = self._store.value("files/recent", [], list) or []
+        return [Path(p) for p in raw if isinstance(p, str) and Path(p).exists()][:MAX_RECENT]
+
+    def add_recent_file(self, path: Path) -> None:
+        """Put path at the top of the recent files."""
+        entries = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]
+        self._store.setValue("files/recent", entries[:MAX_RECENT])
+
+    @property
+    def author_name(self) -> str:
+        """Return the name signed on review comments."""
+        return str(self._store.value("review/author", "", str))
+
+    @author_name.setter
+    def author_name(self, value: str) -> None:
+        self._store.setValue("review/author", value)
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """Return the saved (geometry, state) of the main window."""
+        geometry = self._store.value("window/geometry")
+        state = self._store.value("window/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        """Remember the main window's geometry and dock state."""
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/state", state)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._store.sync()
