@@ -1,0 +1,1184 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>ActorTableModel</name>
+    <message>
+        <location filename="../models/actors.py" line="+134"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>ActorsPage</name>
+    <message>
+        <location filename="../pages/actors.py" line="+83"/>
+        <location line="+110"/>
+        <source>Power/interest grid</source>
+        <translation>Cuadrícula poder/interés</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Identification</source>
+        <translation>Identificación</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Role and interest</source>
+        <translation>Rol e interés</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ratings and suggested strategy</source>
+        <translation>Valoraciones y estrategia sugerida</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Engagement</source>
+        <translation>Involucramiento</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Add actor</source>
+        <translation>Agregar actor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove actor</source>
+        <translation>Quitar actor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an actor in the list or on the grid, or add one with “Add actor”.</source>
+        <translation>Seleccione un actor en la lista o en la cuadrícula, o agregue uno con “Agregar actor”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag an actor to another cell to change its interest and influence, or use the arrow keys.</source>
+        <translation>Arrastre un actor a otra celda para cambiar su interés e influencia, o use las teclas de flecha.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Derived from interest and influence; drag the actor on the grid to re-rate it.</source>
+        <translation>Se deriva del interés y la influencia; arrastre el actor en la cuadrícula para volver a valorarlo.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Rate interest and influence first.</source>
+        <translation>Primero valore el interés y la influencia.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Move %1 on the grid</source>
+        <translation>Mover %1 en la cuadrícula</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../controller.py" line="+90"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 could not be created: %2</source>
+        <translation>No se pudo crear %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This proposal is open in another window (%1): it is shown read-only.</source>
+        <translation>Esta propuesta está abierta en otra ventana (%1): se muestra en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This proposal is open read-only.</source>
+        <translation>Esta propuesta está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file was made by an older version; it was updated and the original kept as %1.</source>
+        <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a proposal</source>
+        <translation>Abrir una propuesta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <location line="+17"/>
+        <source>Proposals (*.pmx)</source>
+        <translation>Propuestas (*.pmx)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Save the example as</source>
+        <translation>Guardar el ejemplo como</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 could not be written: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your latest changes could not be saved (%1). Save the proposal somewhere else?</source>
+        <translation>Sus últimos cambios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Read-only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1 — retrying</source>
+        <translation>Sin guardar: %1 — reintentando</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n s ago</source>
+        <translation>
+            <numerusform>Guardado hace %n s</numerusform>
+            <numerusform>Guardado hace %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your changes could not be saved (%1). They are kept in memory and saving is retried.</source>
+        <translation>Sus cambios no se pudieron guardar (%1). Se conservan en memoria y se volverá a intentar guardarlos.</translation>
+    </message>
+</context>
+<context>
+    <name>AxisPanel</name>
+    <message>
+        <location filename="../pages/strategy_axes.py" line="+359"/>
+        <source>Remove the estimated cost</source>
+        <translation>Quitar el costo estimado</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Responsibility and cost</source>
+        <translation>Responsabilidad y costo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Alineación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick the causes of the problem tree that this axis tackles (direct ones or their sub-causes).</source>
+        <translation>Marque las causas del árbol de problemas que aborda este eje (directas o sus subcausas).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One item per line.</source>
+        <translation>Un elemento por línea.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsibility and timing</source>
+        <translation>Responsabilidad y plazos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional. Filling in any field records a cost for this axis.</source>
+        <translation>Opcional. Al completar cualquier campo se registra un costo para este eje.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the cost</source>
+        <translation>Quitar el costo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link the axis to the international frameworks it contributes to. Use the search boxes to filter.</source>
+        <translation>Vincule el eje con los marcos internacionales a los que contribuye. Use los cuadros de búsqueda para filtrar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No strategic axis yet. Use Add to create the first one (2 to 6 are expected).</source>
+        <translation>Aún no hay ejes estratégicos. Use Agregar para crear el primero (se esperan de 2 a 6).</translation>
+    </message>
+</context>
+<context>
+    <name>AxisTableModel</name>
+    <message>
+        <location filename="../models/strategy_lists.py" line="+23"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>EditorView</name>
+    <message numerus="yes">
+        <location filename="../editor.py" line="+108"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+</context>
+<context>
+    <name>EndTableModel</name>
+    <message>
+        <location filename="../models/strategy_lists.py" line="+22"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../pages/problem_evidence.py" line="+409"/>
+        <location line="+1"/>
+        <source>Pick a date</source>
+        <translation>Elegir una fecha</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yyyy-mm-dd</source>
+        <translation>aaaa-mm-dd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Illustrative: not a real statistic</source>
+        <translation>Ilustrativo: no es una estadística real</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add datum</source>
+        <translation>Agregar dato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove datum</source>
+        <translation>Quitar dato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Mover hacia arriba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Mover hacia abajo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <location filename="../models/evidence.py" line="+105"/>
+        <source>Illustrative value: for the exercise only, not a real statistic.</source>
+        <translation>Valor ilustrativo: solo para el ejercicio, no es una estadística real.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>FormBinder</name>
+    <message>
+        <location filename="../pages/strategy_binding.py" line="+111"/>
+        <source>Type a four-digit year.</source>
+        <translation>Escriba un año de cuatro dígitos.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type a figure, such as 1500 or 12,5.</source>
+        <translation>Escriba una cifra, como 1500 o 12,5.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../pages/general.py" line="+224"/>
+        <location line="+41"/>
+        <source>General data</source>
+        <translation>Datos generales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identify the proposal: what it is about, where and when it applies, and who proposes it.</source>
+        <translation>Identifique la propuesta: de qué trata, dónde y cuándo se aplica, y quién la propone.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proposal</source>
+        <translation>La propuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approaches and data</source>
+        <translation>Enfoques y datos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Content language</source>
+        <translation>Idioma del contenido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen when the proposal was created; it cannot be changed here.</source>
+        <translation>Se eligió al crear la propuesta; no se puede cambiar aquí.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>One name per line</source>
+        <translation>Un nombre por línea</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorEditor</name>
+    <message>
+        <location filename="../pages/strategy_indicators.py" line="+250"/>
+        <source>Add an indicator, or select one in the table to edit all its fields.</source>
+        <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Definition</source>
+        <translation>Definición</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yyyy</source>
+        <translation>aaaa</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <location filename="../models/indicators.py" line="+55"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTableModel</name>
+    <message>
+        <location filename="../models/instruments.py" line="+48"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Axis</source>
+        <translation>Eje</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentsPage</name>
+    <message>
+        <location filename="../pages/instruments.py" line="+93"/>
+        <source>What it is and where it belongs</source>
+        <translation>Qué es y dónde se ubica</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Classification</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Who applies it, and to whom</source>
+        <translation>Quién lo aplica y a quién</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resources and cost</source>
+        <translation>Recursos y costo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Monitoring, risks and assessment</source>
+        <translation>Seguimiento, riesgos y evaluación</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Add instrument</source>
+        <translation>Agregar instrumento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove instrument</source>
+        <translation>Quitar instrumento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an instrument in the list, or add one with “Add instrument”.</source>
+        <translation>Seleccione un instrumento en la lista o agregue uno con “Agregar instrumento”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choosing a type fills in the classification below; you can still change it.</source>
+        <translation>Al elegir un tipo se completa la clasificación de abajo; aún puede cambiarla.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (not found)</source>
+        <translation>%1 (no encontrado)</translation>
+    </message>
+</context>
+<context>
+    <name>LineOfActionTableModel</name>
+    <message>
+        <location filename="../models/strategy_lists.py" line="+38"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>ListDetailPage</name>
+    <message>
+        <location filename="../pages/list_detail.py" line="+319"/>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(no name yet)</source>
+        <translation>(aún sin nombre)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select an item in the list, or add one.</source>
+        <translation>Seleccione un elemento de la lista o agregue uno.</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../widgets/list_editor.py" line="+131"/>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+99"/>
+        <source>Add: %1</source>
+        <translation>Agregar: %1</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the selected row up (Alt+Up)</source>
+        <translation>Subir la fila seleccionada (Alt+Flecha arriba)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the selected row down (Alt+Down)</source>
+        <translation>Bajar la fila seleccionada (Alt+Flecha abajo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the selected row (Ctrl+Delete)</source>
+        <translation>Quitar la fila seleccionada (Ctrl+Supr)</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Remove: %1</source>
+        <translation>Quitar: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move: %1</source>
+        <translation>Mover: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="+128"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the e&amp;xample</source>
+        <translation>Abrir el e&amp;jemplo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New proposal…</source>
+        <translation>&amp;Nueva propuesta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save now</source>
+        <translation>&amp;Guardar ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>Guardar c&amp;omo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export to Word…</source>
+        <translation>&amp;Exportar a Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Spanish</source>
+        <translation>En español</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In English</source>
+        <translation>En inglés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo &amp;history</source>
+        <translation>&amp;Historial de cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Guidance panel</source>
+        <translation>Panel de &amp;orientación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance</source>
+        <translation>Orientación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo history</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source> (read-only)</source>
+        <translation> (solo lectura)</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixListPanel</name>
+    <message>
+        <location filename="../widgets/matrix_list_panel.py" line="+247"/>
+        <source>Filter the list…</source>
+        <translation>Filtrar la lista…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the list</source>
+        <translation>Filtrar la lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Mover hacia arriba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Mover hacia abajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected item one place up (Alt+Up)</source>
+        <translation>Subir un lugar el elemento seleccionado (Alt+Flecha arriba)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected item one place down (Alt+Down)</source>
+        <translation>Bajar un lugar el elemento seleccionado (Alt+Flecha abajo)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewProposalDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="+49"/>
+        <source>New proposal</source>
+        <translation>Nueva propuesta</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the content</source>
+        <translation>Idioma del contenido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors (one per line)</source>
+        <translation>Autores (uno por línea)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposing institution</source>
+        <translation>Institución proponente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policy Matrix proposals (*.pmx)</source>
+        <translation>Propuestas de Policy Matrix (*.pmx)</translation>
+    </message>
+</context>
+<context>
+    <name>NodeForm</name>
+    <message>
+        <location filename="../pages/problem_node_form.py" line="+153"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Select a cause in the tree, or add one with Insert.</source>
+        <translation>Seleccione una causa en el árbol o agregue una con Insert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select an effect in the tree, or add one with Insert.</source>
+        <translation>Seleccione un efecto en el árbol o agregue uno con Insert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — explains %2</source>
+        <translation>%1 — explica %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — derives from %2</source>
+        <translation>%1 — deriva de %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPage</name>
+    <message>
+        <location filename="../pages/problem.py" line="+110"/>
+        <location line="+38"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State the central problem, back it with evidence, and build the tree: causes below, effects above.</source>
+        <translation>Enuncie el problema central, respáldelo con evidencia y construya el árbol: causas abajo, efectos arriba.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Problem tree</source>
+        <translation>Árbol de problemas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redrawn as you type, as it will appear in the Word file. Click a box.</source>
+        <translation>Se redibuja mientras escribe, tal como aparecerá en el archivo de Word. Haga clic en un recuadro.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTreeModel</name>
+    <message>
+        <location filename="../models/problem_tree.py" line="+147"/>
+        <source>(no description)</source>
+        <translation>(sin descripción)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsEditor</name>
+    <message>
+        <location filename="../pages/actors_relations.py" line="+142"/>
+        <location line="+11"/>
+        <source>Add relation</source>
+        <translation>Agregar relación</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+23"/>
+        <source>Remove relation</source>
+        <translation>Quitar relación</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../pages/review.py" line="+114"/>
+        <source>Review and export</source>
+        <translation>Revisión y exportación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Completeness</source>
+        <translation>Completitud</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+81"/>
+        <location line="+27"/>
+        <source>Export to Word</source>
+        <translation>Exportar a Word</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Language of headings</source>
+        <translation>Idioma de los títulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include review comments</source>
+        <translation>Incluir los comentarios de revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to Word…</source>
+        <translation>Exportar a Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>General data</source>
+        <translation>Datos generales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 Problem</source>
+        <translation>1 Problema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 Strategic axes</source>
+        <translation>2 Ejes estratégicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 Actors</source>
+        <translation>3 Actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 Instruments</source>
+        <translation>4 Instrumentos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n error(s) must be fixed before submitting.</source>
+        <translation>
+            <numerusform>Debe corregir %n error antes de presentar la propuesta.</numerusform>
+            <numerusform>Debe corregir %n errores antes de presentar la propuesta.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n advertencia.</numerusform>
+            <numerusform>%n advertencias.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ready for review: no errors remain.</source>
+        <translation>Lista para revisión: no quedan errores.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Documentos de Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../start_screen.py" line="+91"/>
+        <source>Policy Matrix</source>
+        <translation>Policy Matrix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft your public policy proposal step by step through the four matrices of the course: problem, strategic axes, actors and instruments. Your work is saved as you type.</source>
+        <translation>Elabore su propuesta de política pública paso a paso con las cuatro matrices del curso: problema, ejes estratégicos, actores e instrumentos. Su trabajo se guarda mientras escribe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New proposal…</source>
+        <translation>Nueva propuesta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a proposal…</source>
+        <translation>Abrir una propuesta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the example (Spanish)</source>
+        <translation>Abrir el ejemplo (español)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the example (English)</source>
+        <translation>Abrir el ejemplo (inglés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent proposals</source>
+        <translation>Propuestas recientes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No recent proposals yet.</source>
+        <translation>Aún no hay propuestas recientes.</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyPage</name>
+    <message>
+        <location filename="../pages/strategy.py" line="+203"/>
+        <source>Addressed by an axis</source>
+        <translation>Abordadas por un eje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excluded with a justification below</source>
+        <translation>Excluidas con una justificación abajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neither addressed nor excluded</source>
+        <translation>Ni abordadas ni excluidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Objective and ends</source>
+        <translation>Objetivo y fines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Turn the central problem into the general objective, and each effect of the problem tree into an end.</source>
+        <translation>Convierta el problema central en el objetivo general y cada efecto del árbol de problemas en un fin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick the effect each end reverses, then word the end as a positive situation.</source>
+        <translation>Elija el efecto que revierte cada fin y luego redacte el fin como una situación positiva.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every direct cause must be addressed by an axis (itself or one of its sub-causes) or excluded here with a justification.</source>
+        <translation>Cada causa directa debe ser abordada por un eje (ella misma o una de sus subcausas) o excluirse aquí con una justificación.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Direct causes</source>
+        <translation>Causas directas</translation>
+    </message>
+</context>
+<context>
+    <name>TreeEditor</name>
+    <message>
+        <location filename="../pages/problem_tree_panel.py" line="+277"/>
+        <source>Add cause</source>
+        <translation>Agregar causa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add effect</source>
+        <translation>Agregar efecto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add sub-cause</source>
+        <translation>Agregar subcausa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add sub-effect</source>
+        <translation>Agregar subefecto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indent: hang from the previous sibling</source>
+        <translation>Aumentar sangría: colgar del elemento anterior del mismo nivel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Indent</source>
+        <translation>Aumentar sangría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outdent: move up one level</source>
+        <translation>Reducir sangría: subir un nivel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outdent</source>
+        <translation>Reducir sangría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Mover hacia arriba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Mover hacia abajo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete cause</source>
+        <translation>Eliminar causa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete effect</source>
+        <translation>Eliminar efecto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Delete cause %1 and its %n sub-cause(s)?</source>
+        <translation>
+            <numerusform>¿Eliminar la causa %1 y su %n subcausa?</numerusform>
+            <numerusform>¿Eliminar la causa %1 y sus %n subcausas?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Delete effect %1 and its %n sub-effect(s)?</source>
+        <translation>
+            <numerusform>¿Eliminar el efecto %1 y su %n subefecto?</numerusform>
+            <numerusform>¿Eliminar el efecto %1 y sus %n subefectos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo (Ctrl+Z) brings them all back.</source>
+        <translation>Con Deshacer (Ctrl+Z) se recupera todo.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,249 @@
+"""A table model over one list of items of the proposal (actors, instruments), built from column specs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from export.labels import Labels
+from export.refs import Refs
+from matrices.base import Lang
+from matrices.catalogs import Catalogs
+from matrices.edits import EditError, Locator, resolve
+from ui.commands import Change, SetValueCommand
+from ui.session import DocumentSession
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The role a QSortFilterProxyModel sorts by: numbers sort as numbers, codes in their natural order."""
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The role that returns the row's item id (the same in every column)."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RefsCache:
+    """Display codes (A01, EJ2.L1, IND1.2) and names of the proposal's items, rebuilt lazily after each edit."""
+
+    def __init__(self, session: DocumentSession, catalogs: Catalogs) -> None:
+        self._session = session
+        self._catalogs = catalogs
+        self._refs: Refs | None = None
+        self._lang: Lang = "es"
+
+    def invalidate(self) -> None:
+        """Forget the codes (call before telling views that something changed)."""
+        self._refs = None
+
+    def get(self, lang: Lang) -> Refs:
+        """Return the codes and names of the current proposal."""
+        if self._refs is None or self._lang != lang:
+            # The export's numbering, so that the codes on screen are the codes in the Word file.
+            self._refs = Refs(self._session.proposal, self._catalogs, Labels(lang))
+            self._lang = lang
+        return self._refs
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its field, header and how a cell is shown, sorted and (optionally) edited."""
+
+    key: str
+    header: Callable[[], str]
+    display: Callable[[Any], str]
+    sort_key: Callable[[Any], int | float | str] | None = None
+    """A value Qt can compare (not a tuple): numbers sort as numbers."""
+    tooltip: Callable[[Any], str] | None = None
+    decoration: Callable[[Any], Any] | None = None
+    parse: Callable[[Any], Any] | None = None
+    """Turns an editor's value into the field's value (raise ValueError to refuse); None: not editable."""
+    edit_value: Callable[[Any], Any] | None = None
+    short_header: Callable[[], str] | None = None
+    """A shorter header for a narrow column; the full one becomes its tooltip."""
+
+
+def natural_key(text: str) -> str:
+    """Return a sort key (a plain string, which Qt can compare) that puts A2 before A10 and ignores case."""
+    return re.sub(r"\d+", lambda match: match.group().zfill(12), text.casefold())
+
+
+class MatrixListModel(QAbstractTableModel):
+    """Rows are the items of one list of the proposal; edits go through undo commands on the session."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        list_locator: Locator,
+        columns: list[Column],
+        refs: RefsCache,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.list_locator = list_locator
+        self.columns = columns
+        self.refs = refs
+        self._known_ids = self._ids()
+        self.appeared: list[str] = []
+        """Ids that the last reset brought in (an added item, or one restored by undo): the view selects it."""
+        session.changed.connect(self._on_change)
+
+    # -- access -----------------------------------------------------------------------------------------
+
+    def items(self) -> list[Any]:
+        """Return the list the model shows (empty when the locator no longer resolves)."""
+        try:
+            items = resolve(self._session.proposal, self.list_locator)
+        except EditError:
+            return []
+        return items if isinstance(items, list) else []
+
+    def _ids(self) -> list[str]:
+        return [str(item.id) for item in self.items() if getattr(item, "id", None) is not None]
+
+    def _reset(self) -> None:
+        # The list has already changed when the session reports it: compare with the ids shown before.
+        ids = self._ids()
+        known = set(self._known_ids)
+        self.appeared = [item_id for item_id in ids if item_id not in known]
+        self._known_ids = ids
+        self.beginResetModel()
+        self.endResetModel()
+
+    def item_at(self, row: int) -> Any | None:
+        """Return the item of a row, or None."""
+        items = self.items()
+        return items[row] if 0 <= row < len(items) else None
+
+    def row_of(self, item_id: str | None) -> int:
+        """Return the row of the item with item_id, or -1."""
+        for row, item in enumerate(self.items()):
+            if getattr(item, "id", None) == item_id:
+                return row
+        return -1
+
+    def locator_step(self, row: int, item: Any) -> tuple[str, str | int]:
+        """Return the locator step that picks a row's item (by id; lists without ids override with an index)."""
+        del row
+        return ("id", item.id)
+
+    def item_locator(self, row: int) -> Locator | None:
+        """Return the locator of a row's item, or None when there is no such row."""
+        item = self.item_at(row)
+        return None if item is None else (*self.list_locator, self.locator_step(row, item))
+
+    def set_list_locator(self, list_locator: Locator) -> None:
+        """Show another list (the relations of another actor)."""
+        self.list_locator = list_locator
+        self._known_ids = self._ids()
+        self.reset()
+
+    def reset(self) -> None:
+        """Re-read the whole list (after the session's proposal was replaced, e.g. by a restore)."""
+        self.refs.invalidate()
+        self._known_ids = self._ids()
+        self._reset()
+
+    def column_of(self, key: str) -> int:
+        """Return the column showing a field, or -1."""
+        return next((number for number, column in enumerate(self.columns) if column.key == key), -1)
+
+    def retranslate(self) -> None:
+        """Show headers and catalogue labels in the interface language (the columns read it when asked)."""
+        self.refs.invalidate()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        self._all_changed()
+
+    # -- Qt model interface -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of items (0 under a valid parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self.items())
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns (0 under a valid parent)."""
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return a cell's text, sort key, tooltip, colour dot or edit value."""
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is None or not 0 <= index.column() < len(self.columns):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(item)
+        if role == ID_ROLE:
+            return getattr(item, "id", None)
+        if role == SORT_ROLE:
+            if column.sort_key is not None:
+                return column.sort_key(item)
+            return natural_key(column.display(item))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(item) if column.tooltip else column.display(item) or None
+        if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
+            return column.decoration(item)
+        if role == Qt.ItemDataRole.EditRole and column.parse is not None:
+            return column.edit_value(item) if column.edit_value else getattr(item, column.key)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return the column headers in the interface language."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (column.short_header or column.header)()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.header()
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Let the editable columns be edited in place unless the document is read-only."""
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].parse is not None and not self._session.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Push an undo command that sets the cell's field; the model updates when the session says so."""
+        item = self.item_at(index.row()) if index.isValid() else None
+        column = self.columns[index.column()] if item is not None else None
+        if item is None or column is None or column.parse is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            new = column.parse(value)
+        except (TypeError, ValueError):
+            return False
+        if getattr(item, column.key) == new:
+            return True
+        locator = (*self.list_locator, self.locator_step(index.row(), item))
+        return self._session.push(SetValueCommand(self._session, locator, column.key, new, column.header()))
+
+    # -- keeping up with the session ------------------------------------------------------------------------
+
+    def _all_changed(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
+
+    def _on_change(self, change: Change) -> None:
+        self.refs.invalidate()
+        depth = len(self.list_locator)
+        inside = change.locator[:depth] == self.list_locator and len(change.locator) > depth
+        if inside:
+            step = change.locator[depth]
+            row = -1
+            if isinstance(step, tuple):
+                row = self.row_of(str(step[1])) if step[0] == "id" else int(step[1])
+            if 0 <= row < self.rowCount():
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+                return
+        touched = change.locator if change.field is None else (*change.locator, change.field)
+        if self.list_locator[: len(touched)] == touched and (change.kind == "structure" or change.field is not None):
+            # The list itself (or an object holding it) changed: rows come and go.
+            self._reset()
+            return
+        # Anything else may change a code or a name these rows show (an axis renamed, an actor removed).
+        self._all_changed()

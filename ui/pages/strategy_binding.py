@@ -1,0 +1,195 @@
+"""Helpers of the strategy page: number and cost bindings, and labels of the items it links to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRegularExpression
+from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit
+
+from matrices.actors import Actor
+from matrices.edits import EditError, Locator, resolve
+from matrices.general import EstimatedCost
+from matrices.problem import Cause, tree_codes
+from matrices.proposal import Proposal
+from matrices.strategy import Axis
+from ui.binding import FieldBinder
+from ui.commands import SetValueCommand
+from ui.context import UiContext
+from ui.models.item_table import NUMBER_PATTERN, Choices, format_number, parse_number, short
+from ui.session import DocumentSession
+
+_INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
+
+
+def field_label(context: UiContext, entity: str, key: str) -> str:
+    """Return the label of a field or of a subfield given as 'parent.sub' (e.g. 'baseline.value')."""
+    parent, _, sub = key.partition(".")
+    if not sub:
+        return context.label(entity, key)
+    try:
+        spec = context.field_model.field(entity, parent)
+    except KeyError:
+        return key
+    for subfield in spec.subfields:
+        if subfield.key == sub:
+            return subfield.label(context.lang)
+    return context.label(entity, sub) if entity == "estimated_cost" else key
+
+
+def entity_label(context: UiContext, entity: str) -> str:
+    """Return an entity's name (Indicador, Eje estratégico...) in the interface language."""
+    label_es, label_en = context.field_model.entity_labels.get(entity, (entity, entity))
+    return label_es if context.lang == "es" else label_en
+
+
+def is_direct(cause: Cause) -> bool:
+    """Return whether a cause is direct (the level chosen, or being a root of the tree when it has none)."""
+    return cause.level == "direct" if cause.level else cause.parent_id is None
+
+
+def cause_entries(proposal: Proposal, direct_only: bool = False) -> list[tuple[str, str]]:
+    """Return (id, 'C1.2  description') for the causes in tree order, indirect ones indented."""
+    causes = proposal.problem_matrix.causes
+    codes = tree_codes(causes, "C")
+    ordered = sorted(causes, key=lambda cause: [int(part) for part in codes[cause.id][1:].split(".")])
+    entries = []
+    for cause in ordered:
+        if direct_only and not is_direct(cause):
+            continue
+        code = codes[cause.id]
+        indent = "" if direct_only else "    " * code.count(".")
+        # The checklist wraps long lines, so it can show more of each cause than a one-line combo box.
+        limit = 110 if direct_only else 240
+        entries.append((cause.id, f"{indent}{code}  {short(cause.description or '…', limit)}"))
+    return entries
+
+
+def effect_choices(proposal: Proposal) -> Choices:
+    """Return the effects as (id, 'E1  description') choices in tree order, after an empty choice."""
+    effects = proposal.problem_matrix.effects
+    codes = tree_codes(effects, "E")
+    ordered = sorted(effects, key=lambda effect: [int(part) for part in codes[effect.id][1:].split(".")])
+    return [(None, "—")] + [(e.id, f"{codes[e.id]}  {short(e.description or '…', 110)}") for e in ordered]
+
+
+def actor_label(actor: Actor) -> str:
+    """Return an actor as 'Name (ACRONYM)'."""
+    name = actor.name.strip() or "…"
+    return f"{name} ({actor.acronym})" if actor.acronym else name
+
+
+def actor_entries(proposal: Proposal) -> list[tuple[str, str]]:
+    """Return (id, label) for every actor, in the order of the actors matrix."""
+    return [(actor.id, actor_label(actor)) for actor in proposal.actor_matrix.actors]
+
+
+class FormBinder(FieldBinder):
+    """A FieldBinder that also binds figures and years typed into line edits."""
+
+    def bind_number(self, widget: QLineEdit, field: str, label: str, year: bool = False) -> None:
+        """Bind a number (or a four-digit year); nothing is pushed while the text is incomplete."""
+        if year:
+            widget.setValidator(QIntValidator(0, 9999, widget))
+            widget.setMaxLength(4)
+        else:
+            widget.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), widget))
+
+        def read() -> Any:
+            return parse_number(widget.text(), year)[1]
+
+        def write(value: Any) -> None:
+            ok, shown = parse_number(widget.text(), year)
+            # Rewriting "3," as "3" while the participant types "3,5" would eat the comma: compare values.
+            if not ok or shown != value:
+                widget.setText(format_number(value))
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+
+        hint = self.tr("Type a four-digit year.") if year else self.tr("Type a figure, such as 1500 or 12,5.")
+
+        def edited(_text: str) -> None:
+            ok, value = parse_number(widget.text(), year)
+            # An incomplete figure is kept on screen, marked, until it can be stored.
+            widget.setStyleSheet("" if ok else _INVALID_STYLE)
+            widget.setToolTip("" if ok else hint)
+            if ok:
+                self._push(field, value, label)
+
+        widget.textEdited.connect(edited)
+        self._register(widget, field, read, write)
+
+
+class CostBinder(FormBinder):
+    """Binds an axis's optional estimated cost: the first edit creates the cost object, as one undo step."""
+
+    def __init__(
+        self, session: DocumentSession, axis_locator: Callable[[], Locator | None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(session, self._cost_locator, "estimated_cost", parent)
+        self._axis_locator = axis_locator
+        self._creation_key: object | None = None
+
+    def _cost_locator(self) -> Locator | None:
+        locator = self._axis_locator()
+        return None if locator is None else (*locator, "estimated_cost")
+
+    def axis(self) -> Axis | None:
+        """Return the axis whose cost is shown."""
+        locator = self._axis_locator()
+        if locator is None:
+            return None
+        try:
+            axis = resolve(self._session.proposal, locator)
+        except EditError:
+            return None
+        return axis if isinstance(axis, Axis) else None
+
+    def target(self) -> Any | None:
+        """Return the cost, or a blank one (not attached) while the axis has none, so the form stays editable."""
+        axis = self.axis()
+        if axis is None:
+            return None
+        return axis.estimated_cost if axis.estimated_cost is not None else EstimatedCost()
+
+    def _push(self, field: str, value: Any, label: str) -> None:
+        axis, locator = self.axis(), self._axis_locator()
+        if self._updating or axis is None or locator is None:
+            return
+        creating = self._creation_key is not None and self._creation_key is self._merge_key
+        if axis.estimated_cost is not None and not creating:
+            super()._push(field, value, label)
+            return
+        current = axis.estimated_cost or EstimatedCost()
+        if getattr(current, field) == value:
+            return
+        cost = EstimatedCost.model_validate({**current.model_dump(), field: value})
+        if self._merge_key is None:
+            self._merge_key = object()
+        # While the focus stays in the field, later keystrokes replace the new object too: one undo step.
+        self._creation_key = self._merge_key
+        command = SetValueCommand(self._session, locator, "estimated_cost", cost, label, merge_key=self._merge_key)
+        self._session.push(command)
+
+
+def cause_coverage(proposal: Proposal) -> dict[str, list[str]]:
+    """Map each direct cause id to the ids of the axes addressing it or one of its sub-causes (S03)."""
+    causes = proposal.problem_matrix.causes
+    children: dict[str | None, list[str]] = {}
+    for cause in causes:
+        children.setdefault(cause.parent_id, []).append(cause.id)
+    coverage: dict[str, list[str]] = {}
+    for cause in causes:
+        if not is_direct(cause):
+            continue
+        family, stack = {cause.id}, [cause.id]
+        while stack:  # cycle-safe: a broken tree must not hang the page
+            for child in children.get(stack.pop(), []):
+                if child not in family:
+                    family.add(child)
+                    stack.append(child)
+        axes = proposal.strategy_matrix.axes
+        coverage[cause.id] = [axis.id for axis in axes if family & set(axis.addressed_cause_ids)]
+    return coverage
