@@ -76,7 +76,13 @@ class EditorView(QWidget):
         for page in self.pages:
             page.retranslate()
             page.refresh()
-        self.steps.set_steps([page.title() for page in self.pages])
+        # The four matrices are numbered as in the course (1 Problema … 4 Instrumentos); the others are not.
+        numbers = {"problem": "1", "strategy": "2", "actors": "3", "instruments": "4"}
+        titles = [page.title() for page in self.pages]
+        for index, page in enumerate(self.pages[:-1]):
+            if page.matrix in numbers:
+                titles[index] = f"{numbers[page.matrix]} {titles[index]}"
+        self.steps.set_steps(titles)
         self.update_findings()
 
     def current_page(self) -> Page:

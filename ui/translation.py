@@ -22,11 +22,15 @@ class LanguageSwitcher:
         self._app = app
         self._installed: list[QTranslator] = []
 
-    def apply(self, lang: Lang) -> bool:
-        """Install lang's translations; return False when our own .qm could not be loaded."""
+    def clear(self) -> None:
+        """Remove the translators this switcher installed (the source strings, English, show again)."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+
+    def apply(self, lang: Lang) -> bool:
+        """Install lang's translations; return False when our own .qm could not be loaded."""
+        self.clear()
         QLocale.setDefault(QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English))
         ours = QTranslator(self._app)
         loaded = ours.load(str(translations_dir() / f"policy_matrix_{lang}.qm"))

@@ -456,13 +456,13 @@ def test_retranslate_to_english_changes_the_visible_labels(make_page: PageFactor
     page = make_page()
     label = page.labels["general_objective"]
     assert label.text() == "Objetivo general"
-    assert page.title() == "2 Ejes estratégicos"
+    assert page.title() == "Ejes estratégicos"
     timeframe = page.axes.timeframe
     assert timeframe.currentText() == "Mediano plazo (1 a 3 años)"
     page.context.lang = "en"
     page.retranslate()
     assert label.text() == "General objective"
-    assert page.title() == "2 Strategic axes"
+    assert page.title() == "Strategic axes"
     assert page.tabs.tabText(TAB_AXES) == "Strategic axes (4)"
     assert page.axes.labels["strategic_objective"].text() == "Strategic objective"
     assert timeframe.currentText().startswith("Medium"), "catalogue labels follow the language, the value stays"

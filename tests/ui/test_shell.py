@@ -56,7 +56,7 @@ def app_parts(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-de
     controller = AppController(window, context, settings, languages, pages)
     yield window, controller, settings
     controller.close_document()
-    languages.apply("es")
+    languages.clear()  # other tests expect the untranslated source strings
 
 
 def demo_file(folder: Path) -> Path:
@@ -179,3 +179,11 @@ def test_file_name_for_drops_accents() -> None:
 
     assert file_name_for("Protección de la niñez: Darién 2025") == "proteccion-de-la-ninez-darien-2025.pmx"
     assert file_name_for("¿?") == "propuesta.pmx"
+
+
+def test_steps_are_numbered_like_the_course(app_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, controller, _ = app_parts
+    controller.set_language("es")
+    controller.open_path(demo_file(tmp_path))
+    titles = [window.editor.steps.item(i).text().splitlines()[0] for i in range(window.editor.steps.count())]
+    assert titles[1:5] == ["1 Problema", "2 Ejes estratégicos", "3 Actores", "4 Instrumentos"]

@@ -126,7 +126,7 @@ class StrategyPage(Page):
 
     def title(self) -> str:
         """Return the step's title in the interface language."""
-        return f"2 {self._label('axes')}"
+        return self._label("axes")
 
     def refresh(self) -> None:
         """Show the proposal's current content."""
