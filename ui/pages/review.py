@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -75,6 +76,13 @@ class ReviewPage(Page):
         self._tree.setAlternatingRowColors(True)
         self._tree.setAccessibleName("findings")
         self._tree.itemActivated.connect(self._on_activated)
+        self._tree.setWordWrap(True)
+        header = self._tree.header()
+        header.setStretchLastSection(False)
+        # The message is what a participant reads: it takes the width; rule and place stay compact.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self._export_box = QGroupBox(self)
         self._lang = QComboBox(self._export_box)
@@ -181,7 +189,6 @@ class ReviewPage(Page):
                 child.setToolTip(0, finding.message(lang))
                 child.setData(0, _ROLE_LOCATION, (finding.matrix, finding.item, finding.field))
             top.setExpanded(True)
-        self._tree.resizeColumnToContents(1)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         location = item.data(0, _ROLE_LOCATION)

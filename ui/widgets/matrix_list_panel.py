@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -122,6 +123,8 @@ class MatrixListPanel(QWidget):
         self.up_button.clicked.connect(lambda: self.move_requested.emit(-1))
         self.down_button.clicked.connect(lambda: self.move_requested.emit(1))
         self.add_button.setDefault(False)
+        self.up_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.down_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         for key, slot in (
             (QKeySequence(Qt.Key.Key_Insert), self.add_requested.emit),
             (QKeySequence(Qt.Key.Key_Delete), self.remove_requested.emit),
@@ -247,8 +250,9 @@ class MatrixListPanel(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter the list…"))
         self.filter.setAccessibleName(self.tr("Filter the list"))
         self.table.setAccessibleName(self.tr("List"))
-        self.up_button.setText(self.tr("Move up"))
-        self.down_button.setText(self.tr("Move down"))
+        # Arrows only: with the guidance panel open the list is narrow, and "Mover hacia arriba" would be cut.
+        self.up_button.setAccessibleName(self.tr("Move up"))
+        self.down_button.setAccessibleName(self.tr("Move down"))
         self.up_button.setToolTip(self.tr("Move the selected item one place up (Alt+Up)"))
         self.down_button.setToolTip(self.tr("Move the selected item one place down (Alt+Down)"))
         self.model.retranslate()
