@@ -49,6 +49,17 @@ def connect_raw(path: Path | str, mode: Mode) -> sqlite3.Connection:
     )
 
 
+def open_raw(path: Path | str, mode: Mode) -> sqlite3.Connection:
+    """Open a bare connection with the document pragmas (a quick read needs no engine)."""
+    raw = connect_raw(path, mode)
+    try:
+        _apply_pragmas(raw, None)
+    except BaseException:
+        raw.close()
+        raise
+    return raw
+
+
 def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # sqlite3's implicit BEGIN skips DDL; we begin ourselves (_begin)
     cursor = dbapi_connection.cursor()

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine
 
 from matrices.proposal import Proposal
 from matrices.review import Comment
+from matrices.summary import ProposalSummary
 from storage.atomic import fsync_directory, fsync_file, move_no_replace, temp_path_beside
 from storage.connection import describe_sqlite_error, driver_connection, file_engine, sqlite_error_of
 from storage.content import (
@@ -52,7 +53,15 @@ from storage.lock import APP_NAME, DocumentLock
 from storage.migrations import MIGRATIONS, MigrationStep
 from storage.opening import Opened, open_document
 from storage.orm import APPLICATION_ID, SCHEMA_VERSION, Base
-from storage.rowsync import Plan, RowState, SaveStats
+from storage.rowsync import Plan, RowState, SaveStats, TableState
+from storage.summary_rows import (
+    delete_summary,
+    read_stored_summary,
+    read_summary_text,
+    summary_text,
+    try_summary_text,
+    write_summary,
+)
 
 T = TypeVar("T")
 
@@ -74,6 +83,11 @@ class Document:
         # The rows as last loaded or saved: what the next save is compared with. None until first needed.
         self._proposal_state: RowState | None = None
         self._comment_state: RowState | None = None
+        # A summary computed from a proposal not saved yet, with the rows that proposal will have once saved: the
+        # save that writes exactly those rows stores it (the findings are usually refreshed before the save).
+        self._summary_pending: tuple[str, dict[str, TableState]] | None = None
+        # Whether the file holds a summary of its current rows; None until known (then a save clears it anyway).
+        self._summary_stored: bool | None = None
 
     # ---- opening and creating -------------------------------------------------------------------------
 
@@ -87,18 +101,20 @@ class Document:
 
     @classmethod
     def create(cls, path: Path | str, proposal: Proposal, comments: Iterable[Comment] = ()) -> Document:
-        """Write a new document holding proposal and comments; refuse to overwrite an existing file."""
+        """Write a new document holding proposal, comments and their summary; refuse to overwrite a file."""
         target = Path(path)
         if target.exists() or target.is_symlink():
             raise DocumentExistsError("already exists; choose another name", target)
+        comments = list(comments)
         proposal_plan = plan_proposal(empty_state(), proposal)
         comment_plan = plan_comments(empty_state(), comments)
+        summary = try_summary_text(proposal, comments)
         try:
             lock = DocumentLock.acquire(target)
         except OSError as exc:
             raise WriteFailedError(f"could not be created ({exc.strerror or 'input/output error'})", target) from exc
         try:
-            temp = _build_new_file(target, proposal_plan, comment_plan)
+            temp = _build_new_file(target, proposal_plan, comment_plan, summary)
             try:
                 move_no_replace(temp, target)
             except FileExistsError as exc:
@@ -114,6 +130,7 @@ class Document:
             raise
         document._proposal_state = proposal_plan.state
         document._comment_state = comment_plan.state
+        document._summary_stored = summary is not None
         return document
 
     # ---- how it is open --------------------------------------------------------------------------------
@@ -177,9 +194,30 @@ class Document:
             if self._proposal_state is None:
                 self._proposal_state = self._read(read_proposal_rows)[1]
             plan = plan_proposal(self._proposal_state, proposal)
-            self._write(plan)
+            if plan.stats.changed:
+                self._write_proposal(plan)
             self._proposal_state = plan.state
             return plan.stats
+
+    def _write_proposal(self, plan: Plan) -> None:
+        """Write a proposal plan and keep the stored summary true: store the one computed for it, or drop it."""
+        pending = self._summary_pending
+        summary = pending[0] if pending is not None and pending[1] == plan.state.tables else None
+        drop = summary is None and self._summary_stored is not False
+
+        def write(connection: Connection) -> None:
+            write_plan(connection, plan)
+            if summary is not None:
+                write_summary(connection, summary)
+            elif drop:
+                delete_summary(connection)
+
+        self._transaction(write)
+        # Only once committed: after a rollback the file still holds what these flags said before.
+        if summary is not None:
+            self._summary_pending, self._summary_stored = None, True
+        elif drop:
+            self._summary_stored = False
 
     def load_comments(self) -> list[Comment]:
         """Read and validate the review comments, in their stored order."""
@@ -198,6 +236,40 @@ class Document:
             self._write(plan)
             self._comment_state = plan.state
             return plan.stats
+
+    # ---- summary (the cohort view reads it instead of the whole proposal) ------------------------------
+
+    def save_summary(self, summary: ProposalSummary, proposal: Proposal | None = None) -> bool:
+        """Store the summary computed from proposal (default: the proposal as saved); False if read-only.
+
+        When proposal has edits not saved yet, the summary is kept and stored by the save that writes exactly
+        that proposal; a save of anything else drops the stored summary, so it is never stale.
+        """
+        with self._mutex:
+            if self._engine is None:
+                raise DocumentClosedError("is closed", self._path)
+            if self._lock is None:
+                return False  # a reviewer's read-only copy is never written, not even its summary
+            text = summary_text(summary)
+            if proposal is not None:
+                if self._proposal_state is None:
+                    self._proposal_state = self._read(read_proposal_rows)[1]
+                plan = plan_proposal(self._proposal_state, proposal)
+                if plan.stats.changed:
+                    self._summary_pending = (text, plan.state.tables)
+                    return True
+            self._summary_pending = None
+            if (
+                self._read(lambda connection: read_summary_text(driver_connection(connection))) != text
+            ):  # unchanged after a refresh: no write, no new file time
+                self._transaction(lambda connection: write_summary(connection, text))
+            self._summary_stored = True
+            return True
+
+    def load_summary(self) -> ProposalSummary | None:
+        """Return the stored summary with live comment counts and last submission; None if missing or stale."""
+        with self._mutex:
+            return self._read(lambda connection: read_stored_summary(driver_connection(connection)))
 
     # ---- snapshots -------------------------------------------------------------------------------------
 
@@ -344,7 +416,7 @@ class Document:
                     temp.with_name(temp.name + "-journal").unlink(missing_ok=True)
 
 
-def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan) -> Path:
+def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan, summary: str | None) -> Path:
     """Write a complete new document into a temporary file beside target; return that file."""
     temp = temp_path_beside(target)
     engine = file_engine(temp, "rw")
@@ -357,6 +429,8 @@ def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan) -> Pa
             write_meta(connection, {"created_at": now_text(), "created_by": APP_NAME})
             write_plan(connection, proposal_plan)
             write_plan(connection, comment_plan)
+            if summary is not None:
+                write_summary(connection, summary)
     except BaseException as exc:
         engine.dispose()
         temp.unlink(missing_ok=True)

@@ -24,6 +24,8 @@ class StartScreen(QWidget):
     open_requested = Signal()
     example_requested = Signal(str)
     recent_requested = Signal(object)
+    review_folder_requested = Signal()
+    """A facilitator wants the cohort view of a folder of proposals."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +38,7 @@ class StartScreen(QWidget):
         self.open_button = self._button(self.open_requested.emit)
         self.example_es_button = self._button(lambda: self.example_requested.emit("es"))
         self.example_en_button = self._button(lambda: self.example_requested.emit("en"))
+        self.review_folder_button = self._button(self.review_folder_requested.emit)
         self._recent_label = QLabel(self)
         self._recent_label.setStyleSheet("font-weight: 600; color: #1d2733;")
         self.recent = QListWidget(self)
@@ -46,6 +49,8 @@ class StartScreen(QWidget):
         actions.setSpacing(10)
         for button in (self.new_button, self.open_button, self.example_es_button, self.example_en_button):
             actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.review_folder_button)
         actions.addStretch(1)
         recent = QVBoxLayout()
         recent.addWidget(self._recent_label)
@@ -99,6 +104,10 @@ class StartScreen(QWidget):
         self.open_button.setText(self.tr("Open a proposal…"))
         self.example_es_button.setText(self.tr("Open the example (Spanish)"))
         self.example_en_button.setText(self.tr("Open the example (English)"))
+        self.review_folder_button.setText(self.tr("Review a folder…"))
+        self.review_folder_button.setToolTip(
+            self.tr("For facilitators: see every proposal of a folder at a glance, and export them to Word")
+        )
         self._recent_label.setText(self.tr("Recent proposals"))
 
     def set_recent_files(self, paths: list[Path]) -> None:

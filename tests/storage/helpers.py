@@ -28,10 +28,22 @@ class StatementLog:
         return [s for s in self.statements if s.upper().startswith(verb)]
 
     def writes(self) -> list[str]:
-        return [s for s in self.statements if s.upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+        """Return the writes to the content tables.
+
+        Left out: the summary row of `meta`, which the first save after opening drops (the proposal changed
+        since it was computed); tests/storage/test_summary.py checks those writes.
+        """
+        return [
+            s for s in self.statements if s.upper().startswith(("INSERT", "UPDATE", "DELETE")) and not _is_meta_write(s)
+        ]
 
     def clear(self) -> None:
         self.statements.clear()
+
+
+def _is_meta_write(statement: str) -> bool:
+    words = statement.replace('"', "").split()
+    return len(words) > 2 and (words[1] == "meta" or words[2] == "meta")
 
 
 def fingerprint(path: Path) -> tuple[bytes, int]:

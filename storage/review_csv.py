@@ -1,0 +1,137 @@
+"""The cohort table as text: the cells of one reviewed file, and the CSV that `review --csv` and the dashboard write.
+
+The CSV is UTF-8 with a byte order mark, so that Excel shows accents right, and is written atomically. Cells
+come from participants' files: any that Excel would run as a formula is quoted with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from matrices.base import Lang
+from matrices.catalogs import Catalogs
+from matrices.review import MATRIX_KEYS, MatrixKey
+from matrices.summary import POLICY_AREAS, STATUSES, ProposalSummary
+from storage.atomic import write_atomic
+from storage.summary import ReviewEntry
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the cohort table, with its heading in both languages."""
+
+    key: str
+    es: str
+    en: str
+
+    def heading(self, lang: Lang) -> str:
+        """Return the heading in lang."""
+        return self.es if lang == "es" else self.en
+
+
+MATRIX_HEADINGS: dict[MatrixKey, tuple[str, str]] = {
+    "general": ("General", "General"),
+    "problem": ("Problema", "Problem"),
+    "strategy": ("Estrategia", "Strategy"),
+    "actors": ("Actores", "Actors"),
+    "instruments": ("Instrumentos", "Instruments"),
+}
+
+CSV_COLUMNS: tuple[Column, ...] = (
+    Column("file", "Archivo", "File"),
+    Column("title", "Título", "Title"),
+    Column("authors", "Autores", "Authors"),
+    Column("institution", "Institución", "Institution"),
+    Column("policy_area", "Área temática", "Policy area"),
+    Column("status", "Estado", "Status"),
+    *(Column(f"complete_{key}", f"{es} %", f"{en} %") for key, (es, en) in MATRIX_HEADINGS.items()),
+    Column("errors", "Errores", "Errors"),
+    Column("warnings", "Advertencias", "Warnings"),
+    Column("comments_open", "Comentarios abiertos", "Open comments"),
+    Column("comments_resolved", "Comentarios resueltos", "Resolved comments"),
+    Column("modified", "Modificado", "Modified"),
+    Column("submitted", "Enviado", "Submitted"),
+    Column("language", "Idioma", "Language"),
+    Column("read_error", "Error de lectura", "Read error"),
+)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def local_time(value: datetime | None) -> str:
+    """Return a time as local 'YYYY-MM-DD HH:MM' ('' for None)."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def completeness_text(summary: ProposalSummary) -> str:
+    """Return the completeness of every matrix as '100/80/75/90/60' (general, problem, strategy, actors, ...)."""
+    return "/".join(str(summary.score(key)) for key in MATRIX_KEYS)
+
+
+def display_name(entry: ReviewEntry, root: Path | None) -> str:
+    """Return the file's name as shown: relative to the reviewed folder when inside it."""
+    if root is not None:
+        try:
+            return entry.path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return entry.path.name
+
+
+def summary_cells(summary: ProposalSummary, catalogs: Catalogs, lang: Lang) -> dict[str, str]:
+    """Return the text of each column of a summary, labels in lang."""
+    area = summary.policy_area
+    cells = {
+        "title": summary.title,
+        "authors": "; ".join(summary.authors),
+        "institution": summary.institution,
+        "policy_area": catalogs.label(POLICY_AREAS, area, lang) if area and POLICY_AREAS in catalogs else area or "",
+        "status": catalogs.label(STATUSES, summary.status, lang) if STATUSES in catalogs else summary.status,
+        "errors": str(summary.errors),
+        "warnings": str(summary.warnings),
+        "comments_open": str(summary.comments_open),
+        "comments_resolved": str(summary.comments_resolved),
+        "modified": local_time(summary.last_modified),
+        "submitted": local_time(summary.last_submitted),
+        "language": summary.language,
+    }
+    cells.update({f"complete_{key}": str(summary.score(key)) for key in MATRIX_KEYS})
+    return cells
+
+
+def entry_cells(entry: ReviewEntry, catalogs: Catalogs, lang: Lang, root: Path | None = None) -> dict[str, str]:
+    """Return the text of each CSV column of one reviewed file (an unreadable one has only its error)."""
+    cells = dict.fromkeys((column.key for column in CSV_COLUMNS), "")
+    if entry.summary is not None:
+        cells.update(summary_cells(entry.summary, catalogs, lang))
+    cells["file"] = display_name(entry, root)
+    cells["read_error"] = entry.error or ""
+    return cells
+
+
+def _safe(text: str) -> str:
+    # A title such as "=HYPERLINK(...)" would run in Excel; the apostrophe makes it plain text.
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def review_csv(entries: Iterable[ReviewEntry], catalogs: Catalogs, lang: Lang, root: Path | None = None) -> str:
+    """Return the cohort table as CSV text (headings in lang, one row per file)."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([column.heading(lang) for column in CSV_COLUMNS])
+    for entry in entries:
+        cells = entry_cells(entry, catalogs, lang, root)
+        writer.writerow([_safe(cells[column.key]) for column in CSV_COLUMNS])
+    return stream.getvalue()
+
+
+def write_review_csv(
+    path: Path | str, entries: Sequence[ReviewEntry], catalogs: Catalogs, lang: Lang, root: Path | None = None
+) -> None:
+    """Write the cohort table to path atomically, as UTF-8 with a byte order mark (for Excel)."""
+    write_atomic(path, review_csv(entries, catalogs, lang, root), encoding="utf-8-sig")

@@ -1,0 +1,135 @@
+"""Reading proposals' summaries fast, for a facilitator's folder of 20-300 documents.
+
+    summary = read_summary(path)            # ProposalSummary, or DocumentError like Document.open
+    entries = review_folder(folder)         # one ReviewEntry per .pmx, unreadable ones with their error
+
+A .pmx is opened read-only with every check Document.open runs (storage.opening.checked_reader: a hostile
+file is refused the same way), and only the stored summary row is read, with the comment counts. A file
+without a current summary (written by an older build, edited since, or a .json) is loaded and summarized with
+the rulebook instead: slower, same result. Nothing is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from matrices.rules import Rulebook
+from matrices.summary import ProposalSummary, last_submission
+from storage.connection import describe_sqlite_error
+from storage.document import Document
+from storage.errors import DocumentError
+from storage.interchange import read_json
+from storage.opening import checked_reader
+from storage.summary_rows import compute_summary, read_stored_summary
+
+logger = logging.getLogger(__name__)
+
+DOCUMENT_SUFFIX = ".pmx"
+# NAME.v1.bak.pmx, NAME.v1.bak-2.pmx: copies kept before a migration (storage/migrations.py), not proposals.
+_MIGRATION_BACKUP = re.compile(r"\.v\d+\.bak(-\d+)?\.pmx$", re.IGNORECASE)
+
+Stamp = tuple[int, int]
+"""(modification time in ns, size): what tells that a file changed since it was read."""
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One file of a reviewed folder: its summary, or the one-line reason it could not be read."""
+
+    path: Path
+    summary: ProposalSummary | None = None
+    error: str | None = None
+    stamp: Stamp | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the file was read."""
+        return self.summary is not None
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """Return the (mtime_ns, size) of path, or None when it cannot be read."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _modified(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def read_stored(path: Path) -> ProposalSummary | None:
+    """Return the summary stored in a .pmx, after every check Document.open runs; None if missing or stale."""
+    with checked_reader(path) as raw:
+        if raw is None:
+            return None  # an older file format: only Document.open reads it
+        try:
+            return read_stored_summary(raw)
+        except sqlite3.Error as exc:
+            raise DocumentError(f"could not be read: {describe_sqlite_error(exc)}", path) from exc
+
+
+def compute_from_file(path: Path, rulebook: Rulebook | None = None) -> ProposalSummary:
+    """Load a .pmx read-only and compute its summary with the rulebook (the slow path)."""
+    with Document.open(path, read_only=True) as document:
+        snapshots = [(info.created_at, info.reason) for info in document.list_snapshots()]
+        return compute_summary(document.load(), document.load_comments(), last_submission(snapshots), rulebook)
+
+
+def read_summary(path: Path | str, rulebook: Rulebook | None = None) -> ProposalSummary:
+    """Return a document's summary: the stored one when current, else computed from the proposal."""
+    target = Path(path)
+    if target.suffix.lower() == ".json":
+        data = read_json(target)
+        summary = compute_summary(data.proposal, data.comments, None, rulebook)
+    else:
+        stored = read_stored(target)
+        if stored is None:
+            logger.debug("no current summary in %s: computing it", target)
+        summary = stored or compute_from_file(target, rulebook)
+    return summary.model_copy(update={"last_modified": _modified(target)})
+
+
+def read_entry(path: Path, rulebook: Rulebook | None = None) -> ReviewEntry:
+    """Read one file's summary; any failure becomes the entry's one-line error (a batch goes on)."""
+    stamp = file_stamp(path)
+    try:
+        return ReviewEntry(path, read_summary(path, rulebook), None, stamp)
+    except DocumentError as exc:
+        return ReviewEntry(path, None, str(exc), stamp)
+    except Exception as exc:  # one strange file must not stop the review of the other 299
+        logger.exception("could not summarize %s", path)
+        return ReviewEntry(path, None, f"could not be summarized (internal error: {type(exc).__name__})", stamp)
+
+
+def _is_document(name: str) -> bool:
+    return name.lower().endswith(DOCUMENT_SUFFIX) and not name.startswith(".") and not _MIGRATION_BACKUP.search(name)
+
+
+def find_documents(folder: Path, recursive: bool = False) -> list[Path]:
+    """Return the .pmx files of folder (and its subfolders when recursive), sorted; hidden files are skipped."""
+    found: list[Path] = []
+    if recursive:
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(Path(root) / name for name in files if _is_document(name))
+    else:
+        with os.scandir(folder) as entries:
+            found.extend(Path(e.path) for e in entries if _is_document(e.name) and e.is_file())
+    return sorted(found, key=lambda p: [part.casefold() for part in p.relative_to(folder).parts])
+
+
+def review_folder(folder: Path, recursive: bool = False, rulebook: Rulebook | None = None) -> list[ReviewEntry]:
+    """Return one entry per .pmx of folder, in file order; unreadable files carry their error."""
+    return [read_entry(path, rulebook) for path in find_documents(folder, recursive)]

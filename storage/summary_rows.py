@@ -1,0 +1,149 @@
+"""The stored summary of a document: one JSON row of the `meta` table, read and written on an open connection.
+
+Only what is derived from the proposal is stored (title, completeness, findings, ...): the comment counts and
+the last submission are counted from their own tables when the summary is read, so that adding a comment or a
+snapshot never makes the stored summary stale. Whatever the row holds is untrusted: a row that does not
+validate, or was written for another SUMMARY_VERSION, reads as missing and the caller recomputes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+from sqlalchemy import Connection
+
+from matrices.catalogs import Catalogs
+from matrices.completeness import completeness
+from matrices.fieldmodel import FieldModel
+from matrices.proposal import Proposal
+from matrices.review import Comment
+from matrices.rules import Rulebook, default_rulebook
+from matrices.summary import SUBMITTED, SUMMARY_VERSION, ProposalSummary, summarize
+from storage.content import tables, write_meta
+from storage.orm import MetaRow
+
+logger = logging.getLogger(__name__)
+
+SUMMARY_KEY = "summary"
+"""Key of the summary row in the `meta` table."""
+
+# Fields that are counted from the file when read, never stored.
+LIVE_FIELDS = frozenset({"comments_open", "comments_resolved", "last_modified", "last_submitted"})
+
+# Plain SQL on the bare sqlite3 connection, not SQLAlchemy expressions: reading a folder opens 300 files in a
+# row, each without an engine (storage.opening.checked_reader), and compiling would cost more than reading.
+# Threads are counted like matrices.summary.count_threads (replies excluded, anything not resolved is open);
+# the times are stored as uniform ISO text, so the greatest text is the latest.
+_SUMMARY_TEXT = "SELECT value FROM meta WHERE key = ?"
+_SUMMARY_AND_FACTS = (
+    "SELECT (SELECT value FROM meta WHERE key = ?),"
+    " (SELECT count(*) FROM comments WHERE parent_id IS NULL AND status IS NOT 'resolved'),"
+    " (SELECT count(*) FROM comments WHERE parent_id IS NULL AND status = 'resolved'),"
+    " (SELECT max(created_at) FROM snapshots WHERE reason = ?)"
+)
+
+# A genuine summary is a few hundred bytes; a hostile file must not make the reader parse megabytes.
+_MAX_SUMMARY_CHARS = 1_000_000
+
+
+@functools.cache
+def bundled_rulebook() -> Rulebook:
+    """Return the rulebook of the bundled catalogues and field model (loaded once per process)."""
+    catalogs = Catalogs.load()
+    return default_rulebook(catalogs, FieldModel.load())
+
+
+def compute_summary(
+    proposal: Proposal,
+    comments: Iterable[Comment] = (),
+    last_submitted: datetime | None = None,
+    rulebook: Rulebook | None = None,
+) -> ProposalSummary:
+    """Run the rules and completeness on a proposal and return its summary (the slow path)."""
+    book = rulebook or bundled_rulebook()
+    findings = book.check(proposal)
+    return summarize(proposal, findings, completeness(proposal, book.field_model), comments, last_submitted)
+
+
+def try_summary_text(proposal: Proposal, comments: Iterable[Comment] = ()) -> str | None:
+    """Return the stored form of a new document's summary, or None if the rules fail on it (it is only a cache)."""
+    try:
+        return summary_text(compute_summary(proposal, comments))
+    except Exception:  # a summary is an optimisation: never let it stop a document from being written
+        logger.exception("could not compute the summary of %r", proposal.title)
+        return None
+
+
+def summary_text(summary: ProposalSummary) -> str:
+    """Return the JSON text stored for a summary (without the fields counted when read)."""
+    data = summary.model_dump(mode="json", exclude=set(LIVE_FIELDS))
+    return json.dumps({"version": SUMMARY_VERSION, "summary": data}, ensure_ascii=False, sort_keys=True)
+
+
+def parse_summary_text(text: object) -> ProposalSummary | None:
+    """Return the summary a stored row holds, or None when it is missing, damaged or of another version."""
+    if not isinstance(text, str) or len(text) > _MAX_SUMMARY_CHARS:
+        return None
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("version") != SUMMARY_VERSION:
+            return None
+        stored = data.get("summary")
+        if not isinstance(stored, dict) or LIVE_FIELDS & stored.keys():
+            return None
+        return ProposalSummary.model_validate(stored)
+    except (ValueError, RecursionError, ValidationError):
+        return None
+
+
+def read_summary_text(raw: sqlite3.Connection) -> str | None:
+    """Return the stored summary row as text, or None when there is none."""
+    row = raw.execute(_SUMMARY_TEXT, (SUMMARY_KEY,)).fetchone()
+    return row[0] if row is not None and isinstance(row[0], str) else None
+
+
+def write_summary(connection: Connection, text: str) -> None:
+    """Store the summary row in the caller's transaction."""
+    write_meta(connection, {SUMMARY_KEY: text})
+
+
+def delete_summary(connection: Connection) -> None:
+    """Remove the summary row in the caller's transaction (the proposal changed after it was computed)."""
+    table = tables()[MetaRow.__tablename__]
+    connection.execute(table.delete().where(table.c.key == SUMMARY_KEY))
+
+
+def read_stored_summary(raw: sqlite3.Connection) -> ProposalSummary | None:
+    """Return the stored summary completed with the live comment counts and last submission, or None."""
+    row = raw.execute(_SUMMARY_AND_FACTS, (SUMMARY_KEY, SUBMITTED)).fetchone()
+    summary = parse_summary_text(row[0]) if row is not None else None
+    if summary is None:
+        return None
+    _text, comments_open, comments_resolved, submitted = row
+    return summary.model_copy(
+        update={
+            "comments_open": _count(comments_open),
+            "comments_resolved": _count(comments_resolved),
+            "last_submitted": _parse_time(submitted),
+        }
+    )
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value >= 0 else 0
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,380 @@
+"""The "Review a folder" view: every proposal of a folder in one sortable, filterable table that follows the folder.
+
+Built by the controller with reference data only (no settings); it expresses intents through signals:
+double-clicking a proposal emits open_for_review_requested(path). Nothing here ever writes a .pmx.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from matrices.base import Lang
+from matrices.catalogs import Catalogs
+from matrices.rules import Rulebook
+from storage.review_csv import write_review_csv
+from storage.summary import ReviewEntry, file_stamp, find_documents
+from ui.dashboard.batch import BatchExporter, BatchResult
+from ui.dashboard.delegate import CompletenessDelegate
+from ui.dashboard.loader import SummaryLoader
+from ui.dashboard.model import PATH_ROLE, CohortModel, Column
+from ui.dashboard.proxy import CohortFilter
+from ui.dashboard.watcher import FolderWatcher
+
+COLUMN_WIDTHS = {
+    Column.FILE: 150,
+    Column.TITLE: 280,
+    Column.AUTHORS: 160,
+    Column.INSTITUTION: 160,
+    Column.POLICY_AREA: 160,
+}
+
+
+def subfolders(folder: Path) -> list[Path]:
+    """Return folder and every visible subfolder below it."""
+    found = [folder]
+    for root, dirs, _files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / d for d in dirs)
+    return found
+
+
+class DashboardView(QWidget):
+    """The cohort of a folder: one row per .pmx with its summary, or its error when it cannot be read."""
+
+    open_for_review_requested = Signal(object)
+    """Emitted with the Path of a proposal to open read-only for review."""
+    folder_changed = Signal(object)
+    """Emitted with the Path of the folder now reviewed (the controller may remember it)."""
+
+    def __init__(
+        self, catalogs: Catalogs, rulebook: Rulebook, lang: Lang = "es", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._catalogs, self._rulebook, self._lang = catalogs, rulebook, lang
+        self._folder: Path | None = None
+        self.last_report: QMessageBox | None = None
+        """The message that reported the last batch export (shown without blocking)."""
+        self.model = CohortModel(catalogs, lang, self)
+        self.proxy = CohortFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.loader = SummaryLoader(rulebook, self)
+        self.watcher = FolderWatcher(self)
+        self._build()
+        self.loader.entries_loaded.connect(self.model.upsert)
+        self.loader.progress.connect(self._on_progress)
+        self.loader.finished.connect(self._on_finished)
+        self.watcher.changed.connect(self.rescan)
+        self.model.rowsInserted.connect(self._update_counts)
+        self.model.rowsRemoved.connect(self._update_counts)
+        self.model.modelReset.connect(self._update_counts)
+        self.model.dataChanged.connect(self._update_counts)
+        self.proxy.rowsInserted.connect(self._update_counts)
+        self.proxy.rowsRemoved.connect(self._update_counts)
+        self.proxy.layoutChanged.connect(self._update_counts)
+        self.retranslate()
+
+    # ---- building ----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._heading = QLabel(self)
+        self._heading.setStyleSheet("font-size: 18px; font-weight: 600; color: #0b3d6e;")
+        self._folder_label = QLabel(self)
+        self._folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_button = QPushButton(self)
+        self.choose_button.clicked.connect(self._choose_folder)
+        self.recursive_box = QCheckBox(self)
+        self.recursive_box.toggled.connect(self._on_recursive_toggled)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.rescan)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self._count_label = QLabel(self)
+        self.table = self._build_table()
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(260)
+        self.progress_bar.hide()
+        self.open_button = QPushButton(self)
+        self.open_button.clicked.connect(self._open_current)
+        self.word_button = QPushButton(self)
+        self.word_button.clicked.connect(self._choose_word_folder)
+        self.csv_button = QPushButton(self)
+        self.csv_button.clicked.connect(self._choose_csv_file)
+
+        top = QHBoxLayout()
+        top.addWidget(self._heading)
+        top.addWidget(self._folder_label, 1)
+        for widget in (self.choose_button, self.recursive_box, self.refresh_button):
+            top.addWidget(widget)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self._count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress_bar)
+        bottom.addStretch(1)
+        for button in (self.open_button, self.word_button, self.csv_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self._update_buttons()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.FILE, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.setItemDelegateForColumn(Column.COMPLETENESS, CompletenessDelegate(table))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            table.setColumnWidth(column, width)
+        for column in (Column.STATUS, Column.FINDINGS, Column.COMMENTS, Column.MODIFIED, Column.SUBMITTED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setColumnWidth(Column.COMPLETENESS, 5 * 42 + 8)
+        table.doubleClicked.connect(self._on_double_clicked)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return table
+
+    def retranslate(self) -> None:
+        """Re-apply texts in the interface language."""
+        self.setWindowTitle(self.tr("Review a folder"))
+        self._heading.setText(self.tr("Review a folder"))
+        self.choose_button.setText(self.tr("Choose folder…"))
+        self.recursive_box.setText(self.tr("Include subfolders"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by file, title, author, institution, area…"))
+        self.open_button.setText(self.tr("Open for review"))
+        self.csv_button.setText(self.tr("Export table as CSV…"))
+        self._show_folder()
+        self._update_buttons()
+        self._update_counts()
+
+    def set_language(self, lang: Lang) -> None:
+        """Show catalogue labels in lang and re-apply the interface texts (after the translators changed)."""
+        self._lang = lang
+        self.model.set_language(lang)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the application's translators change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- the folder ----------------------------------------------------------------------------------------
+
+    @property
+    def folder(self) -> Path | None:
+        """Return the reviewed folder."""
+        return self._folder
+
+    def open_folder(self, folder: Path, recursive: bool | None = None) -> None:
+        """Review folder (and its subfolders when recursive): list its files and read their summaries."""
+        self._folder = Path(folder)
+        if recursive is not None:
+            self.recursive_box.blockSignals(True)
+            self.recursive_box.setChecked(recursive)
+            self.recursive_box.blockSignals(False)
+        self.loader.cancel()
+        self.model.reset(self._folder)
+        self._show_folder()
+        self.folder_changed.emit(self._folder)
+        self.rescan()
+
+    def rescan(self) -> None:
+        """List the folder again: read new and changed files, drop vanished ones, watch what is there now."""
+        folder = self._folder
+        if folder is None:
+            return
+        recursive = self.recursive_box.isChecked()
+        try:
+            paths = find_documents(folder, recursive) if folder.is_dir() else []
+            folders = subfolders(folder) if recursive else [folder]
+        except OSError:
+            paths, folders = [], [folder]
+        listed = self.model.stamps()
+        self.model.remove(set(listed) - set(paths))
+        # A file listed with an error stays stale until it changes; a file still loading is asked for again.
+        changed = [path for path in paths if path not in listed or listed[path] != file_stamp(path)]
+        self.watcher.watch(folders, paths)
+        self.loader.load(changed)
+
+    def _on_recursive_toggled(self, _checked: bool) -> None:
+        if self._folder is not None:
+            self.open_folder(self._folder)
+
+    def _choose_folder(self) -> None:
+        start = str(self._folder) if self._folder else ""
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder of proposals"), start)
+        if chosen:
+            self.open_folder(Path(chosen))
+
+    def _show_folder(self) -> None:
+        self._folder_label.setText(str(self._folder) if self._folder else self.tr("No folder chosen yet."))
+
+    # ---- loading feedback -------------------------------------------------------------------------------
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_bar.setFormat(self.tr("Reading %1 of %2…").replace("%1", str(done)).replace("%2", str(total)))
+        self.progress_bar.setVisible(done < total)
+
+    def _on_finished(self) -> None:
+        self.progress_bar.hide()
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        entries = self.model.entries()
+        unreadable = sum(1 for entry in entries if not entry.ok)
+        text = (
+            self.tr("%1 proposals, %2 shown").replace("%1", str(len(entries))).replace("%2", str(self.proxy.rowCount()))
+        )
+        if unreadable:
+            text += " · " + self.tr("%1 cannot be read").replace("%1", str(unreadable))
+        self._count_label.setText(text)
+
+    # ---- selection and intents --------------------------------------------------------------------------
+
+    def visible_entries(self) -> list[ReviewEntry]:
+        """Return the entries shown, in the order shown (filtered and sorted)."""
+        rows = (self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in range(self.proxy.rowCount()))
+        return [self.model.entry(row) for row in rows]
+
+    def selected_entries(self) -> list[ReviewEntry]:
+        """Return the selected entries, in the order shown."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.entry(self.proxy.mapToSource(self.proxy.index(row, 0)).row()) for row in rows]
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_entries() if self.table.selectionModel() else []
+        readable = [entry for entry in selected if entry.ok]
+        self.open_button.setEnabled(len(readable) == 1)
+        if readable:
+            self.word_button.setText(self.tr("Export %1 selected to Word…").replace("%1", str(len(readable))))
+        else:
+            self.word_button.setText(self.tr("Export all to Word…"))
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        path = index.data(PATH_ROLE)
+        entry = self.model.entry(self.proxy.mapToSource(index).row())
+        if path is not None and entry.ok:
+            self.open_for_review_requested.emit(path)
+
+    def _open_current(self) -> None:
+        readable = [entry for entry in self.selected_entries() if entry.ok]
+        if len(readable) == 1:
+            self.open_for_review_requested.emit(readable[0].path)
+
+    # ---- batch export -----------------------------------------------------------------------------------
+
+    def _choose_word_folder(self) -> None:
+        out_dir = QFileDialog.getExistingDirectory(self, self.tr("Choose where to write the Word files"))
+        if out_dir:
+            self.export_word_to(Path(out_dir))
+
+    def export_word_to(self, out_dir: Path, paths: list[Path] | None = None) -> BatchResult:
+        """Export paths (default: the selected readable proposals, or all shown) to out_dir, with a progress dialog."""
+        if paths is None:
+            chosen = [entry for entry in self.selected_entries() if entry.ok]
+            paths = [entry.path for entry in chosen or self.visible_entries() if entry.ok]
+        dialog = QProgressDialog(self.tr("Exporting to Word…"), self.tr("Cancel"), 0, max(len(paths), 1), self)
+        dialog.setWindowTitle(self.tr("Export to Word"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+
+        def progress(done: int, source: Path) -> bool:
+            dialog.setLabelText(
+                self.tr("Exporting %1 (%2 of %3)…")
+                .replace("%1", source.name)
+                .replace("%2", str(min(done + 1, len(paths))))
+                .replace("%3", str(len(paths)))
+            )
+            dialog.setValue(done)  # a modal progress dialog processes events here: Cancel can be clicked
+            return not dialog.wasCanceled()
+
+        exporter = BatchExporter(self._catalogs, self._rulebook)
+        result = exporter.run(paths, out_dir, progress)
+        dialog.reset()
+        dialog.deleteLater()
+        self._report_batch(result, out_dir)
+        return result
+
+    def _report_batch(self, result: BatchResult, out_dir: Path) -> None:
+        """Say what the batch did, without blocking (the failures are listed in the details)."""
+        text = (
+            self.tr("%1 Word file(s) written to %2.")
+            .replace("%1", str(len(result.written)))
+            .replace("%2", str(out_dir))
+        )
+        if result.cancelled:
+            text += " " + self.tr("The export was cancelled.")
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Export to Word"))
+        box.setIcon(QMessageBox.Icon.Warning if result.failed else QMessageBox.Icon.Information)
+        if result.failed:
+            text += " " + self.tr("%1 file(s) could not be exported.").replace("%1", str(len(result.failed)))
+            box.setDetailedText("\n".join(f"{path.name}: {reason}" for path, reason in result.failed))
+        box.setText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_report = box
+        box.open()
+
+    # ---- CSV ----------------------------------------------------------------------------------------------
+
+    def _choose_csv_file(self) -> None:
+        start = str((self._folder or Path.home()) / "cohort.csv")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export table as CSV"), start, self.tr("CSV files (*.csv)")
+        )
+        if chosen:
+            try:
+                self.export_csv_to(Path(chosen))
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Export table as CSV"), f"{chosen}: {exc.strerror or exc}")
+
+    def export_csv_to(self, path: Path) -> None:
+        """Write the rows shown (filtered and sorted) as CSV, like `main.py review --csv`."""
+        write_review_csv(path, self.visible_entries(), self._catalogs, self._lang, self._folder)
+
+    # ---- closing ------------------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop watching and reading (call before the view is destroyed)."""
+        self.watcher.clear()
+        self.loader.cancel()
+        self.loader.wait()
+
+    def closeEvent(self, event: object) -> None:
+        """Stop the background work with the window."""
+        self.shutdown()
+        super().closeEvent(event)  # type: ignore[arg-type]
