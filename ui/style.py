@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 ACCENT = "#0b5cad"
+COMMENT_MARK = "#e39b17"
+"""The colour of review comments: field edges, row icons and the comments panel."""
 
 
 def apply_style(app: QApplication) -> None:
@@ -42,4 +44,6 @@ def apply_style(app: QApplication) -> None:
         "QHeaderView::section { background: #eef1f5; border: none; border-bottom: 1px solid #d9dee4;"
         " padding: 5px; font-weight: 600; }"
         "QStatusBar { background: #eef1f5; }"
+        # A field with open review comments (FieldBinder sets the property): an amber edge, like a margin note.
+        f'*[pm_commented="true"] {{ border-left: 4px solid {COMMENT_MARK}; }}'
     )

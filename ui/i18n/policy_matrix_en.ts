@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+266"/>
+        <location filename="../controller.py" line="+368"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -13,9 +13,44 @@
     </message>
 </context>
 <context>
+    <name>DiffTree</name>
+    <message numerus="yes">
+        <location filename="../snapshots/diff_view.py" line="+180"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n moved</source>
+        <translation>
+            <numerusform>%n moved</numerusform>
+            <numerusform>%n moved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditorView</name>
     <message numerus="yes">
-        <location filename="../editor.py" line="+108"/>
+        <location filename="../editor.py" line="+115"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -24,9 +59,20 @@
     </message>
 </context>
 <context>
+    <name>FieldBinder</name>
+    <message numerus="yes">
+        <location filename="../binding.py" line="+186"/>
+        <source>%n open comment(s): right-click to see them</source>
+        <translation>
+            <numerusform>%n open comment: right-click to see it</numerusform>
+            <numerusform>%n open comments: right-click to see them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+156"/>
+        <location filename="../pages/review.py" line="+164"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>
@@ -40,6 +86,17 @@
         <translation>
             <numerusform>%n warning.</numerusform>
             <numerusform>%n warnings.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RowMarks</name>
+    <message numerus="yes">
+        <location filename="../comments/marks.py" line="+39"/>
+        <source>%n open comment(s): right-click to see them</source>
+        <translation>
+            <numerusform>%n open comment: right-click to see it</numerusform>
+            <numerusform>%n open comments: right-click to see them</numerusform>
         </translation>
     </message>
 </context>
@@ -59,6 +116,25 @@
         <translation>
             <numerusform>Delete effect %1 and its %n sub-effect?</numerusform>
             <numerusform>Delete effect %1 and its %n sub-effects?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ImportCounts</name>
+    <message numerus="yes">
+        <location filename="../comments_import.py" line="+86"/>
+        <source>%n comment(s) imported.</source>
+        <translation>
+            <numerusform>%n comment imported.</numerusform>
+            <numerusform>%n comments imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n were already in the proposal.</source>
+        <translation>
+            <numerusform>%n was already in the proposal.</numerusform>
+            <numerusform>%n were already in the proposal.</numerusform>
         </translation>
     </message>
 </context>

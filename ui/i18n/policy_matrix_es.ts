@@ -15,7 +15,7 @@
         <location filename="../pages/actors.py" line="+83"/>
         <location line="+110"/>
         <source>Power/interest grid</source>
-        <translation>Cuadrícula poder/interés</translation>
+        <translation>Cuadrícula interés–influencia</translation>
     </message>
     <message>
         <location line="-100"/>
@@ -35,7 +35,7 @@
     <message>
         <location line="+22"/>
         <source>Engagement</source>
-        <translation>Involucramiento</translation>
+        <translation>Relacionamiento</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -79,19 +79,27 @@
     </message>
 </context>
 <context>
+    <name>AnchorNames</name>
+    <message>
+        <location filename="../comments/anchors.py" line="+96"/>
+        <source>The whole proposal</source>
+        <translation>Toda la propuesta</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+90"/>
+        <location filename="../controller.py" line="+101"/>
         <source>%1 could not be opened: %2</source>
         <translation>No se pudo abrir %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%1 could not be created: %2</source>
         <translation>No se pudo crear %1: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This proposal is open in another window (%1): it is shown read-only.</source>
         <translation>Esta propuesta está abierta en otra ventana (%1): se muestra en modo de solo lectura.</translation>
     </message>
@@ -101,24 +109,45 @@
         <translation>Esta propuesta está abierta en modo de solo lectura.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+71"/>
         <source>Open a proposal</source>
         <translation>Abrir una propuesta</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+8"/>
         <location line="+20"/>
         <location line="+17"/>
         <source>Proposals (*.pmx)</source>
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-118"/>
+        <source>Comments cannot be added until the other window closes it.</source>
+        <translation>No se pueden agregar comentarios hasta que la otra ventana la cierre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review mode: the proposal cannot be changed here. Your comments are saved in the file.</source>
+        <translation>Modo de revisión: aquí no se puede modificar la propuesta. Sus comentarios se guardan en el archivo.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Review a folder</source>
+        <translation>Revisar una carpeta</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open a proposal for review</source>
+        <translation>Abrir una propuesta para revisión</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Save the example as</source>
         <translation>Guardar el ejemplo como</translation>
     </message>
@@ -134,11 +163,21 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Your latest comments could not be saved (%1). Save the proposal somewhere else?</source>
+        <translation>Sus últimos comentarios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Your latest changes could not be saved (%1). Save the proposal somewhere else?</source>
         <translation>Sus últimos cambios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
+        <source>Review mode: comments are saved</source>
+        <translation>Modo de revisión: los comentarios se guardan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Read-only</source>
         <translation>Solo lectura</translation>
     </message>
@@ -191,7 +230,7 @@
     <message>
         <location line="+4"/>
         <source>Tick the causes of the problem tree that this axis tackles (direct ones or their sub-causes).</source>
-        <translation>Marque las causas del árbol de problemas que aborda este eje (directas o sus subcausas).</translation>
+        <translation>Marque las causas del árbol de problemas que aborda este eje (directas o sus causas indirectas).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -233,9 +272,524 @@
     </message>
 </context>
 <context>
+    <name>CohortModel</name>
+    <message>
+        <location filename="../dashboard/model.py" line="+166"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors</source>
+        <translation>Autores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institution</source>
+        <translation>Institución</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area</source>
+        <translation>Área de política</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completeness (G, P, S, A, I)</source>
+        <translation>Completitud (G, P, E, A, I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors / warnings</source>
+        <translation>Errores / advertencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments: open / resolved</source>
+        <translation>Comentarios: abiertos / resueltos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last modified</source>
+        <translation>Última modificación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last submitted</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Completeness of each matrix: general data, problem, strategy, actors, instruments</source>
+        <translation>Completitud de cada matriz: datos generales, problema, estrategia, actores, instrumentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings of the completeness and consistency rules still open</source>
+        <translation>Hallazgos de las reglas de completitud y coherencia aún pendientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review comment threads: open, and resolved</source>
+        <translation>Hilos de comentarios de revisión: abiertos y resueltos</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot be read: %1</source>
+        <translation>No se puede leer: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 error(s), %2 warning(s)</source>
+        <translation>%1 error(es), %2 advertencia(s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 open, %2 resolved</source>
+        <translation>%1 abiertos, %2 resueltos</translation>
+    </message>
+</context>
+<context>
+    <name>CommentMenu</name>
+    <message>
+        <location filename="../comments/menu.py" line="+72"/>
+        <source>Comment…</source>
+        <translation>Comentar…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show comments (%1)</source>
+        <translation>Ver comentarios (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsImport</name>
+    <message>
+        <location filename="../comments_import.py" line="+99"/>
+        <location line="+7"/>
+        <source>Import comments from Word</source>
+        <translation>Importar comentarios de Word</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Documentos de Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2.</source>
+        <translation>%1 %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../comments/panel.py" line="+161"/>
+        <source>All comments</source>
+        <translation>Todos los comentarios</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+67"/>
+        <source>Open</source>
+        <translation>Abiertos</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+67"/>
+        <source>Resolved</source>
+        <translation>Resueltos</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This step only</source>
+        <translation>Solo este paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show all</source>
+        <translation>Mostrar todos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply…</source>
+        <translation>Responder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the selected field…</source>
+        <translation>Comentar el campo seleccionado…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or right-click any field, table row or tree node and choose Comment…</source>
+        <translation>O haga clic derecho en cualquier campo, fila de tabla o nodo del árbol y elija Comentar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the whole proposal…</source>
+        <translation>Comentar toda la propuesta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment text</source>
+        <translation>Texto del comentario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No comments to show.</source>
+        <translation>No hay comentarios para mostrar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+74"/>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>%1 (no longer in the proposal)</source>
+        <translation>%1 (ya no está en la propuesta)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Comments on: %1</source>
+        <translation>Comentarios sobre: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New comment on: %1</source>
+        <translation>Nuevo comentario sobre: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add comment</source>
+        <translation>Agregar comentario</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reply to %1</source>
+        <translation>Responder a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send reply</source>
+        <translation>Enviar respuesta</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resolve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your comments could not be saved (%1). They are kept and saving is retried.</source>
+        <translation>Sus comentarios no se pudieron guardar (%1). Se conservan y se volverá a intentar guardarlos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The comments of this file could not be read (%1).</source>
+        <translation>No se pudieron leer los comentarios de este archivo (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This proposal is open in another window: comments can be read but not added.</source>
+        <translation>Esta propuesta está abierta en otra ventana: puede leer los comentarios, pero no agregarlos.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../snapshots/diff_view.py" line="+244"/>
+        <source>Compare with the current proposal</source>
+        <translation>Comparar con la propuesta actual</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changes from the snapshot “%1” to the proposal as it is now.</source>
+        <translation>Cambios desde la versión guardada “%1” hasta la propuesta tal como está ahora.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the order of some items changed since the snapshot “%1”.</source>
+        <translation>Desde la versión guardada “%1” solo cambió el orden de algunos elementos.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard/view.py" line="+169"/>
+        <location line="+1"/>
+        <source>Review a folder</source>
+        <translation>Revisar una carpeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose folder…</source>
+        <translation>Elegir carpeta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include subfolders</source>
+        <translation>Incluir subcarpetas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by file, title, author, institution, area…</source>
+        <translation>Filtrar por archivo, título, autor, institución, área…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open for review</source>
+        <translation>Abrir para revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export table as CSV…</source>
+        <translation>Exportar la tabla a CSV…</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Choose the folder of proposals</source>
+        <translation>Elija la carpeta de las propuestas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No folder chosen yet.</source>
+        <translation>Aún no se eligió ninguna carpeta.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading %1 of %2…</source>
+        <translation>Leyendo %1 de %2…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 proposals, %2 shown</source>
+        <translation>%1 propuestas, %2 mostradas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be read</source>
+        <translation>%1 no se pueden leer</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export %1 selected to Word…</source>
+        <translation>Exportar %1 seleccionadas a Word…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export all to Word…</source>
+        <translation>Exportar todas a Word…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose where to write the Word files</source>
+        <translation>Elija dónde guardar los archivos de Word</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting to Word…</source>
+        <translation>Exportando a Word…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>Export to Word</source>
+        <translation>Exportar a Word</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Exporting %1 (%2 of %3)…</source>
+        <translation>Exportando %1 (%2 de %3)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 Word file(s) written to %2.</source>
+        <translation>Se guardaron %1 archivo(s) de Word en %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export was cancelled.</source>
+        <translation>Se canceló la exportación.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 file(s) could not be exported.</source>
+        <translation>%1 archivo(s) no se pudieron exportar.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>Export table as CSV</source>
+        <translation>Exportar la tabla a CSV</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>DiffTree</name>
+    <message>
+        <location filename="../snapshots/diff_view.py" line="-115"/>
+        <source>What changed</source>
+        <translation>Qué cambió</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the snapshot</source>
+        <translation>En la versión guardada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No differences: the snapshot and the current proposal are the same.</source>
+        <translation>Sin diferencias: la versión guardada y la propuesta actual son iguales.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>General data</source>
+        <translation>Datos generales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix 1 — Problem</source>
+        <translation>Matriz 1 — Problema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix 2 — Strategic axes</source>
+        <translation>Matriz 2 — Ejes estratégicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix 3 — Actors</source>
+        <translation>Matriz 3 — Actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix 4 — Instruments</source>
+        <translation>Matriz 4 — Instrumentos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n agregado</numerusform>
+            <numerusform>%n agregados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n quitado</numerusform>
+            <numerusform>%n quitados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n modificado</numerusform>
+            <numerusform>%n modificados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n moved</source>
+        <translation>
+            <numerusform>%n movido</numerusform>
+            <numerusform>%n movidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>Quitado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>Movido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changed and moved</source>
+        <translation>Modificado y movido</translation>
+    </message>
+</context>
+<context>
     <name>EditorView</name>
     <message numerus="yes">
-        <location filename="../editor.py" line="+108"/>
+        <location filename="../editor.py" line="+115"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -323,7 +877,7 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../models/evidence.py" line="+105"/>
+        <location filename="../models/evidence.py" line="+111"/>
         <source>Illustrative value: for the exercise only, not a real statistic.</source>
         <translation>Valor ilustrativo: solo para el ejercicio, no es una estadística real.</translation>
     </message>
@@ -331,6 +885,17 @@
         <location line="+17"/>
         <source>Code</source>
         <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBinder</name>
+    <message numerus="yes">
+        <location filename="../binding.py" line="+186"/>
+        <source>%n open comment(s): right-click to see them</source>
+        <translation>
+            <numerusform>%n comentario abierto: haga clic derecho para verlo</numerusform>
+            <numerusform>%n comentarios abiertos: haga clic derecho para verlos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -349,7 +914,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../pages/general.py" line="+224"/>
+        <location filename="../pages/general.py" line="+225"/>
         <location line="+41"/>
         <source>General data</source>
         <translation>Datos generales</translation>
@@ -389,6 +954,41 @@
         <location line="+9"/>
         <source>Search</source>
         <translation>Buscar</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../comments/identity.py" line="+24"/>
+        <source>Sign your comments</source>
+        <translation>Firme sus comentarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name and role are shown with every comment you write, in the app and in Word.</source>
+        <translation>Su nombre y su rol se muestran con cada comentario que escriba, en la aplicación y en Word.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Rol</translation>
     </message>
 </context>
 <context>
@@ -491,7 +1091,7 @@
 <context>
     <name>LineOfActionTableModel</name>
     <message>
-        <location filename="../models/strategy_lists.py" line="+38"/>
+        <location filename="../models/strategy_lists.py" line="+43"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -499,7 +1099,7 @@
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../pages/list_detail.py" line="+319"/>
+        <location filename="../pages/list_detail.py" line="+320"/>
         <source>Move</source>
         <translation>Mover</translation>
     </message>
@@ -581,7 +1181,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+128"/>
+        <location filename="../main_window.py" line="+150"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -622,6 +1222,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Open for re&amp;view…</source>
+        <translation>Abrir &amp;para revisión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save now</source>
         <translation>&amp;Guardar ahora</translation>
     </message>
@@ -634,6 +1239,21 @@
         <location line="+1"/>
         <source>&amp;Export to Word…</source>
         <translation>&amp;Exportar a Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark as submitted…</source>
+        <translation>&amp;Marcar como entregada…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;napshots…</source>
+        <translation>&amp;Versiones guardadas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import comments from Word…</source>
+        <translation>&amp;Importar comentarios de Word…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -686,7 +1306,27 @@
         <translation>Historial de cambios</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+1"/>
+        <source>&amp;Comments panel</source>
+        <translation>Panel de &amp;comentarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a proposal to see its review comments.</source>
+        <translation>Abra una propuesta para ver sus comentarios de revisión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a proposal without changing its content, to comment on it (comments are saved in the file)</source>
+        <translation>Abrir una propuesta sin modificar su contenido, para comentarla (los comentarios se guardan en el archivo)</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source> (read-only)</source>
         <translation> (solo lectura)</translation>
     </message>
@@ -694,7 +1334,7 @@
 <context>
     <name>MatrixListPanel</name>
     <message>
-        <location filename="../widgets/matrix_list_panel.py" line="+247"/>
+        <location filename="../widgets/matrix_list_panel.py" line="+250"/>
         <source>Filter the list…</source>
         <translation>Filtrar la lista…</translation>
     </message>
@@ -709,7 +1349,7 @@
         <translation>Lista</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Move up</source>
         <translation>Mover hacia arriba</translation>
     </message>
@@ -839,7 +1479,7 @@
 <context>
     <name>ProblemTreeModel</name>
     <message>
-        <location filename="../models/problem_tree.py" line="+147"/>
+        <location filename="../models/problem_tree.py" line="+153"/>
         <source>(no description)</source>
         <translation>(sin descripción)</translation>
     </message>
@@ -867,7 +1507,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+114"/>
+        <location filename="../pages/review.py" line="+122"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
@@ -893,13 +1533,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+80"/>
         <location line="+27"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-106"/>
         <source>Language of headings</source>
         <translation>Idioma de los títulos</translation>
     </message>
@@ -952,8 +1592,8 @@
         <location line="+14"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
-            <numerusform>Debe corregir %n error antes de presentar la propuesta.</numerusform>
-            <numerusform>Debe corregir %n errores antes de presentar la propuesta.</numerusform>
+            <numerusform>Debe corregir %n error antes de entregar la propuesta.</numerusform>
+            <numerusform>Debe corregir %n errores antes de entregar la propuesta.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -971,7 +1611,7 @@
         <translation>Lista para revisión: no quedan errores.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Word documents (*.docx)</source>
         <translation>Documentos de Word (*.docx)</translation>
     </message>
@@ -992,9 +1632,221 @@
     </message>
 </context>
 <context>
+    <name>RowMarks</name>
+    <message numerus="yes">
+        <location filename="../comments/marks.py" line="+39"/>
+        <source>%n open comment(s): right-click to see them</source>
+        <translation>
+            <numerusform>%n comentario abierto: haga clic derecho para verlo</numerusform>
+            <numerusform>%n comentarios abiertos: haga clic derecho para verlos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotViewer</name>
+    <message>
+        <location filename="../snapshots/viewer.py" line="+72"/>
+        <source>Snapshot: %1</source>
+        <translation>Versión guardada: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You are looking at the snapshot “%1”. It cannot be changed here.</source>
+        <translation>Está viendo la versión guardada “%1”. Aquí no se puede modificar.</translation>
+    </message>
+</context>
+<context>
+    <name>Snapshots</name>
+    <message>
+        <location filename="../snapshots/diff_view.py" line="-89"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../snapshots/actions.py" line="+59"/>
+        <location filename="../snapshots/dialog.py" line="+317"/>
+        <location line="+20"/>
+        <source>Mark as submitted</source>
+        <translation>Marcar como entregada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Submitted %1</source>
+        <translation>Entregada %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Before restore %1</source>
+        <translation>Antes de restaurar %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore “%1”</source>
+        <translation>Restaurar “%1”</translation>
+    </message>
+    <message>
+        <location filename="../snapshots/dialog.py" line="-19"/>
+        <source>Mark the proposal as submitted? Its status becomes “In review” and a snapshot keeps this version.</source>
+        <translation>¿Marcar la propuesta como entregada? Su estado pasa a “En revisión” y se guarda una copia de esta versión.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The action failed: %1</source>
+        <translation>La acción falló: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsDialog</name>
+    <message>
+        <location line="-258"/>
+        <source>Snapshots</source>
+        <translation>Versiones guardadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A snapshot is a copy of the whole proposal at one moment. One is kept when you mark the proposal as submitted and before a restore; you can take one at any time.</source>
+        <translation>Una versión guardada es una copia de toda la propuesta en un momento dado. Se guarda una al marcar la propuesta como entregada y antes de una restauración; puede guardar una en cualquier momento.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New snapshot…</source>
+        <translation>Guardar versión…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as submitted…</source>
+        <translation>Marcar como entregada…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare with now</source>
+        <translation>Comparar con la actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to Word…</source>
+        <translation>Exportar a Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This proposal is open read-only.</source>
+        <translation>Esta propuesta está abierta en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Taken on request</source>
+        <translation>Guardada a pedido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>Antes de una restauración</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Before the file was updated to a newer format</source>
+        <translation>Antes de actualizar el archivo a un formato más reciente</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This proposal has no snapshots yet.</source>
+        <translation>Esta propuesta aún no tiene versiones guardadas.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The action failed: %1</source>
+        <translation>La acción falló: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New snapshot</source>
+        <translation>Guardar versión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the snapshot:</source>
+        <translation>Nombre de la versión:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Snapshot “%1” taken.</source>
+        <translation>Se guardó la versión “%1”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Marked as submitted; the snapshot “%1” keeps this version.</source>
+        <translation>Marcada como entregada; esta versión se conserva como “%1”.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Export the snapshot to Word</source>
+        <translation>Exportar la versión guardada a Word</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Documentos de Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restore a snapshot</source>
+        <translation>Restaurar una versión guardada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the proposal with the snapshot “%1”? The current version is first kept as a snapshot, and Edit ▸ Undo brings it back.</source>
+        <translation>¿Reemplazar la propuesta por la versión guardada “%1”? Antes se guarda la versión actual, y Edición ▸ Deshacer la recupera.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Restored “%1”. The previous version is kept as “%2”.</source>
+        <translation>Se restauró “%1”. La versión anterior se conserva como “%2”.</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="+91"/>
+        <location filename="../start_screen.py" line="+96"/>
         <source>Policy Matrix</source>
         <translation>Policy Matrix</translation>
     </message>
@@ -1025,6 +1877,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Review a folder…</source>
+        <translation>Revisar una carpeta…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For facilitators: see every proposal of a folder at a glance, and export them to Word</source>
+        <translation>Para facilitadores: vea de un vistazo todas las propuestas de una carpeta y expórtelas a Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Recent proposals</source>
         <translation>Propuestas recientes</translation>
     </message>
@@ -1074,7 +1936,7 @@
     <message>
         <location line="+3"/>
         <source>Every direct cause must be addressed by an axis (itself or one of its sub-causes) or excluded here with a justification.</source>
-        <translation>Cada causa directa debe ser abordada por un eje (ella misma o una de sus subcausas) o excluirse aquí con una justificación.</translation>
+        <translation>Cada causa directa debe ser abordada por un eje (ella misma o alguna de sus causas indirectas) o excluirse aquí con una justificación.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1097,12 +1959,12 @@
     <message>
         <location line="+1"/>
         <source>Add sub-cause</source>
-        <translation>Agregar subcausa</translation>
+        <translation>Agregar causa indirecta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add sub-effect</source>
-        <translation>Agregar subefecto</translation>
+        <translation>Agregar efecto indirecto</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1163,22 +2025,41 @@
         <location line="+38"/>
         <source>Delete cause %1 and its %n sub-cause(s)?</source>
         <translation>
-            <numerusform>¿Eliminar la causa %1 y su %n subcausa?</numerusform>
-            <numerusform>¿Eliminar la causa %1 y sus %n subcausas?</numerusform>
+            <numerusform>¿Eliminar la causa %1 y su %n causa indirecta?</numerusform>
+            <numerusform>¿Eliminar la causa %1 y sus %n causas indirectas?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Delete effect %1 and its %n sub-effect(s)?</source>
         <translation>
-            <numerusform>¿Eliminar el efecto %1 y su %n subefecto?</numerusform>
-            <numerusform>¿Eliminar el efecto %1 y sus %n subefectos?</numerusform>
+            <numerusform>¿Eliminar el efecto %1 y su %n efecto indirecto?</numerusform>
+            <numerusform>¿Eliminar el efecto %1 y sus %n efectos indirectos?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo (Ctrl+Z) brings them all back.</source>
         <translation>Con Deshacer (Ctrl+Z) se recupera todo.</translation>
+    </message>
+</context>
+<context>
+    <name>_ImportCounts</name>
+    <message numerus="yes">
+        <location filename="../comments_import.py" line="-27"/>
+        <source>%n comment(s) imported.</source>
+        <translation>
+            <numerusform>Se importó %n comentario.</numerusform>
+            <numerusform>Se importaron %n comentarios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n were already in the proposal.</source>
+        <translation>
+            <numerusform>%n ya estaba en la propuesta.</numerusform>
+            <numerusform>%n ya estaban en la propuesta.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,10 @@ New messages appear in policy_matrix_es.ts as unfinished; translate them (Qt Lin
 ui/i18n/policy_matrix_es.ts`, or edit the <translation> element and drop type="unfinished") and run it again so
 that the .qm files are rebuilt. The source language is English, so policy_matrix_en.ts holds only the %n plural
 messages, whose English singular and plural forms must be filled in as well.
+
+lupdate reads the source text, not the running code: write `self.tr("literal")` (counted: `self.tr("%n item(s)", "",
+n)`, inside a class) or `QCoreApplication.translate("Context", "literal")`. A tr() inside an f-string, a helper that
+passes a variable to translate(), or a counted translate() is never translated; tests/ui/test_translations.py says so.
 """
 
 from __future__ import annotations
@@ -137,6 +141,8 @@ def main() -> int:
         print(f"{ts_path(lang).relative_to(ROOT)}: {len(messages)} messages, {len(waiting)} to translate")
         for message in waiting:
             print(f"    {message.context}: {message.source!r}")
+        if waiting:
+            print('  Translate them (pyside6-linguist, or fill <translation> and drop type="unfinished"), then re-run.')
     return 0
 
 
