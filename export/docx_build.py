@@ -100,6 +100,12 @@ def range_end(marker: str) -> str:
     return f"\x00E{marker}\x00"
 
 
+ANCHOR_BOOKMARK_PREFIX = "_PM"
+"""Bookmarks of item texts are named _PM<marker>: hidden in Word (leading underscore), at most 40 characters."""
+_BOOKMARK_ID_BASE = 100_000
+"""Clear of the heading bookmarks' ids (1, 2, ...): bookmark ids must be unique in a document."""
+
+
 def content_text(content: Content) -> str:
     """Return the plain text of content (for headings recorded in the table of contents)."""
     return content if isinstance(content, str) else "".join(text for text, _ in content)
@@ -149,10 +155,15 @@ class BodyWriter:
     """Width between the margins of the current section, in twentieths of a point."""
     wanted: frozenset[Anchor] = frozenset()
     """The anchors some comment points at: only those runs are tagged."""
+    bookmark_anchors: bool = False
+    """Also tag every anchored text and wrap it in a hidden bookmark, so that comments a reviewer adds in Word
+    can be traced back to their item (export/anchor_table.py)."""
     matrix: str = "general"
     """The matrix the section being written belongs to (first part of every anchor)."""
     headings: list[Heading] = field(default_factory=list)
     markers: dict[str, tuple[Anchor, ...]] = field(default_factory=dict)
+    bookmarks: dict[str, Anchor] = field(default_factory=dict)
+    """Marker -> the most precise anchor of the text it brackets (filled when bookmark_anchors is set)."""
     tables: int = 0
     _parts: list[str] = field(default_factory=list)
     _anchored: set[Anchor] = field(default_factory=set)
@@ -161,15 +172,20 @@ class BodyWriter:
     # -- anchors ------------------------------------------------------------------------------------------
 
     def marker(self, anchors: Iterable[Anchor]) -> str | None:
-        """Return a run tag for the wanted anchors among anchors not yet placed, or None."""
-        if not self.wanted:
+        """Return a run tag for the wanted anchors among anchors not yet placed (or any anchor to bookmark)."""
+        wanted, bookmark = self.wanted, self.bookmark_anchors
+        if not wanted and not bookmark:
             return None
-        fresh = tuple(a for a in anchors if a in self.wanted and a not in self._anchored)
-        if not fresh:
+        anchors = tuple(anchors)
+        fresh = tuple(a for a in anchors if a in wanted and a not in self._anchored) if wanted else ()
+        if fresh:
+            self._anchored.update(fresh)
+        elif not (bookmark and anchors):
             return None
-        self._anchored.update(fresh)
         tag = str(len(self.markers))
         self.markers[tag] = fresh
+        if bookmark and anchors:
+            self.bookmarks[tag] = anchors[0]
         return tag
 
     def anchor(self, item: str | None, field_key: str | None = None, *, main: bool = False) -> tuple[Anchor, ...]:
@@ -200,18 +216,26 @@ class BodyWriter:
         """Return the body: the parts written, then tail (the final sectPr), with comment ranges in place.
 
         ranges maps a marker to the XML that opens and closes the comment ranges anchored there; the
-        markers no comment uses disappear.
+        markers no comment uses disappear, or become the bookmarks of their anchors (outside the ranges).
         """
         body = f"<w:body {NSDECLS}>{''.join(self._parts)}{tail}</w:body>"
         if not self.markers:
             return body
         found = ranges or {}
+        marks = self.bookmarks
+        empty = ("", "")
+        replace: dict[str, str] = {}
+        for tag in self.markers:
+            start, end = found.get(tag, empty)
+            if tag in marks:
+                number = _BOOKMARK_ID_BASE + int(tag)
+                start = f'<w:bookmarkStart w:id="{number}" w:name="{ANCHOR_BOOKMARK_PREFIX}{tag}"/>{start}'
+                end = f'{end}<w:bookmarkEnd w:id="{number}"/>'
+            replace["S" + tag] = start
+            replace["E" + tag] = end
         # Splitting on NUL puts every token at an odd index: one C-level split instead of a regex callback.
         pieces = body.split("\x00")
-        for index in range(1, len(pieces), 2):
-            token = pieces[index]
-            start, end = found.get(token[1:], ("", ""))
-            pieces[index] = start if token[0] == "S" else end
+        pieces[1::2] = [replace[token] for token in pieces[1::2]]
         return "".join(pieces)
 
     # -- paragraphs ---------------------------------------------------------------------------------------
@@ -335,7 +359,7 @@ class BodyWriter:
                     f"<w:p>{ppr_plain}{runs_xml(((column.header, 'b'),))}</w:p></w:tc>"
                 )
             parts.append("</w:tr>")
-        wanted = bool(self.wanted)
+        wanted = bool(self.wanted) or self.bookmark_anchors
         matrix = self.matrix
         for row in rows:
             parts.append("<w:tr>")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from docx.oxml.parser import parse_xml
 
+from export.anchor_table import anchor_table_xml, install_anchor_table
 from export.context import ExportContext
 from export.docx_build import BodyWriter
 from export.docx_page import (
@@ -98,7 +99,7 @@ class DocxExport:
         sentinel = body.get_or_add_sectPr()
         page = PageSetup(copy.deepcopy(sentinel), options.paper, own_header=not template.has_header)
         wanted = wanted_anchors(self._comments) if self._comments else frozenset()
-        writer = BodyWriter(styles, page.text_width(landscape=False), wanted)
+        writer = BodyWriter(styles, page.text_width(landscape=False), wanted, bookmark_anchors=options.word_anchors)
         context = ExportContext(
             proposal=proposal,
             catalogs=self._catalogs,
@@ -164,6 +165,9 @@ class DocxExport:
         )
         if plan is not None:
             install_comments(document, plan)
+        if options.word_anchors:
+            exported = plan.exported if plan is not None else ()
+            install_anchor_table(document, anchor_table_xml(proposal.id, writer.bookmarks, exported))
         yield Progress(8, total, STEPS[7])
 
         buffer = io.BytesIO()

@@ -20,6 +20,7 @@ from docx.shared import Twips
 from export.docx_build import NSDECLS, Heading, esc
 from export.docx_styles import StyleIds
 from export.options import Paper
+from export.text import clean_text
 
 PAPER_TWIPS: dict[Paper, tuple[int, int]] = {"letter": (12240, 15840), "a4": (11906, 16838)}
 """Portrait width and height: Letter is 8.5 × 11 in, A4 is 21 × 29.7 cm (1 twip = 1/1440 in)."""
@@ -232,9 +233,10 @@ def set_properties(
 ) -> None:
     """Fill the core properties Word shows under File > Info (dates from the proposal, so output is stable)."""
     props = document.core_properties
-    props.title = title[:255]
-    props.author = author[:255]
-    props.subject = subject[:255]
+    # Core properties are XML too: an unknown catalogue id or a name with a control character must not break them.
+    props.title = clean_text(title)[:255]
+    props.author = clean_text(author)[:255]
+    props.subject = clean_text(subject)[:255]
     props.language = language
     props.keywords = ""
     props.comments = ""

@@ -23,6 +23,9 @@ class ExportOptions:
     include_comments: bool = False
     include_pictures: bool = True
     """False leaves the diagrams out (for a quick preview or to time the document alone)."""
+    word_anchors: bool = True
+    """Bookmark every item text and name the bookmarks in the document, so that comments a facilitator adds
+    in Word can be imported back onto their items (export/word_comments.py)."""
 
     def export_lang(self, proposal: Proposal) -> Lang:
         """Return the language of headings and labels for this proposal."""

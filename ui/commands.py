@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from PySide6.QtGui import QUndoCommand
 
 from matrices.edits import Locator, get_value, insert_item, move_item, remove_item, set_value
+from matrices.proposal import Proposal
 
 if TYPE_CHECKING:
     from ui.session import DocumentSession
@@ -143,3 +144,29 @@ class MoveItemCommand(EditCommand):
     def _revert(self) -> Change:
         move_item(self._session.proposal, self.list_locator, self.new_index, self.old_index)
         return Change(self.list_locator, None, "structure")
+
+
+class ReplaceProposalCommand(EditCommand):
+    """Replace the whole content of the proposal (a snapshot restored); undo puts the previous content back."""
+
+    def __init__(self, session: DocumentSession, proposal: Proposal, text: str) -> None:
+        super().__init__(session, text)
+        self.new = proposal.model_copy(deep=True)
+        self.old: dict[str, Any] = {}
+
+    def _apply(self) -> Change:
+        current = self._session.proposal
+        names = list(type(current).model_fields)
+        # The session keeps its Proposal object (views hold it); its fields are swapped. Undo restores the very
+        # objects that were there, so later undo steps find the items they point at.
+        self.old = {name: getattr(current, name) for name in names}
+        fresh = self.new.model_copy(deep=True)
+        for name in names:
+            setattr(current, name, getattr(fresh, name))
+        return Change((), None, "structure")
+
+    def _revert(self) -> Change:
+        current = self._session.proposal
+        for name, value in self.old.items():
+            setattr(current, name, value)
+        return Change((), None, "structure")

@@ -19,6 +19,7 @@ from docx.opc.packuri import PackURI
 from docx.oxml.parser import parse_xml
 from docx.parts.comments import CommentsPart
 
+from export.anchor_table import ExportedComment
 from export.context import ExportContext
 from export.docx_build import NSDECLS, Anchor, esc, runs_xml
 from export.formats import format_date
@@ -59,6 +60,8 @@ class CommentPlan:
     """Marker -> (XML opening the ranges of the comments anchored there, XML closing them)."""
     part_xml: str
     count: int
+    exported: tuple[ExportedComment, ...] = ()
+    """Each Word comment written, as its reader sees it: importing the document's comments skips these."""
 
 
 def plan_comments(
@@ -78,6 +81,7 @@ def plan_comments(
     starts: dict[str, list[str]] = {}
     ends: dict[str, list[str]] = {}
     entries: list[str] = []
+    exported: list[ExportedComment] = []
     for number, root in enumerate(roots):
         anchor = next((a for a in candidates(root) if a in placed), TITLE_ANCHOR)
         tag = placed.get(anchor)
@@ -91,8 +95,10 @@ def plan_comments(
         )
         paragraphs = [_body(context, root, anchor), *(_reply(context, reply) for reply in threads.get(root.id, ()))]
         entries.append(_comment_xml(context, number, root, paragraphs))
+        exported.append(ExportedComment(root.id, _author(context, root), "\n".join(clean_text(p) for p in paragraphs)))
     ranges = {tag: ("".join(starts.get(tag, ())), "".join(ends.get(tag, ()))) for tag in starts}
-    return CommentPlan(ranges, f"<w:comments {NSDECLS}>{''.join(entries)}</w:comments>", len(entries))
+    part_xml = f"<w:comments {NSDECLS}>{''.join(entries)}</w:comments>"
+    return CommentPlan(ranges, part_xml, len(entries), tuple(exported))
 
 
 def install_comments(document: Document, plan: CommentPlan) -> None:
@@ -113,8 +119,12 @@ def install_comments(document: Document, plan: CommentPlan) -> None:
     document.part.relate_to(part, RT.COMMENTS)
 
 
+def _author(context: ExportContext, comment: Comment) -> str:
+    return clean_text(comment.author) or context.t("comment.reviewer")
+
+
 def _comment_xml(context: ExportContext, number: int, comment: Comment, paragraphs: list[str]) -> str:
-    author = clean_text(comment.author) or context.t("comment.reviewer")
+    author = _author(context, comment)
     initials = "".join(word[0] for word in author.split()[:3] if word).upper()
     when = comment.created_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     body = []

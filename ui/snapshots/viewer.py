@@ -1,0 +1,102 @@
+"""A snapshot shown read-only in the editor's own pages, over an in-memory stand-in for the document file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from export.docx_export import Progress, export_docx
+from export.options import ExportOptions
+from matrices.proposal import Proposal
+from storage.atomic import write_atomic
+from storage.errors import ReadOnlyDocumentError
+from ui.context import UiContext
+from ui.editor import EditorView
+from ui.pages.actors import ActorsPage
+from ui.pages.base import Page
+from ui.pages.general import GeneralPage
+from ui.pages.instruments import InstrumentsPage
+from ui.pages.problem import ProblemPage
+from ui.pages.review import ReviewPage
+from ui.pages.strategy import StrategyPage
+from ui.session import DocumentSession
+from ui.widgets.banner import BannerKind
+
+PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
+
+
+def default_pages(session: DocumentSession, context: UiContext) -> list[Page]:
+    """Return the five matrix pages of the editor, as main.py builds them."""
+    return [
+        GeneralPage(session, context),
+        ProblemPage(session, context),
+        StrategyPage(session, context),
+        ActorsPage(session, context),
+        InstrumentsPage(session, context),
+    ]
+
+
+class SnapshotDocument:
+    """A read-only stand-in for the document file: the session over a snapshot refuses every edit."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.read_only = True
+        self.read_only_reason = "it is a snapshot"
+        self.locked_by: str | None = None
+
+    def save(self, proposal: Proposal) -> None:
+        """Refuse: a snapshot is never written."""
+        del proposal
+        raise ReadOnlyDocumentError("cannot be changed: it is a snapshot", self.path)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class SnapshotViewer(QDialog):
+    """A snapshot in the editor's pages, read-only; its review step exports the snapshot to Word."""
+
+    def __init__(
+        self,
+        proposal: Proposal,
+        title: str,
+        context: UiContext,
+        source: Path,
+        page_factory: PageFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Snapshot: %1").replace("%1", title))
+        self.resize(1200, 800)
+        self.session = DocumentSession(SnapshotDocument(source), proposal, self)
+        pages = (page_factory or default_pages)(self.session, context)
+        review = ReviewPage(self.session, context, self._exporter(context))
+        self.editor = EditorView(self.session, context, pages, review, self)
+        self.editor.banner.show_message(
+            self.tr("You are looking at the snapshot “%1”. It cannot be changed here.").replace("%1", title),
+            BannerKind.INFO,
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+
+    def _exporter(self, context: UiContext) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
+        def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
+            proposal = self.session.proposal
+            data = export_docx(
+                proposal,
+                catalogs=context.catalogs,
+                field_model=context.field_model,
+                findings=context.rulebook.check(proposal),
+                options=options,
+                progress=progress,
+            )
+            write_atomic(target, data)
+
+        return export
