@@ -24,6 +24,9 @@ def temp_path_beside(path: Path | str, suffix: str = ".tmp") -> Path:
             fd = os.open(candidate, flags, 0o666)
         except FileExistsError:
             continue
+        except OSError as exc:
+            # Name the file the caller asked for: the hidden temporary name means nothing to the user.
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
         os.close(fd)
         return candidate
     raise FileExistsError(errno.EEXIST, "could not create a temporary file", str(target.parent))

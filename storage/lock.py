@@ -114,9 +114,15 @@ class DocumentLock:
                     holder = describe_holder(_read_info(fd))
                     raise DocumentLockedError(f"is open in another Policy Matrix window ({holder})", document, holder)
                 if _same_file(fd, path):
-                    os.ftruncate(fd, 0)
-                    os.lseek(fd, 0, os.SEEK_SET)
-                    os.write(fd, _describe_self().encode("utf-8"))
+                    try:
+                        os.ftruncate(fd, 0)
+                        os.lseek(fd, 0, os.SEEK_SET)
+                        os.write(fd, _describe_self().encode("utf-8"))
+                    except OSError:
+                        # A full disk: we hold the lock, so the file we may have just created is ours to remove.
+                        with contextlib.suppress(OSError):
+                            path.unlink()
+                        raise
                     return cls(path, fd)
             except BaseException:
                 os.close(fd)

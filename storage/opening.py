@@ -9,6 +9,7 @@ copy: a facilitator can read it, and the participant's file stays exactly as it 
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -72,7 +73,9 @@ def _take_lock(path: Path) -> tuple[DocumentLock | None, str | None, str | None]
         return DocumentLock.acquire(path), None, None
     except DocumentLockedError as exc:
         return None, f"it is open in another Policy Matrix window ({exc.holder})", exc.holder
-    except OSError:
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return None, "its lock file cannot be written (the disk is full)", None
         return None, "its lock file cannot be created (the folder is write-protected)", None
 
 

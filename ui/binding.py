@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from matrices.edits import EditError, Locator, resolve
+from matrices.review import Anchor, anchor_of
 from ui.commands import Change, SetValueCommand
 from ui.session import DocumentSession
 from ui.widgets.catalog import CatalogChecklist
@@ -44,6 +45,7 @@ class FieldBinder(QObject):
         self._merge_key: object | None = None
         self._updating = False
         session.changed.connect(self._on_change)
+        session.comments_changed.connect(self._mark_comments)
 
     def target(self) -> Any | None:
         """Return the bound object, or None when nothing is selected or it was deleted."""
@@ -152,6 +154,16 @@ class FieldBinder(QObject):
         widget.selection_edited.connect(lambda ids: self._push(field, list(ids), label))
         self._register(widget, field, widget.selected, lambda value: widget.set_selected(list(value or [])))
 
+    def anchor(self, widget: QWidget) -> Anchor | None:
+        """Return the comment anchor (matrix, item id, field key) of a bound widget; None if not bound or no item."""
+        binding = next((b for b in self._bindings if b.widget is widget), None)
+        return self.field_anchor(binding.field) if binding is not None else None
+
+    def field_anchor(self, field: str) -> Anchor | None:
+        """Return the comment anchor of a field of the bound object (None while no object is bound)."""
+        locator = self._locator()
+        return anchor_of(self._session.proposal, locator, field) if locator is not None else None
+
     def refresh(self) -> None:
         """Show the bound object's current values (blank and disabled when there is none)."""
         target = self.target()
@@ -163,6 +175,16 @@ class FieldBinder(QObject):
                 binding.write(getattr(target, binding.field) if target is not None else None)
         finally:
             self._updating = False
+        self._mark_comments()
+
+    def _mark_comments(self) -> None:
+        # A field with open review comments gets a coloured edge (the "pm_commented" rule in ui/style.py).
+        has_target = self.target() is not None
+        for binding in self._bindings:
+            anchor = self.anchor(binding.widget) if has_target else None
+            count = self._session.comment_count(anchor) if anchor is not None else 0
+            note = self.tr("%n open comment(s): right-click to see them", "", count) if count else ""
+            _show_comment_mark(binding.widget, count, note)
 
     def _on_change(self, change: Change) -> None:
         locator = self._locator()
@@ -180,6 +202,24 @@ class FieldBinder(QObject):
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             self.focused.emit(self.entity, str(watched.property("pm_field")))
         return False
+
+
+def _show_comment_mark(widget: QWidget, count: int, note: str) -> None:
+    if widget.property("pm_plain_tooltip") is None:
+        if not count:
+            return  # never marked: leave the widget as the page made it
+        widget.setProperty("pm_plain_tooltip", widget.toolTip())
+    tooltip = "\n".join(text for text in (note, str(widget.property("pm_plain_tooltip") or "")) if text)
+    if widget.toolTip() != tooltip:
+        widget.setToolTip(tooltip)
+    if bool(widget.property("pm_commented")) == (count > 0):
+        return
+    widget.setProperty("pm_commented", count > 0)
+    if isinstance(widget, CatalogChecklist):
+        # A plain QWidget paints a style-sheet border only with a styled background.
+        widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def _set_read_only(widget: QWidget, read_only: bool) -> None:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from export.docx_export import Progress, export_docx
@@ -17,7 +17,10 @@ from matrices.proposal import Proposal
 from storage.atomic import write_atomic
 from storage.document import Document
 from storage.errors import DocumentError
+from ui.comments.feature import EditorComments
+from ui.comments_import import choose_and_import_word_comments
 from ui.context import UiContext
+from ui.dashboard.view import DashboardView
 from ui.dialogs import NewProposalDialog
 from ui.editor import EditorView
 from ui.main_window import MainWindow
@@ -25,6 +28,7 @@ from ui.pages.base import Page
 from ui.pages.review import ReviewPage
 from ui.session import DocumentSession, SaveState
 from ui.settings import Settings
+from ui.snapshots import SnapshotsDialog, submit_with_confirmation
 from ui.translation import LanguageSwitcher
 from ui.widgets.banner import BannerKind
 
@@ -49,6 +53,8 @@ class AppController(QObject):
         self.languages = languages
         self.page_factory = page_factory
         self.session: DocumentSession | None = None
+        self._dashboard: DashboardView | None = None
+        self.comments: EditorComments | None = None
         self._failure_banner = False
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -62,6 +68,7 @@ class AppController(QObject):
         w = self.window
         w.new_requested.connect(self.new_proposal)
         w.open_requested.connect(self.choose_and_open)
+        w.open_review_requested.connect(self.choose_and_open_for_review)
         w.open_path_requested.connect(self.open_path)
         w.example_requested.connect(self.open_example)
         w.save_requested.connect(self.save_now)
@@ -69,6 +76,10 @@ class AppController(QObject):
         w.export_requested.connect(self.export)
         w.close_document_requested.connect(self._close_to_start)
         w.language_requested.connect(self.set_language)
+        w.start.review_folder_requested.connect(self.choose_and_review_folder)
+        w.snapshots_requested.connect(self.show_snapshots)
+        w.submit_requested.connect(self.mark_submitted)
+        w.import_word_comments_requested.connect(self.import_word_comments)
 
     # ---- documents -----------------------------------------------------------------------------------
 
@@ -79,8 +90,8 @@ class AppController(QObject):
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self.window, "Policy Matrix", text)
 
-    def open_path(self, path: Path) -> bool:
-        """Open a .pmx in the editor (read-only when another window holds it)."""
+    def open_path(self, path: Path, review: bool = False) -> bool:
+        """Open a .pmx in the editor (read-only when another window holds it; content locked for review)."""
         if not self.close_document():
             return False
         try:
@@ -89,8 +100,12 @@ class AppController(QObject):
         except DocumentError as exc:
             self._warn(self.tr("%1 could not be opened: %2").replace("%1", Path(path).name).replace("%2", str(exc)))
             return False
-        self._show(document, proposal)
+        self._show(document, proposal, review)
         return True
+
+    def open_for_review(self, path: Path) -> bool:
+        """Open a .pmx to comment on it: its content cannot change, the comments are saved into it."""
+        return self.open_path(path, review=True)
 
     def create_and_open(self, path: Path, proposal: Proposal) -> bool:
         """Write a new document for proposal at path, then edit it."""
@@ -104,13 +119,14 @@ class AppController(QObject):
         self._show(document, proposal)
         return True
 
-    def _show(self, document: Document, proposal: Proposal) -> None:
-        session = DocumentSession(document, proposal, self)
+    def _show(self, document: Document, proposal: Proposal, review: bool = False) -> None:
+        session = DocumentSession(document, proposal, self, content_locked=review)
         self.session = session
         pages = self.page_factory(session, self.context)
-        review = ReviewPage(session, self.context, self._exporter(session))
-        editor = EditorView(session, self.context, pages, review)
+        review_page = ReviewPage(session, self.context, self._exporter(session))
+        editor = EditorView(session, self.context, pages, review_page)
         self.window.show_editor(editor)
+        self._show_comments(document, editor, review)
         session.save_state_changed.connect(lambda _state: self._update_status())
         if document.read_only:
             holder = document.locked_by
@@ -119,7 +135,14 @@ class AppController(QObject):
                 if holder
                 else self.tr("This proposal is open read-only.")
             )
+            if review:
+                text += " " + self.tr("Comments cannot be added until the other window closes it.")
             editor.banner.show_message(text, BannerKind.WARNING)
+        elif review:
+            editor.banner.show_message(
+                self.tr("Review mode: the proposal cannot be changed here. Your comments are saved in the file."),
+                BannerKind.INFO,
+            )
         elif document.migrated_from is not None:
             backup = document.backup_path.name if document.backup_path else ""
             editor.banner.show_message(
@@ -131,6 +154,65 @@ class AppController(QObject):
         self.settings.add_recent_file(document.path)
         self.window.set_recent_files(self.settings.recent_files())
         self._update_status()
+
+    def _show_comments(self, document: Document, editor: EditorView, review: bool) -> None:
+        comments = EditorComments(document, editor, self.context, self.settings, review, self)
+        self.comments = comments
+        self.window.set_comments_panel(comments.panel)
+        if review or any(thread.status == "open" for thread in comments.store.threads()):
+            comments.panel.reveal()  # the facilitator comments; the participant reads the feedback
+
+    def show_snapshots(self) -> None:
+        """List the open document's snapshots: view, compare, export, restore."""
+        session = self.session
+        if session is None or not isinstance(session.document, Document):
+            return
+        dialog = SnapshotsDialog(session, session.document, self.context, self.window, self.page_factory)
+        if self.window.editor is not None:
+            dialog.navigate_requested.connect(self.window.editor.navigate)
+        dialog.exec()
+
+    def mark_submitted(self) -> None:
+        """Ask, then mark the proposal as submitted (a snapshot the facilitator can compare with later)."""
+        if self.session is not None and isinstance(self.session.document, Document):
+            submit_with_confirmation(self.session, self.session.document, self.window)
+
+    def import_word_comments(self) -> None:
+        """Bring the comments a facilitator wrote in an exported .docx into the open proposal."""
+        if self.session is not None and self.comments is not None:
+            choose_and_import_word_comments(self.session, self.comments.store, self.window)
+
+    def choose_and_review_folder(self) -> None:
+        """Ask for a folder of proposals and show the cohort dashboard on it."""
+        name = QFileDialog.getExistingDirectory(self.window, self.tr("Review a folder"), str(self._documents_folder()))
+        if name:
+            self.review_folder(Path(name))
+
+    def review_folder(self, folder: Path) -> DashboardView:
+        """Show the dashboard of folder (one window, reused); double-clicking a row opens it for review."""
+        if self._dashboard is None:
+            # A separate window, but owned by the main one, so that quitting closes it too.
+            self._dashboard = DashboardView(
+                self.context.catalogs, self.context.rulebook, self.context.lang, parent=self.window
+            )
+            self._dashboard.setWindowFlag(Qt.WindowType.Window)
+            self._dashboard.open_for_review_requested.connect(self.open_for_review)
+            self.window.destroyed.connect(self._dashboard.shutdown)
+        self._dashboard.open_folder(folder)
+        self._dashboard.show()
+        self._dashboard.raise_()
+        return self._dashboard
+
+    def choose_and_open_for_review(self) -> None:
+        """Ask for a .pmx and open it for review."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open a proposal for review"),
+            str(self._documents_folder()),
+            self.tr("Proposals (*.pmx)"),
+        )
+        if name:
+            self.open_for_review(Path(name))
 
     def choose_and_open(self) -> None:
         """Ask for a .pmx and open it."""
@@ -198,6 +280,18 @@ class AppController(QObject):
         session = self.session
         if session is None:
             return True
+        while self.comments is not None and not self.comments.save_now():
+            answer = QMessageBox.warning(
+                self.window,
+                "Policy Matrix",
+                self.tr("Your latest comments could not be saved (%1). Save the proposal somewhere else?").replace(
+                    "%1", self.comments.store.last_error or ""
+                ),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return False
+            self.save_as()
         while not session.close():
             answer = QMessageBox.warning(
                 self.window,
@@ -210,6 +304,10 @@ class AppController(QObject):
             if answer != QMessageBox.StandardButton.Save:
                 return False
             self.save_as()
+        if self.comments is not None:
+            self.comments.close()
+            self.comments.deleteLater()
+            self.comments = None
         self.session = None
         return True
 
@@ -249,13 +347,17 @@ class AppController(QObject):
         self.settings.language = language
         self.languages.apply(language)
         self.window.set_language(language)
+        if self._dashboard is not None:
+            self._dashboard.set_language(language)
 
     def _update_status(self) -> None:
         session = self.session
         if session is None:
             return
         state = session.save_state
-        if session.read_only:
+        if session.content_locked and not session.document.read_only:
+            text = self.tr("Review mode: comments are saved")
+        elif session.read_only:
             text = self.tr("Read-only")
         elif state is SaveState.PENDING:
             text = self.tr("Saving…")

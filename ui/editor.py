@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from matrices.completeness import completeness
 from matrices.findings import Finding
+from matrices.summary import summarize
 from ui.commands import Change
 from ui.context import UiContext
 from ui.pages.base import Page
@@ -115,6 +116,7 @@ class EditorView(QWidget):
         else:
             self.steps.set_status(review_row, self.tr("ready"), complete=True)
         self.review.set_findings(self.findings)
+        self.session.record_summary(summarize(self.session.proposal, self.findings, scores))
 
     def _on_change(self, _change: Change) -> None:
         self._findings_timer.start(FINDINGS_DELAY_MS)

@@ -21,6 +21,10 @@ class MainWindow(QMainWindow):
 
     new_requested = Signal()
     open_requested = Signal()
+    open_review_requested = Signal()
+    snapshots_requested = Signal()
+    submit_requested = Signal()
+    import_word_comments_requested = Signal()
     open_path_requested = Signal(object)
     example_requested = Signal(str)
     save_requested = Signal()
@@ -53,6 +57,16 @@ class MainWindow(QMainWindow):
         self.history_dock.setWidget(self.undo_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
+        self.comments_dock = QDockWidget(self)
+        self.comments_dock.setObjectName("comments")
+        self.comments_placeholder = QLabel(self)
+        self.comments_placeholder.setWordWrap(True)
+        self.comments_placeholder.setMargin(16)
+        self.comments_placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.comments_dock.setWidget(self.comments_placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
+        self.tabifyDockWidget(self.guidance_dock, self.comments_dock)
+        self.guidance_dock.raise_()
 
         self.save_label = QLabel(self)
         self.file_label = QLabel(self)
@@ -79,9 +93,13 @@ class MainWindow(QMainWindow):
         standard = QKeySequence.StandardKey
         self.new_action = self._action(self.new_requested.emit, standard.New)
         self.open_action = self._action(self.open_requested.emit, standard.Open)
+        self.open_review_action = self._action(self.open_review_requested.emit)
         self.save_action = self._action(self.save_requested.emit, standard.Save)
         self.save_as_action = self._action(self.save_as_requested.emit, standard.SaveAs)
         self.export_action = self._action(self.export_requested.emit, QKeySequence("Ctrl+E"))
+        self.submit_action = self._action(self.submit_requested.emit)
+        self.snapshots_action = self._action(self.snapshots_requested.emit)
+        self.import_word_comments_action = self._action(self.import_word_comments_requested.emit)
         self.close_action = self._action(self.close_document_requested.emit, standard.Close)
         self.quit_action = self._action(self.close, standard.Quit)
         self.example_es_action = self._action(lambda: self.example_requested.emit("es"))
@@ -91,6 +109,7 @@ class MainWindow(QMainWindow):
         self.history_action = self.history_dock.toggleViewAction()
         self.guidance_action = self.guidance_dock.toggleViewAction()
         self.guidance_action.setShortcut(QKeySequence("F1"))
+        self.comments_action = self.comments_dock.toggleViewAction()
         self.spanish_action = self._action(lambda: self.language_requested.emit("es"))
         self.english_action = self._action(lambda: self.language_requested.emit("en"))
         for action in (self.spanish_action, self.english_action):
@@ -101,11 +120,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.examples_menu = QMenu(self)
         self.examples_menu.addActions([self.example_es_action, self.example_en_action])
-        self.file_menu.addActions([self.new_action, self.open_action])
+        self.file_menu.addActions([self.new_action, self.open_action, self.open_review_action])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addMenu(self.examples_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save_action, self.save_as_action, self.export_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.submit_action, self.snapshots_action, self.import_word_comments_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = bar.addMenu("")
@@ -114,6 +135,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.history_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.guidance_action)
+        self.view_menu.addAction(self.comments_action)
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions([self.spanish_action, self.english_action])
 
@@ -134,9 +156,13 @@ class MainWindow(QMainWindow):
         texts = {
             self.new_action: self.tr("&New proposal…"),
             self.open_action: self.tr("&Open…"),
+            self.open_review_action: self.tr("Open for re&view…"),
             self.save_action: self.tr("&Save now"),
             self.save_as_action: self.tr("Save &As…"),
             self.export_action: self.tr("&Export to Word…"),
+            self.submit_action: self.tr("&Mark as submitted…"),
+            self.snapshots_action: self.tr("S&napshots…"),
+            self.import_word_comments_action: self.tr("&Import comments from Word…"),
             self.close_action: self.tr("&Close"),
             self.quit_action: self.tr("&Quit"),
             self.example_es_action: self.tr("In Spanish"),
@@ -152,6 +178,15 @@ class MainWindow(QMainWindow):
         self.guidance_action.setText(self.tr("&Guidance panel"))
         self.guidance_dock.setWindowTitle(self.tr("Guidance"))
         self.history_dock.setWindowTitle(self.tr("Undo history"))
+        self.comments_action.setText(self.tr("&Comments panel"))
+        self.comments_dock.setWindowTitle(self.tr("Comments"))
+        self.comments_placeholder.setText(self.tr("Open a proposal to see its review comments."))
+        self.open_review_action.setToolTip(
+            self.tr("Open a proposal without changing its content, to comment on it (comments are saved in the file)")
+        )
+        panel = self.comments_dock.widget()
+        if panel is not self.comments_placeholder and hasattr(panel, "retranslate"):
+            panel.retranslate()
         self.spanish_action.setChecked(self.context.lang == "es")
         self.english_action.setChecked(self.context.lang == "en")
         self.lang_label.setText("Español" if self.context.lang == "es" else "English")
@@ -170,8 +205,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_path_requested.emit(p))
         self.recent_menu.setEnabled(bool(paths))
 
+    def set_comments_panel(self, panel: QWidget | None) -> None:
+        """Put a document's comments panel in the comments dock (None: the placeholder; the old panel is deleted)."""
+        old = self.comments_dock.widget()
+        if old is panel:
+            return
+        shown = panel if panel is not None else self.comments_placeholder
+        self.comments_dock.setWidget(shown)
+        shown.show()  # the dock hid it when another panel took its place
+        if old is not None and old is not self.comments_placeholder:
+            old.deleteLater()
+
     def show_start(self, recent: list[Path]) -> None:
         """Show the start screen (no document open)."""
+        self.set_comments_panel(None)
         if self.editor is not None:
             self._central.removeWidget(self.editor)
             self.editor.deleteLater()
@@ -180,7 +227,15 @@ class MainWindow(QMainWindow):
         self._central.setCurrentWidget(self.start)
         self.undo_view.setStack(None)
         self.guidance.show_matrix("general")
-        for action in (self.save_action, self.save_as_action, self.export_action, self.close_action):
+        for action in (
+            self.save_action,
+            self.save_as_action,
+            self.export_action,
+            self.close_action,
+            self.submit_action,
+            self.snapshots_action,
+            self.import_word_comments_action,
+        ):
             action.setEnabled(False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -204,9 +259,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         editor.field_focused.connect(self.guidance.show_field)
         editor.step_changed.connect(self.guidance.show_matrix)
-        for action in (self.save_as_action, self.export_action, self.close_action):
+        for action in (self.save_as_action, self.export_action, self.close_action, self.snapshots_action):
             action.setEnabled(True)
         self.save_action.setEnabled(not editor.session.read_only)
+        self.submit_action.setEnabled(not editor.session.read_only)
+        self.import_word_comments_action.setEnabled(True)
         self.file_label.setText(str(editor.session.path))
 
     def set_title(self, name: str, pending: bool, read_only: bool) -> None:

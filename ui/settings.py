@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from matrices.base import Lang
 
 MAX_RECENT = 8
+Role = Literal["facilitator", "participant"]
 
 
 class Settings:
@@ -44,6 +46,15 @@ class Settings:
     @author_name.setter
     def author_name(self, value: str) -> None:
         self._store.setValue("review/author", value)
+
+    @property
+    def author_role(self) -> Role:
+        """Return whether comments are signed as a facilitator or as a participant (participant until chosen)."""
+        return "facilitator" if self._store.value("review/role", "participant", str) == "facilitator" else "participant"
+
+    @author_role.setter
+    def author_role(self, value: Role) -> None:
+        self._store.setValue("review/role", value)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, state) of the main window."""

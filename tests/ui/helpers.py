@@ -36,3 +36,7 @@ class MemoryDocument:
 
     def close(self) -> None:
         self.closed = True
+
+    def save_summary(self, summary: object, proposal: object = None) -> bool:
+        self.summary = summary
+        return True

@@ -98,3 +98,19 @@ def test_binder_follows_the_selected_item(qtbot: QtBot, example_es: Proposal) ->
     assert text.toPlainText() == example_es.problem_matrix.causes[3].description
     session.push(RemoveItemCommand(session, CAUSES, 3, "borrar"))  # C2 deleted: the form empties
     assert not text.isEnabled()
+
+
+def test_continuous_typing_still_saves_within_a_second(qtbot: QtBot, example_es: Proposal) -> None:
+    import time
+
+    session, document = make_session(example_es)
+    start = time.monotonic()
+    saved_at = None
+    for n in range(40):  # an edit every 50 ms for 2 s: the idle debounce alone would never fire
+        session.push(SetValueCommand(session, (), "title", f"Título {n}", "título"))
+        qtbot.wait(50)
+        if document.saved and saved_at is None:
+            saved_at = time.monotonic() - start
+    assert saved_at is not None
+    assert saved_at < 1.0
+    assert len(document.saved) >= 2

@@ -187,3 +187,39 @@ def test_steps_are_numbered_like_the_course(app_parts, tmp_path: Path) -> None: 
     controller.open_path(demo_file(tmp_path))
     titles = [window.editor.steps.item(i).text().splitlines()[0] for i in range(window.editor.steps.count())]
     assert titles[1:5] == ["1 Problema", "2 Ejes estratégicos", "3 Actores", "4 Instrumentos"]
+
+
+def test_the_editor_keeps_the_dashboard_summary_current(app_parts, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from storage.document import Document as Doc
+
+    window, controller, _ = app_parts
+    path = demo_file(tmp_path)
+    controller.open_path(path)
+    session = controller.session
+    edits = [w for w in window.editor.pages[0].findChildren(QLineEdit) if w.text() == session.proposal.title]
+    edits[0].selectAll()
+    type_text(edits[0], "Título nuevo")
+    qtbot.waitUntil(lambda: session.save_state is SaveState.SAVED, timeout=3000)
+    window.editor.update_findings()  # the debounced refresh, without waiting for it
+    session.save_now()
+    with Doc.open(path, read_only=True) as reread:
+        stored = reread.load_summary()
+    assert stored is not None, "the fast summary is stored, not recomputed"
+    assert stored.title == "Título nuevo"
+
+
+def test_review_a_folder_then_open_one_for_review(app_parts, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, controller, _ = app_parts
+    folder = tmp_path / "cohorte"
+    folder.mkdir()
+    for name in ("ana.pmx", "jose.pmx"):
+        Document.create(folder / name, load_example("es")).close()
+    (folder / "roto.pmx").write_bytes(b"garbage")
+    dashboard = controller.review_folder(folder)
+    qtbot.waitUntil(lambda: dashboard.model.rowCount() == 3, timeout=10000)
+    dashboard.open_for_review_requested.emit(folder / "ana.pmx")
+    assert controller.session is not None
+    assert controller.session.path == folder / "ana.pmx"
+    before = controller.session.proposal.model_dump()
+    window.editor.session.undo_stack.undo()
+    assert controller.session.proposal.model_dump() == before

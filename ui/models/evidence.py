@@ -12,6 +12,7 @@ from export.refs import Refs
 from matrices.edits import EditError, resolve
 from matrices.problem import Evidence
 from ui.commands import Change, SetValueCommand
+from ui.comments.marks import RowMarks
 from ui.context import UiContext
 from ui.session import DocumentSession
 from ui.widgets.value_fields import display_date, display_number, edit_text_of_number, parse_date, parse_number
@@ -39,6 +40,7 @@ class EvidenceTableModel(QAbstractTableModel):
         self._context = context
         self._refs: Refs | None = None
         session.changed.connect(self._on_change)
+        self._marks = RowMarks(session, self._repaint_codes, self)
 
     # -- access -----------------------------------------------------------------------------------------------
 
@@ -98,6 +100,10 @@ class EvidenceTableModel(QAbstractTableModel):
             return self._edit_text(item, key)
         if role == ID_ROLE:
             return item.id
+        if key == "code" and role == Qt.ItemDataRole.DecorationRole:
+            return self._marks.icon(item.id)
+        if key == "code" and role == Qt.ItemDataRole.ToolTipRole and self._marks.tooltip(item.id):
+            return self._marks.tooltip(item.id)
         if role == DATA_TYPE_ROLE:
             return item.data_type
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -155,6 +161,10 @@ class EvidenceTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
 
     # -- keeping up with the session --------------------------------------------------------------------------
+
+    def _repaint_codes(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def _on_change(self, change: Change) -> None:
         self._refs = None

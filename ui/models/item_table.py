@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from matrices.edits import EditError, Locator, Step, resolve
 from ui.commands import Change, SetValueCommand
+from ui.comments.marks import RowMarks
 from ui.context import UiContext
 from ui.session import DocumentSession
 
@@ -26,8 +27,12 @@ NUMBER_PATTERN = r"-?\d{0,15}(?:[.,]\d{0,6})?"
 """What a number field lets the participant type (intermediate states included)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The role that returns a row's item id (the same in every column), as in the other item models."""
 _ROLES = frozenset(
     {
+        ID_ROLE,
+        Qt.ItemDataRole.DecorationRole,
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.AccessibleTextRole,
@@ -122,6 +127,7 @@ class ItemTableModel(QAbstractTableModel):
         self._code = code or (lambda row, item: display_code(str(getattr(item, "id", "")), str(row + 1)))
         self._list_locator: Locator | None = None
         session.changed.connect(self._on_change)
+        self._marks = RowMarks(session, self.refresh_labels, self)
 
     # -- which list -------------------------------------------------------------------------------------------
 
@@ -158,6 +164,11 @@ class ItemTableModel(QAbstractTableModel):
         if self._list_locator is None or not 0 <= row < len(self.items()):
             return None
         return (*self._list_locator, self.item_step(row))
+
+    def item_id(self, row: int) -> str | None:
+        """Return the id of the item at row, as comments and findings name it (None when it has none)."""
+        item_id = getattr(self.items()[row], "id", None)
+        return str(item_id) if item_id is not None else None
 
     def row_of(self, item_id: str) -> int:
         """Return the row of the item with this id (-1 when absent)."""
@@ -239,6 +250,16 @@ class ItemTableModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.items()):
             return None
         column = self.columns[index.column()]
+        if role == ID_ROLE:
+            return self.item_id(index.row())
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._marks.icon(self.item_id(index.row())) if index.column() == 0 else None
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.column() == 0
+            and self._marks.tooltip(self.item_id(index.row()))
+        ):
+            return self._marks.tooltip(self.item_id(index.row()))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.display(index.row(), column)
         if role == Qt.ItemDataRole.EditRole:

@@ -15,6 +15,7 @@ from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.edits import EditError, Locator, resolve
 from ui.commands import Change, SetValueCommand
+from ui.comments.marks import RowMarks
 from ui.session import DocumentSession
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +91,7 @@ class MatrixListModel(QAbstractTableModel):
         self.appeared: list[str] = []
         """Ids that the last reset brought in (an added item, or one restored by undo): the view selects it."""
         session.changed.connect(self._on_change)
+        self._marks = RowMarks(session, self._all_changed, self)
 
     # -- access -----------------------------------------------------------------------------------------
 
@@ -177,6 +179,14 @@ class MatrixListModel(QAbstractTableModel):
             return column.display(item)
         if role == ID_ROLE:
             return getattr(item, "id", None)
+        if index.column() == 0 and role == Qt.ItemDataRole.DecorationRole and column.decoration is None:
+            return self._marks.icon(getattr(item, "id", None))
+        if (
+            index.column() == 0
+            and role == Qt.ItemDataRole.ToolTipRole
+            and self._marks.tooltip(getattr(item, "id", None))
+        ):
+            return self._marks.tooltip(getattr(item, "id", None))
         if role == SORT_ROLE:
             if column.sort_key is not None:
                 return column.sort_key(item)

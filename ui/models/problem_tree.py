@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from matrices.edits import EditError, resolve
 from matrices.problem import Cause, Effect, tree_codes
 from ui.commands import Change, SetValueCommand
+from ui.comments.marks import RowMarks
 from ui.context import UiContext
 from ui.session import DocumentSession
 
@@ -56,6 +57,7 @@ class ProblemTreeModel(QAbstractItemModel):
         self._codes: dict[str, str] = {}
         self._rebuild()
         session.changed.connect(self._on_change)
+        self._marks = RowMarks(session, self._all_changed, self)
 
     # -- access -----------------------------------------------------------------------------------------------
 
@@ -140,6 +142,10 @@ class ProblemTreeModel(QAbstractItemModel):
         column = index.column()
         if role == ID_ROLE:
             return item.id
+        if column == CODE and role == Qt.ItemDataRole.DecorationRole:
+            return self._marks.icon(item.id)
+        if column == CODE and role == Qt.ItemDataRole.ToolTipRole:
+            return self._marks.tooltip(item.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == CODE:
                 return self.code(item.id)

@@ -67,6 +67,11 @@ class ExcludedCauseTableModel(ItemTableModel):
         super().__init__(session, context, columns, None, parent)
         self.set_list_locator(EXCLUDED)
 
+    def item_id(self, row: int) -> str | None:
+        """Return the excluded cause's id: an exclusion has no id of its own, findings and comments name the cause."""
+        cause_id = getattr(self.items()[row], "cause_id", None)
+        return str(cause_id) if cause_id is not None else None
+
     def row_of_cause(self, cause_id: str) -> int:
         """Return the row excluding this cause (-1 when none does)."""
         return next((row for row, item in enumerate(self.items()) if item.cause_id == cause_id), -1)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from matrices.review import MatrixKey
 from ui.commands import Change
 from ui.context import UiContext
+from ui.models.matrix_list import ID_ROLE
 from ui.session import DocumentSession
 
 
@@ -36,6 +37,18 @@ class Page(QWidget):
 
     def show_item(self, item: str | None, field: str | None) -> None:
         """Bring the given item and field into view and focus it (finding activation, comment navigation)."""
+
+    def anchor_at(
+        self, view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[str | None, str | None] | None:
+        """Return the (item id, field) a row of one of the page's views shows, for comments; None when none.
+
+        The default reads the item id every item model of ui/models answers for ID_ROLE; a page overrides this
+        for views whose rows are parts of an item (an actor's relations).
+        """
+        del view
+        item_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+        return (str(item_id), None) if item_id else None
 
     def retranslate(self) -> None:
         """Re-apply every visible text after a language switch."""

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -421,6 +422,19 @@ class ListDetailPage(Page):
         """Refill catalogue combos and checklists in the interface language."""
 
     # -- navigation and guidance ------------------------------------------------------------------------------------
+
+    def anchor_at(
+        self, view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[str | None, str | None] | None:
+        """Return the row's item; a table inside the item's form (its relations) names the item and that field."""
+        found = super().anchor_at(view, index)
+        if found is not None:
+            return found
+        item = self.current_item()
+        for key, row in self.rows.items():
+            if item is not None and (row.widget is view or row.widget.isAncestorOf(view)):
+                return str(item.id), key
+        return None
 
     def show_item(self, item: str | None, field: str | None) -> None:
         """Select the item and put the cursor in the field (finding activation, comment navigation)."""

@@ -65,6 +65,8 @@ def set_label(label: QLabel, text: str) -> None:
 def heading(text: str = "", size_delta: float = 5.0) -> QLabel:
     """Return a page or section heading: larger, semi-bold text."""
     label = QLabel(text)
+    # Headings show participants' names: '<h1>' or '<img src=file:…>' in a name must stay text, never HTML.
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() + size_delta)
     font.setWeight(QFont.Weight.DemiBold)
@@ -76,6 +78,7 @@ def heading(text: str = "", size_delta: float = 5.0) -> QLabel:
 def hint(text: str = "") -> QLabel:
     """Return a muted, wrapped explanatory line shown under a heading."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # hints quote participants' items too (see heading)
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
