@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run demo test lint format clean
+.PHONY: setup run demo test lint format clean bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,17 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest
 
+# make bench           measures every figure of DESIGN.md's target table; writes bench/results.json
+bench: $(STAMP)
+	$(PY) bench/run_all.py
+
 format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# Refresh ui/i18n/*.ts from the tr() strings (pyside6-lupdate) and rebuild the committed .qm files (pyside6-lrelease).
+translations: $(STAMP)
+	$(PY) -m ui.i18n.update
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.pmx demo.docx

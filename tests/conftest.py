@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
+from tests.faults.netguard import network_blocked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,3 +38,23 @@ def example_es() -> Proposal:
 @pytest.fixture
 def example_en() -> Proposal:
     return load_example("en")
+
+
+# ---- network block and the slow marker (tests/faults) ----------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_network() -> Iterator[None]:
+    """Refuse every connection to another machine: the app works offline, and no test may depend on a network."""
+    with network_blocked():
+        yield
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip tests marked slow unless the run selects them (`pytest -m slow`)."""
+    if "slow" in (config.getoption("markexpr", "") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with `pytest -m slow`")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

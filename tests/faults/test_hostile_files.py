@@ -1,0 +1,362 @@
+"""Hostile and broken files (tests/data/make_bad_files.py) through every command that reads files and the GUI.
+
+Each class must end in a one-line `error:` (or a one-line warning in the GUI) or in a clearly announced degraded
+mode (the read-only banner, the "could not be saved" banner); never a traceback; and the input file stays
+byte-identical, modification time included. The commands run in-process through main.run (fast); the slow run
+(`pytest -m slow`) runs them again as real `python main.py` processes, where anything Qt or Python prints to
+stderr would show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+import main
+from export.text import clean_text
+from matrices.catalogs import Catalogs
+from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
+from matrices.rules import default_rulebook
+from storage.document import Document
+from tests.data.make_bad_files import CLASSES, BadFile, build
+from tests.faults.conditions import FullDisk, write_protected
+from tests.faults.docx_text import docx_text
+from tests.storage.helpers import fingerprint
+from ui.context import UiContext
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.pages.actors import ActorsPage
+from ui.pages.base import Page
+from ui.pages.general import GeneralPage
+from ui.pages.instruments import InstrumentsPage
+from ui.pages.problem import ProblemPage
+from ui.pages.strategy import StrategyPage
+from ui.session import DocumentSession, SaveState
+from ui.settings import Settings
+from ui.translation import LanguageSwitcher
+
+ROOT = Path(__file__).resolve().parents[2]
+READ_COMMANDS = ("check", "convert", "export", "review")
+FORBIDDEN_XML = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\ufffe", "\uffff"}
+
+
+@pytest.fixture(scope="session")
+def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BadFile]:
+    return {bad.name: bad for bad in build(tmp_path_factory.mktemp("bad"))}
+
+
+@dataclass
+class Setup:
+    """One class's file, copied to the test's own folder, with its condition in force."""
+
+    bad: BadFile
+    path: Path
+    out: Path
+    """Where the commands write: a writable folder, or the constrained folder itself (read-only, full disk)."""
+    disk: FullDisk | None = None
+
+
+@contextlib.contextmanager
+def arranged(bad: BadFile, tmp_path: Path) -> Iterator[Setup]:
+    """Copy the class's file into tmp_path and put its condition in force around the block."""
+    folder = tmp_path / "input"
+    folder.mkdir()
+    path = folder / bad.path.name
+    shutil.copy2(bad.path, path)
+    out = tmp_path / "out"
+    out.mkdir()
+    if bad.condition == "locked":
+        with Document.open(path) as holder:
+            assert not holder.read_only
+            yield Setup(bad, path, out)
+    elif bad.condition == "read-only file":
+        with write_protected(path):
+            yield Setup(bad, path, out)
+    elif bad.condition == "read-only folder":
+        with write_protected(folder):
+            yield Setup(bad, path, folder)
+    elif bad.condition == "full disk":
+        disk = FullDisk(tmp_path / "disk")
+        with disk.holding(path) as copy:
+            yield Setup(bad, copy, copy.parent, disk)
+    else:
+        yield Setup(bad, path, out)
+
+
+# ---- the command line -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    status: int
+    out: str
+    err: str
+
+
+def command_line(command: str, setup: Setup) -> list[str]:
+    path = setup.path
+    if command == "check":
+        return ["check", str(path)]
+    if command == "convert":
+        other = ".json" if path.suffix == ".pmx" else ".pmx"
+        return ["convert", str(path), str(setup.out / f"convertido{other}")]
+    if command == "export":
+        return ["export", str(path), "--out-dir", str(setup.out), "--comments"]
+    return ["review", str(path.parent)]
+
+
+def run_in_process(argv: list[str], capsys: pytest.CaptureFixture[str], setup: Setup) -> Result:
+    limit = setup.disk.limited() if setup.disk is not None else contextlib.nullcontext()
+    with limit:
+        status = main.run(argv)
+    captured = capsys.readouterr()
+    return Result(status, captured.out, captured.err)
+
+
+def run_process(argv: list[str], _capsys: object, _setup: Setup) -> Result:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv], capture_output=True, text=True, env=env, check=False
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def expected_writes_fail(setup: Setup) -> bool:
+    return setup.bad.condition in ("read-only folder", "full disk")
+
+
+def check_result(command: str, setup: Setup, result: Result) -> None:
+    """The contract: exit status, one-line errors naming the file, and outputs only when the command succeeded."""
+    bad, path = setup.bad, setup.path
+    assert "Traceback" not in result.err + result.out
+    assert "internal error" not in result.err, result.err
+    lines = result.err.splitlines()
+    assert all(line.startswith("error: ") for line in lines), result.err
+    if bad.expect == "refused":
+        if command == "review" and path.suffix == ".json":
+            assert result.status == main.EXIT_OK  # review lists .pmx files only: the folder has none
+            return
+        expected = main.EXIT_FINDINGS if command in ("export", "review") else main.EXIT_BAD_INPUT
+        assert result.status == expected, (result.status, result.err)
+        assert lines, "a refused file gives an error line"
+        assert lines[0].startswith(f"error: {path}: "), lines[0]
+        assert len(lines) == (1 if command in ("check", "convert") else 2), result.err
+        assert not any(setup.out.glob("convertido*"))
+        assert not any(setup.out.glob("*.docx"))
+        return
+    if command in ("convert", "export") and expected_writes_fail(setup):
+        assert result.status == (main.EXIT_BAD_INPUT if command == "convert" else main.EXIT_FINDINGS), result.err
+        assert lines, "a failed write gives an error line"
+        assert len(lines) == (1 if command == "convert" else 2), result.err
+        return
+    assert result.status in ((main.EXIT_OK, main.EXIT_FINDINGS) if command == "check" else (main.EXIT_OK,)), (
+        result.status,
+        result.err,
+    )
+    assert not lines, result.err
+    if command == "check" and bad.name.startswith("dangling-ids"):
+        assert "G02" in result.out
+    if command == "export" and bad.name.startswith("control-characters"):
+        check_docx_is_clean(setup.out / f"{path.stem}.docx", path)
+
+
+def check_docx_is_clean(docx: Path, source: Path) -> None:
+    """Every XML part parses and holds no character XML forbids; the title and the comment are there, cleaned."""
+    with zipfile.ZipFile(docx) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                data = archive.read(name)
+                assert not FORBIDDEN_XML & set(data.decode("utf-8")), f"{name} holds characters XML forbids"
+                etree.fromstring(data)
+    body, comments = docx_text(docx.read_bytes())
+    proposal, source_comments = main._read_any(source)
+    assert clean_text(proposal.title) in body
+    assert "\x0b" in proposal.title, "the title had a vertical tab: it must have become a line break"
+    assert any(clean_text(source_comments[0].text) in comment for comment in comments)
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
+
+
+def check_command(
+    name: str, command: str, bad_files: dict[str, BadFile], tmp_path: Path, capsys: pytest.CaptureFixture[str], runner
+) -> None:  # type: ignore[no-untyped-def]
+    with arranged(bad_files[name], tmp_path) as setup:
+        before = fingerprint(setup.path)
+        files = listing(setup.path.parent)
+        result = runner(command_line(command, setup), capsys, setup)
+        check_result(command, setup, result)
+        assert fingerprint(setup.path) == before, "the input file changed"
+        if setup.out != setup.path.parent:
+            assert listing(setup.path.parent) == files, "files appeared beside the input"
+        elif result.status != main.EXIT_OK:
+            leftovers = sorted(set(listing(setup.path.parent)) - set(files) - {".filler"})
+            assert not leftovers, f"a failed write left files behind: {leftovers}"
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS)
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_every_command_ends_cleanly(
+    name: str, command: str, bad_files: dict[str, BadFile], tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp
+) -> None:  # type: ignore[no-untyped-def]
+    check_command(name, command, bad_files, tmp_path, capsys, run_in_process)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", READ_COMMANDS)
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_every_command_ends_cleanly_as_a_process(
+    name: str, command: str, bad_files: dict[str, BadFile], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_command(name, command, bad_files, tmp_path, capsys, run_process)
+
+
+# ---- the GUI ----------------------------------------------------------------------------------------------------
+
+
+def _pages(session: DocumentSession, context: UiContext) -> list[Page]:
+    return [
+        GeneralPage(session, context),
+        ProblemPage(session, context),
+        StrategyPage(session, context),
+        ActorsPage(session, context),
+        InstrumentsPage(session, context),
+    ]
+
+
+@pytest.fixture
+def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The main window and its controller, with message boxes recorded instead of waiting for a click."""
+    warnings: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        warnings.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, record)
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    context = UiContext(
+        catalogs=catalogs,
+        field_model=field_model,
+        rulebook=default_rulebook(catalogs, field_model),
+        example_es=load_example("es"),
+        example_en=load_example("en"),
+    )
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    languages = LanguageSwitcher(qapp)
+    controller = AppController(window, context, settings, languages, _pages)
+    yield window, controller, warnings
+    controller.close_document()
+
+
+def fill_the_disk_for_the_editor(session: DocumentSession) -> None:
+    """Without a tmpfs: SQLite's max_page_count stops the file from growing, as a full disk would."""
+    with session.document.engine.connect() as connection:  # type: ignore[attr-defined]
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+        connection.exec_driver_sql(f"PRAGMA max_page_count = {int(pages)}")
+
+
+def paste_a_long_text(window: MainWindow, session: DocumentSession) -> None:
+    """Paste 150 000 characters into the first cause (Ctrl+V in its description): the file must grow."""
+    editor = window.editor
+    assert editor is not None
+    cause = session.proposal.problem_matrix.causes[0].id
+    editor.navigate("problem", cause, "description")
+    box = editor.pages[1].causes.form.widgets["description"]  # type: ignore[attr-defined]
+    QApplication.clipboard().setText("Texto pegado desde un informe. " * 5000)
+    box.selectAll()
+    box.paste()
+    assert session.proposal.problem_matrix.causes[0].description.startswith("Texto pegado")
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("name", list(CLASSES))
+def test_opening_in_the_gui_ends_cleanly(name: str, bad_files: dict[str, BadFile], gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, controller, warnings = gui
+    with arranged(bad_files[name], tmp_path) as setup:
+        before = fingerprint(setup.path)
+        opened = controller.open_path(setup.path)
+        # The editor opens .pmx documents only (a .json is converted first): any .json must be refused.
+        expect = "refused" if setup.path.suffix == ".json" else setup.bad.expect
+        if expect == "refused":
+            assert not opened
+            assert len(warnings) == 1, warnings
+            assert "\n" not in warnings[0].strip(), warnings[0]
+            assert setup.path.name in warnings[0]
+            assert window.editor is None
+            assert controller.session is None
+        else:
+            assert opened, warnings
+            assert not warnings, warnings
+            session = controller.session
+            assert session is not None
+            assert window.editor is not None
+            banner = window.editor.banner
+            if expect == "read-only":
+                assert session.read_only
+                assert not banner.isHidden()
+                assert banner.text()
+            elif expect == "full disk":
+                # No room for the lock file's few bytes: the editor opens the file read-only and says so.
+                if session.read_only:
+                    assert not banner.isHidden()
+                    assert banner.text()
+            else:
+                assert not session.read_only
+                assert banner.isHidden(), banner.text()
+            assert controller.close_document()
+        assert fingerprint(setup.path) == before, "opening and closing changed the file"
+
+
+@pytest.mark.gui
+def test_a_disk_filling_up_while_editing_keeps_the_edit_and_says_so(gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The participant pastes a long text; the disk is full: the edit stays on screen, a banner says it is not
+    saved, the file keeps its last saved content, and the edit is saved once there is room again."""
+    window, controller, warnings = gui
+    source = tmp_path / "propuesta.pmx"
+    Document.create(source, load_example("es")).close()
+    disk = FullDisk(tmp_path / "disk")
+    with disk.holding(source, full=False) as path:
+        assert controller.open_path(path)
+        session = controller.session
+        assert session is not None
+        assert not session.read_only
+        if disk.mounted:
+            disk.fill()
+        else:
+            fill_the_disk_for_the_editor(session)
+        before = fingerprint(path)
+        paste_a_long_text(window, session)
+        assert not session.save_now()
+        assert session.save_state is SaveState.FAILED
+        controller._update_status()  # the once-a-second status tick, without waiting for it
+        banner = window.editor.banner
+        assert not banner.isHidden()
+        assert banner.text()
+        assert fingerprint(path) == before, "a failed save changed the file"
+        assert session.proposal.problem_matrix.causes[0].description.startswith("Texto pegado")
+        disk.free()
+        with session.document.engine.connect() as connection:  # type: ignore[attr-defined]
+            connection.exec_driver_sql("PRAGMA max_page_count = 1073741823")
+        assert controller.close_document()
+        assert not warnings, warnings
+        with Document.open(path, read_only=True) as reread:
+            assert reread.load().problem_matrix.causes[0].description.startswith("Texto pegado")
