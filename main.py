@@ -7,6 +7,7 @@ statuses and the one-line `error:` messages must stay exactly as they are.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from pydantic import ValidationError
 
@@ -438,8 +439,42 @@ HANDLERS = {
 }
 
 
+class _TerminalSafe(io.TextIOBase):
+    """Writes to a stream with control characters spelled out as u-escapes: file content is a stranger's text."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write text with C0/C1 control characters (but newlines and tabs) escaped."""
+        self._stream.write(text.translate(_CONTROL_ESCAPES))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self._stream.flush()
+
+
+# A participant's text may carry terminal escape sequences; printed raw, they would drive the facilitator's
+# terminal. The \\uXXXX spelling is also a valid escape inside the JSON that `check --json` prints.
+_CONTROL_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"}
+
+
 def run(argv: Sequence[str]) -> int:
     """Run one command line and return its exit status; errors become one `error:` line."""
+    stdout, stderr = sys.stdout, sys.stderr
+    safe_out = _TerminalSafe(stdout)
+    sys.stdout, sys.stderr = safe_out, _TerminalSafe(stderr)  # type: ignore[assignment]
+    try:
+        return _run(argv)
+    finally:
+        if sys.stdout is safe_out:  # a broken pipe swapped in /dev/null: keep it, the reader is gone
+            sys.stdout = stdout
+        sys.stderr = stderr
+
+
+def _run(argv: Sequence[str]) -> int:
     try:
         if not argv or argv[0] not in COMMANDS:
             if argv and argv[0] in ("-h", "--help"):

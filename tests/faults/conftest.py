@@ -9,12 +9,6 @@ from __future__ import annotations
 import pytest
 
 KNOWN_BUGS = {
-    "test_found_bugs.py::test_the_command_line_never_prints_a_participants_control_characters[check]": (
-        "check prints a participant's control characters (ESC sequences) to the terminal unescaped"
-    ),
-    "test_found_bugs.py::test_the_command_line_never_prints_a_participants_control_characters[review]": (
-        "review prints a participant's control characters to the terminal unescaped"
-    ),
     "test_hostile_files.py::test_every_command_ends_cleanly[truncated-last-byte-review]": (
         "review trusts the stored summary of a file whose last page is cut off and lists it as readable"
     ),
