@@ -8,7 +8,7 @@
 3. saving one edited field in the large proposal (the file alone, and in the editor on the UI thread);
 4. opening the large proposal;
 5. `main.py review` over a folder of 500 proposals;
-6. peak memory (ru_maxrss) of the editor with the large proposal open and every step shown.
+6. peak memory (peak resident set of the child process) of the editor with the large proposal open and every step shown.
 
 Figures are medians; nothing here is asserted (DESIGN.md: timings are reported, never tested).
 """
@@ -173,10 +173,18 @@ def editor(table: Table, folder: Path, edits: int) -> None:
         "never > 16 ms",
         max(saves) <= 16,
         median_ms=statistics.median(saves),
+        saves_ms=[round(save, 2) for save in saves],
     )
     peak = report["peak_rss_mb"]
+    _seconds, bare = run_child(["bare"], _child_env(folder / "config"))
     table.add(
-        "peak_memory_mb", "peak memory, large proposal open, every step shown", peak, "MB", "< 180 MB", peak < 180
+        "peak_memory_mb",
+        "peak memory, large proposal open, every step shown",
+        peak,
+        "MB",
+        "< 180 MB",
+        peak < 180,
+        bare_window_mb=bare["peak_rss_mb"],
     )
 
 

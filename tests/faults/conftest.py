@@ -16,13 +16,13 @@ KNOWN_BUGS = {
         "review lists a .pmx whose 10 MB text the model refuses, because its stored summary is intact"
     ),
     "test_hostile_files.py::test_opening_in_the_gui_ends_cleanly[summary-planted]": (
-        "a planted summary row is not refused when the GUI opens the file"
+        "opening in the GUI rewrites the file (summary repair) without any edit"
     ),
     "test_markup.py::test_markup_in_texts_is_never_rendered": (
         "some labels and tooltips let Qt interpret a participant's text as rich text"
     ),
     "test_properties.py::test_every_text_field_of_the_model_reaches_the_docx": (
-        "some text fields of the model (e.g. notes, relation notes) are not written to the DOCX"
+        "13 free-text fields (relation notes, instrument risks, indicator notes...) are not in the DOCX"
     ),
     "test_properties.py::test_items_sharing_an_id_are_all_exported": (
         "items sharing an id (a draft's duplicate, rule G03) are exported once"
