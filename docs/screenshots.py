@@ -32,11 +32,7 @@ from storage.document import Document
 from ui.context import UiContext
 from ui.controller import AppController
 from ui.main_window import MainWindow
-from ui.pages.actors import ActorsPage
-from ui.pages.general import GeneralPage
-from ui.pages.instruments import InstrumentsPage
-from ui.pages.problem import ProblemPage
-from ui.pages.strategy import StrategyPage
+from ui.pages.editor_pages import default_pages
 from ui.settings import Settings
 from ui.style import apply_style
 from ui.translation import LanguageSwitcher
@@ -77,8 +73,7 @@ def main() -> None:
         window = MainWindow(context)
         controller = AppController(
             window, context, settings, languages,
-            lambda s, c: [GeneralPage(s, c), ProblemPage(s, c), StrategyPage(s, c), ActorsPage(s, c),
-                          InstrumentsPage(s, c)],
+            default_pages,
         )  # fmt: skip
         window.resize(1440, 900)
         window.show()

@@ -200,13 +200,6 @@ def run(path: Path, log_path: Path, seed: int) -> int:
     from ui.context import UiContext
     from ui.controller import AppController
     from ui.main_window import MainWindow
-    from ui.pages.actors import ActorsPage
-    from ui.pages.base import Page
-    from ui.pages.general import GeneralPage
-    from ui.pages.instruments import InstrumentsPage
-    from ui.pages.problem import ProblemPage
-    from ui.pages.strategy import StrategyPage
-    from ui.session import DocumentSession
     from ui.settings import Settings
     from ui.translation import LanguageSwitcher
 
@@ -228,14 +221,9 @@ def run(path: Path, log_path: Path, seed: int) -> int:
     )
     window = MainWindow(context)
 
-    def pages(session: DocumentSession, ctx: UiContext) -> list[Page]:
-        return [
-            GeneralPage(session, ctx),
-            ProblemPage(session, ctx),
-            StrategyPage(session, ctx),
-            ActorsPage(session, ctx),
-            InstrumentsPage(session, ctx),
-        ]
+    from ui.pages.editor_pages import default_pages
+
+    pages = default_pages
 
     controller = AppController(window, context, settings, LanguageSwitcher(app), pages)
     window.resize(1360, 860)

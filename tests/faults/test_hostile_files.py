@@ -39,12 +39,7 @@ from tests.storage.helpers import fingerprint
 from ui.context import UiContext
 from ui.controller import AppController
 from ui.main_window import MainWindow
-from ui.pages.actors import ActorsPage
-from ui.pages.base import Page
-from ui.pages.general import GeneralPage
-from ui.pages.instruments import InstrumentsPage
-from ui.pages.problem import ProblemPage
-from ui.pages.strategy import StrategyPage
+from ui.pages.editor_pages import default_pages
 from ui.session import DocumentSession, SaveState
 from ui.settings import Settings
 from ui.translation import LanguageSwitcher
@@ -229,14 +224,7 @@ def test_every_command_ends_cleanly_as_a_process(
 # ---- the GUI ----------------------------------------------------------------------------------------------------
 
 
-def _pages(session: DocumentSession, context: UiContext) -> list[Page]:
-    return [
-        GeneralPage(session, context),
-        ProblemPage(session, context),
-        StrategyPage(session, context),
-        ActorsPage(session, context),
-        InstrumentsPage(session, context),
-    ]
+_pages = default_pages
 
 
 @pytest.fixture

@@ -20,13 +20,7 @@ from storage.document import Document
 from ui.context import UiContext
 from ui.controller import AppController
 from ui.main_window import MainWindow
-from ui.pages.actors import ActorsPage
-from ui.pages.base import Page
-from ui.pages.general import GeneralPage
-from ui.pages.instruments import InstrumentsPage
-from ui.pages.problem import ProblemPage
-from ui.pages.strategy import StrategyPage
-from ui.session import DocumentSession
+from ui.pages.editor_pages import default_pages
 from ui.settings import Settings
 from ui.translation import LanguageSwitcher
 
@@ -34,14 +28,7 @@ NOT_CONTENT = {"comments", "meta", "snapshots"}
 """Tables that are not the participant's content: review comments, file facts and snapshots."""
 
 
-def pages(session: DocumentSession, context: UiContext) -> list[Page]:
-    return [
-        GeneralPage(session, context),
-        ProblemPage(session, context),
-        StrategyPage(session, context),
-        ActorsPage(session, context),
-        InstrumentsPage(session, context),
-    ]
+pages = default_pages
 
 
 @dataclass

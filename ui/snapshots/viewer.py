@@ -14,28 +14,13 @@ from storage.atomic import write_atomic
 from storage.errors import ReadOnlyDocumentError
 from ui.context import UiContext
 from ui.editor import EditorView
-from ui.pages.actors import ActorsPage
 from ui.pages.base import Page
-from ui.pages.general import GeneralPage
-from ui.pages.instruments import InstrumentsPage
-from ui.pages.problem import ProblemPage
+from ui.pages.editor_pages import default_pages
 from ui.pages.review import ReviewPage
-from ui.pages.strategy import StrategyPage
 from ui.session import DocumentSession
 from ui.widgets.banner import BannerKind
 
 PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
-
-
-def default_pages(session: DocumentSession, context: UiContext) -> list[Page]:
-    """Return the five matrix pages of the editor, as main.py builds them."""
-    return [
-        GeneralPage(session, context),
-        ProblemPage(session, context),
-        StrategyPage(session, context),
-        ActorsPage(session, context),
-        InstrumentsPage(session, context),
-    ]
 
 
 class SnapshotDocument:
