@@ -64,6 +64,14 @@ class ExportContext:
             return f"{text} ({self.t('illustrative')})"
         return text
 
+    def field_label(self, entity: str, key: str) -> str:
+        """Return the course's label of a field (field_model.json) in the export language; key may be 'parent.sub'."""
+        first, _, sub = key.partition(".")
+        spec = self.field_model.field(entity, first)
+        if sub:
+            spec = next(child for child in spec.subfields if child.key == sub)
+        return spec.label(self.lang)
+
     def figure(self, draw: Drawer, caption: str) -> None:
         """Draw a picture and add it with a numbered caption; a note in its place if drawing fails."""
         if not self.options.include_pictures:

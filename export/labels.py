@@ -149,6 +149,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                  "trabajo y no la posición oficial de las entidades.",
                                  "Ratings marked “illustrative” are teaching judgements of the working group, "
                                  "not the official position of the bodies concerned."),
+    "actors.details": ("Problemas percibidos, relaciones y fundamento de la valoración",
+                       "Perceived problems, relations and basis of the assessment"),
+    "actors.details_no_basis": ("Problemas percibidos y relaciones", "Perceived problems and relations"),
+    "actors.shared_basis": ("{label} (común a todos los actores)", "{label} (common to all actors)"),
     "actor.name": ("Actor", "Actor"),
     "actor.type": ("Tipo", "Type"),
     "actor.level": ("Nivel", "Level"),
@@ -162,6 +166,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "instruments.title": ("Matriz 4 — Instrumentos", "Matrix 4 — Instruments"),
     "instruments.register": ("Instrumentos de política", "Policy instruments"),
     "instruments.trace": ("Trazabilidad: causa → eje → instrumento", "Traceability: cause → axis → instrument"),
+    "instruments.details": ("Base normativa, recursos y riesgos", "Legal basis, resources and risks"),
     "instrument.name": ("Instrumento", "Instrument"),
     "instrument.axis": ("Eje", "Axis"),
     "instrument.typology": ("NATO / Vedung / tipo", "NATO / Vedung / type"),

@@ -59,13 +59,14 @@ class Refs:
             axis_code = self.codes[axis.id]
             self._number(axis.lines_of_action, f"{axis_code}.L", lambda line: line.text, "line_of_action")
             self._number(axis.indicators, f"IND{position}.", lambda i: i.name, "indicator")
-        self._number(proposal.actor_matrix.actors, "A", self._actor_name, "actor", width=2)
+        self._number(proposal.actor_matrix.actors, "A", self.actor_name, "actor", width=2)
         self._number(proposal.instrument_matrix.instruments, "I", lambda i: i.name, "instrument", width=2)
 
     # -- building -----------------------------------------------------------------------------------------
 
     @staticmethod
-    def _actor_name(actor: object) -> str:
+    def actor_name(actor: object) -> str:
+        """Return an actor's name followed by its acronym when the name does not already contain it."""
         name, acronym = getattr(actor, "name", ""), getattr(actor, "acronym", None)
         return f"{name} ({acronym})" if acronym and acronym not in name else name
 
@@ -115,17 +116,15 @@ class Refs:
         return "\n".join(self.ref(item_id) for item_id in item_ids)
 
     def tree_rows(self, nodes: Sequence[Cause] | Sequence[Effect]) -> list[tuple[Cause | Effect, str, int]]:
-        """Return the nodes in tree order (each parent followed by its children) with their code and depth."""
+        """Return the nodes in tree order (each parent followed by its children) with their code and depth.
+
+        Nodes sharing an id (a draft's duplicate, rule G03) share its code and all appear, in list order: the
+        sort is stable, so a copy follows the first node and comes before its children.
+        """
         codes = self.cause_codes if nodes and isinstance(nodes[0], Cause) else self.effect_codes
         rows = [(node, codes[node.id]) for node in nodes]
         rows.sort(key=lambda row: _code_key(row[1]))
-        seen: set[str] = set()
-        result: list[tuple[Cause | Effect, str, int]] = []
-        for node, code in rows:
-            if node.id not in seen:  # duplicated ids appear once, like in the tree
-                seen.add(node.id)
-                result.append((node, code, code.count(".")))
-        return result
+        return [(node, code, code.count(".")) for node, code in rows]
 
     def label(self, catalog: str, entry_id: str | None) -> str:
         """Return the label of a catalogue value in the export language ("" for none, the id when unknown)."""

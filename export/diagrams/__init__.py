@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 
 from export.diagrams.actor_grid import GridLayout, actor_grid_png, layout_actor_grid, render_actor_grid
 from export.diagrams.actor_grid import paint as paint_actor_grid
-from export.diagrams.canvas import protect_none_refcount
+from export.diagrams.canvas import protect_none_refcount  # re-exported for ui/ and tests/ui only (see canvas)
 from export.diagrams.problem_tree import TreeLayout, layout_problem_tree, problem_tree_png, render_problem_tree
 from export.diagrams.problem_tree import paint as paint_problem_tree
 
@@ -47,7 +47,6 @@ def ensure_gui_application() -> QCoreApplication:
 
     Called by the composition root before a headless export; the GUI creates its own QApplication instead.
     """
-    protect_none_refcount()
     app = QCoreApplication.instance()
     if app is not None:
         return app

@@ -192,6 +192,8 @@ def _binding_drops_none() -> bool:
     return sys.getrefcount(None) < before - 32
 
 
+# The export no longer calls this: pyproject.toml excludes PySide6 6.12, and on 6.11 it does nothing. It stays only
+# while ui/ (and tests/ui) still call it; delete it, _binding_drops_none and _NONE_RESERVE with their last callers.
 def protect_none_refcount() -> None:
     """Keep None alive when the Qt binding drops a reference to it on every void call (no-op elsewhere).
 
@@ -209,7 +211,6 @@ def protect_none_refcount() -> None:
 
 def require_gui_application() -> None:
     """Raise a clear error when no QGuiApplication exists, instead of letting Qt abort on the first font."""
-    protect_none_refcount()
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         raise RuntimeError(
             "drawing the diagrams needs a QGuiApplication: call export.diagrams.ensure_gui_application() first"

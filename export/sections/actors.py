@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from export.context import ExportContext, actor_grid_drawer
-from export.docx_build import Column, Content, Row
+from export.docx_build import Content, Seg
 from export.formats import format_signed
+from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
 from matrices.actors import Actor, grid_quadrant
+
+_Column = RegisterColumn[Actor]
 
 
 def _rating(context: ExportContext, scale: str, value: int | None, signed: bool = False) -> str:
@@ -41,8 +44,26 @@ def _strategy(context: ExportContext, actor: Actor) -> Content:
 
 
 def _name(context: ExportContext, actor: Actor) -> Content:
-    # The code leads the name cell: a separate narrow column would cost the wide table a column.
-    return ((context.refs.code(actor.id), "b"), (f" {context.refs.names.get(actor.id, actor.name)}", ""))
+    return code_and_name(context.refs.code(actor.id), context.refs.actor_name(actor))
+
+
+def _relations(context: ExportContext, actor: Actor) -> Content:
+    """Return one line per relation: the other actor, the kind of relation in italics, the participant's note."""
+    refs = context.refs
+    several = len(actor.relations) > 1
+    segments: list[Seg] = []
+    for number, relation in enumerate(actor.relations):
+        kind = refs.label("enums.json#relation_type", relation.type)
+        other = refs.ref(relation.actor_id)
+        note = relation.note or ""
+        segments += [
+            ("\n" if number else "", ""),
+            ("• " if several else "", ""),
+            (other, ""),
+            (f" ({kind})" if other and kind else kind, "i"),
+            (f": {note}" if note and (other or kind) else note, ""),
+        ]
+    return segments
 
 
 def write_actors(context: ExportContext) -> None:
@@ -56,39 +77,49 @@ def write_actors(context: ExportContext) -> None:
         writer.heading(t("actors.grid"), 2)
         writer.note(t("actors.no_actors"))
         return
-    writer.heading(t("actors.register"), 2, writer.anchor(None, "actors"))
+    name = _Column(t("actor.name"), 3.2, "name", lambda a: _name(context, a), main=True)
     columns = (
-        Column(t("actor.name"), 3.2, field="name", main=True),
-        Column(t("actor.type"), 2.4, field="type"),
-        Column(t("actor.level"), 1.6, field="level"),
-        Column(t("actor.roles"), 2.6, field="roles"),
-        Column(t("actor.mandate"), 2.5, field="mandate"),
-        Column(t("actor.interest"), 3.2, field="interest_description"),
-        Column(t("actor.influence"), 2.1, field="influence"),
-        Column(t("actor.position"), 2.4, field="position"),
-        Column(t("actor.strategy"), 3.2, field="strategy_detail"),
+        name,
+        _Column(t("actor.type"), 2.4, "type", lambda a: refs.label("actor_types.json", a.type)),
+        _Column(t("actor.level"), 1.6, "level", lambda a: refs.label("actor_levels.json", a.level)),
+        _Column(t("actor.roles"), 2.6, "roles", lambda a: refs.label_list("actor_roles.json", a.roles)),
+        _Column(t("actor.mandate"), 2.5, "mandate", text_of("mandate")),
+        _Column(t("actor.interest"), 3.2, "interest_description", lambda a: _interest(context, a)),
+        _Column(t("actor.influence"), 2.1, "influence", lambda a: _rating(context, "influence", a.influence)),
+        _Column(t("actor.position"), 2.4, "position", lambda a: _position(context, a)),
+        _Column(t("actor.strategy"), 3.2, "strategy_detail", lambda a: _strategy(context, a)),
     )
-    writer.table(
-        columns,
-        (
-            Row(
-                (
-                    _name(context, actor),
-                    refs.label("actor_types.json", actor.type),
-                    refs.label("actor_levels.json", actor.level),
-                    refs.label_list("actor_roles.json", actor.roles),
-                    actor.mandate or "",
-                    _interest(context, actor),
-                    _rating(context, "influence", actor.influence),
-                    _position(context, actor),
-                    _strategy(context, actor),
-                ),
-                item=actor.id,
-            )
-            for actor in actors
-        ),
-    )
+    write_register(context, t("actors.register"), "actors", actors, columns)
     if any(actor.data_type == "illustrative" for actor in actors):
         writer.note(t("actors.illustrative_note"))
+    write_actor_details(context, actors, name)
     writer.heading(t("actors.grid"), 2)
     context.figure(actor_grid_drawer(context), t("actors.grid_caption"))
+
+
+def _shared_basis(actors: list[Actor]) -> str:
+    """Return the assessment basis when every actor has the same one (a group's disclaimer), else ""."""
+    if len(actors) < 2:
+        return ""
+    first = actors[0].assessment_basis or ""
+    return first if first.strip() and all(actor.assessment_basis == first for actor in actors) else ""
+
+
+def write_actor_details(context: ExportContext, actors: list[Actor], name: RegisterColumn[Actor]) -> None:
+    """Write the actors' perceived problems, relations and assessment basis under the register."""
+    writer, label = context.writer, context.field_label
+    texts = [
+        _Column(label("actor", "perceived_problems"), 5.0, "perceived_problems", text_of("perceived_problems")),
+        _Column(label("actor", "relations"), 7.0, "relations", lambda a: _relations(context, a)),
+    ]
+    shared = _shared_basis(actors)
+    if shared:
+        # Written once, with the ratings it explains: the same sentence in every row of the table below would
+        # fill pages and hide the texts that differ.
+        anchors = [(writer.matrix, actor.id, "assessment_basis") for actor in actors]
+        writer.label_value(context.t("actors.shared_basis", label=label("actor", "assessment_basis")), shared, anchors)
+    else:
+        basis = label("actor", "assessment_basis")
+        texts.append(_Column(basis, 5.0, "assessment_basis", text_of("assessment_basis")))
+    heading = context.t("actors.details_no_basis" if shared else "actors.details")
+    write_details(context, heading, actors, name, texts)

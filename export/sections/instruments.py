@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from export.context import ExportContext
 from export.docx_build import Column, Content, Row
+from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
 from export.sections.strategy import cost_text
 from matrices.instruments import Instrument
 
 _FAMILIES = "instrument_families.json"
+_Column = RegisterColumn[Instrument]
 
 
 def _typology(context: ExportContext, instrument: Instrument) -> str:
@@ -22,9 +24,7 @@ def _typology(context: ExportContext, instrument: Instrument) -> str:
 
 
 def _name(context: ExportContext, instrument: Instrument) -> Content:
-    # As for actors, the code leads the name cell instead of taking a column of the wide table.
-    name = ((f"{context.refs.code(instrument.id)} ", "b"), (instrument.name, "b"))
-    return (*name, (f"\n{instrument.description}", "")) if instrument.description else name
+    return code_and_name(context.refs.code(instrument.id), instrument.name, instrument.description, bold_name=True)
 
 
 def _when_and_cost(context: ExportContext, instrument: Instrument) -> str:
@@ -44,36 +44,31 @@ def write_instruments(context: ExportContext) -> None:
     if not instruments:
         writer.note(t("not_filled"))
         return
-    writer.heading(t("instruments.register"), 2, writer.anchor(None, "instruments"))
     columns = (
-        Column(t("instrument.name"), 4.4, field="name", main=True),
-        Column(t("instrument.axis"), 1.1, field="axis_id"),
-        Column(t("instrument.typology"), 3.0, field="instrument_type"),
-        Column(t("instrument.responsible"), 2.4, field="responsible_actor_id"),
-        Column(t("instrument.target_group"), 2.4, field="target_group"),
-        Column(t("instrument.mechanism"), 3.8, field="mechanism"),
-        Column(t("instrument.when_cost"), 2.3, field="estimated_cost"),
-        Column(t("instrument.indicators"), 3.0, field="indicator_ids"),
+        _Column(t("instrument.name"), 4.4, "name", lambda i: _name(context, i), main=True),
+        _Column(t("instrument.axis"), 1.1, "axis_id", lambda i: refs.code(i.axis_id)),
+        _Column(t("instrument.typology"), 3.0, "instrument_type", lambda i: _typology(context, i)),
+        _Column(t("instrument.responsible"), 2.4, "responsible_actor_id", lambda i: refs.ref(i.responsible_actor_id)),
+        _Column(t("instrument.target_group"), 2.4, "target_group", text_of("target_group")),
+        _Column(t("instrument.mechanism"), 3.8, "mechanism", text_of("mechanism")),
+        _Column(t("instrument.when_cost"), 2.3, "estimated_cost", lambda i: _when_and_cost(context, i)),
+        _Column(t("instrument.indicators"), 3.0, "indicator_ids", lambda i: refs.refs(i.indicator_ids)),
     )
-    writer.table(
-        columns,
-        (
-            Row(
-                (
-                    _name(context, instrument),
-                    refs.code(instrument.axis_id),
-                    _typology(context, instrument),
-                    refs.ref(instrument.responsible_actor_id),
-                    instrument.target_group,
-                    instrument.mechanism,
-                    _when_and_cost(context, instrument),
-                    refs.refs(instrument.indicator_ids),
-                ),
-                item=instrument.id,
-            )
-            for instrument in instruments
-        ),
+    write_register(context, t("instruments.register"), "instruments", instruments, columns)
+    label = context.field_label
+    name = _Column(
+        t("instrument.name"),
+        4.4,
+        "name",
+        lambda i: code_and_name(refs.code(i.id), i.name, bold_name=True),
+        main=True,
     )
+    texts = (
+        _Column(label("instrument", "legal_basis"), 5.5, "legal_basis", text_of("legal_basis")),
+        _Column(label("instrument", "resources_required"), 5.0, "resources_required", text_of("resources_required")),
+        _Column(label("instrument", "risks"), 7.0, "risks", text_of("risks")),
+    )
+    write_details(context, t("instruments.details"), instruments, name, texts)
     write_traceability(context)
 
 
@@ -96,13 +91,14 @@ def write_traceability(context: ExportContext) -> None:
         Column(t("trace.instruments"), 5.5),
     )
     rows = []
-    for node, _code, depth in refs.tree_rows(proposal.problem_matrix.causes):
+    for node, code, depth in refs.tree_rows(proposal.problem_matrix.causes):
         for axis_id in axes_of.get(node.id, ()):
             instruments = by_axis.get(axis_id)
             rows.append(
                 Row(
                     (
-                        refs.ref(node.id),
+                        # The node's own text, not refs.ref: a copy sharing an id (rule G03) has its own.
+                        f"{code} {node.description}".rstrip(),
                         refs.ref(axis_id),
                         refs.refs(instruments) if instruments else ((t("trace.no_instrument"), "i"),),
                     ),

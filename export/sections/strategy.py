@@ -68,12 +68,17 @@ def _quantity(context: ExportContext, value: float, unit: str | None) -> str:
 
 
 def baseline_text(context: ExportContext, baseline: Baseline, unit: str | None) -> str:
-    """Return a baseline as a reader checks it: value and year, or its status when still to be collected."""
+    """Return a baseline as a reader checks it: value and year, or its status when still to be collected; its source."""
     year = f" ({baseline.year})" if baseline.year else ""
     if baseline.value is not None:
-        return context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type)
-    status = context.refs.label("enums.json#baseline_status", baseline.status)
-    return f"{status}{year}" if status else year.strip(" ()")
+        text = context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type)
+    else:
+        status = context.refs.label("enums.json#baseline_status", baseline.status)
+        text = f"{status}{year}" if status else year.strip(" ()")
+    if baseline.source:
+        source = f"{context.field_label('indicator', 'baseline.source')}: {baseline.source}"
+        text = f"{text}\n{source}" if text else source
+    return text
 
 
 def target_text(context: ExportContext, target: Target, unit: str | None) -> str:
@@ -88,22 +93,33 @@ def target_text(context: ExportContext, target: Target, unit: str | None) -> str
     return context.mark(text + year, target.data_type)
 
 
+def _shows_unit(indicator: Indicator) -> bool:
+    """Return whether the baseline or target cell writes a figure, followed by the indicator's unit."""
+    target = indicator.target
+    return indicator.baseline.value is not None or (not target.expression and target.value is not None)
+
+
 def write_indicators(context: ExportContext, indicators: Sequence[Indicator]) -> None:
     """Write an indicators table: baseline, target, frequency and means of verification."""
     t, refs = context.t, context.refs
     columns = (
         Column(t("code"), 1.4),
-        Column(t("indicator.name"), 5.0, field="name", main=True),
-        Column(t("indicator.baseline"), 2.2, field="baseline"),
+        Column(t("indicator.name"), 4.4, field="name", main=True),
+        # Wide enough for the baseline's source under its value.
+        Column(t("indicator.baseline"), 2.8, field="baseline"),
         Column(t("indicator.target"), 2.2, field="target"),
         Column(t("indicator.frequency"), 2.0, field="frequency"),
         Column(t("indicator.verification"), 3.2, field="means_of_verification"),
     )
+    unit_label, notes_label = context.field_label("indicator", "unit"), context.field_label("indicator", "notes")
     rows = []
     for indicator in indicators:
         details = [
             f"{t('level')}: {refs.label('enums.json#indicator_level', indicator.level)}" if indicator.level else "",
             f"{t('indicator.formula')}: {indicator.formula}" if indicator.formula else "",
+            # The unit follows the baseline and target figures; without a figure it would be lost.
+            "" if not indicator.unit or _shows_unit(indicator) else f"{unit_label}: {indicator.unit}",
+            f"{notes_label}: {indicator.notes}" if indicator.notes else "",
         ]
         muted = "".join(f"\n{line}" for line in details if line)
         name: Content = ((indicator.name, ""), (muted, "muted")) if muted else indicator.name
@@ -128,6 +144,9 @@ def cost_text(context: ExportContext, cost: EstimatedCost | None) -> str:
     if cost is None:
         return ""
     text = context.mark(format_money(cost.amount, cost.currency, context.lang), cost.data_type)
+    if cost.amount is None and cost.currency:
+        # Without an amount there is no figure to put the currency code in front of.
+        text = f"{context.field_label('estimated_cost', 'currency')}: {cost.currency}"
     if cost.funding_source:
         text = f"{text}\n{context.t('cost.funding')}: {cost.funding_source}" if text else cost.funding_source
     return text

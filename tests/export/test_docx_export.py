@@ -95,8 +95,8 @@ def test_table_count(example_docx) -> None:
         + 2 * len(strategy.axes)  # each axis: attributes and indicators
         + 1  # excluded causes
         + 1  # coverage
-        + 1  # actors
-        + 2  # instruments, traceability
+        + 2  # actors, their perceived problems, relations and assessment basis
+        + 3  # instruments, their legal basis, resources and risks, traceability
     )
     assert len(example_docx.tables) == expected
 
