@@ -1,21 +1,26 @@
 """The checks a file passes before it is trusted as a document: each failure is a one-sentence DocumentError.
 
-In order: the file exists and is readable; it is an SQLite database; it is intact (`quick_check`); it is ours
-(`application_id`); it is not newer than this version (`user_version`); its schema holds exactly the objects
-this version creates (no foreign table, index, trigger or view); every contained row has its container.
+In order: the file exists and is readable; it is an SQLite database; it is as long as its header says (not
+truncated); it is ours (`application_id`); it is not newer than this version (`user_version`); it holds no
+trigger, view, CHECK constraint, collation or index on an expression or condition (named before `quick_check`,
+which would run the functions they call and report the file as merely damaged); it is intact (`quick_check`);
+its schema holds exactly the objects this version creates (no foreign table or index); every contained row has
+its container.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from storage.connection import make_engine
+from storage.connection import connect_raw, make_engine
 from storage.errors import (
     CorruptDocumentError,
+    DocumentError,
     ForeignDocumentError,
     NewerVersionError,
     NotADocumentError,
@@ -64,16 +69,19 @@ def _pragma_value(raw: sqlite3.Connection, name: str) -> Any:
     return row[0] if row else None
 
 
-def check_integrity(raw: sqlite3.Connection, path: Path) -> int:
-    """Run quick_check, application_id and user_version; return the file's schema version."""
+def check_header(raw: sqlite3.Connection, path: Path) -> int:
+    """Refuse a truncated file, another program's database or a newer format; return the file's schema version."""
     try:
-        result = [row[0] for row in raw.execute("PRAGMA quick_check").fetchall()]
+        pages = _pragma_value(raw, "page_count")
+        page_size = _pragma_value(raw, "page_size")
         application_id = _pragma_value(raw, "application_id")
         version = _pragma_value(raw, "user_version")
-    except sqlite3.DatabaseError as exc:
+        size = os.stat(path).st_size
+    except (sqlite3.DatabaseError, OSError) as exc:
         raise CorruptDocumentError("is damaged (truncated or corrupt) and cannot be opened", path) from exc
-    if result != ["ok"]:
-        raise CorruptDocumentError("is damaged (its database fails the integrity check) and cannot be opened", path)
+    # SQLite reads the missing end of a cut file as zeros, and quick_check may not notice when they fall in text.
+    if isinstance(pages, int) and isinstance(page_size, int) and size < pages * page_size:
+        raise CorruptDocumentError("is damaged (truncated) and cannot be opened", path)
     if application_id != APPLICATION_ID:
         raise ForeignDocumentError("is an SQLite database of another program, not a Policy Matrix document", path)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
@@ -83,6 +91,16 @@ def check_integrity(raw: sqlite3.Connection, path: Path) -> int:
             path,
         )
     return version
+
+
+def check_integrity(raw: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file whose database structure is damaged (`quick_check`)."""
+    try:
+        result = [row[0] for row in raw.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDocumentError("is damaged (truncated or corrupt) and cannot be opened", path) from exc
+    if result != ["ok"]:
+        raise CorruptDocumentError("is damaged (its database fails the integrity check) and cannot be opened", path)
 
 
 def _article(word: str) -> str:
@@ -147,9 +165,47 @@ def expected_schema_text() -> SchemaText:
     return _expected()[1]
 
 
-def check_object_kinds(raw: sqlite3.Connection, path: Path) -> None:
-    """Refuse any trigger or view (older files are checked this far before they are migrated)."""
-    for kind, name, _table in _objects(raw):
+# SQL text as SQLite reads it: string literals, quoted names and comments are single tokens, so that a keyword
+# inside them is not taken for one.
+_SQL_TOKEN = re.compile(
+    r"""'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`(?:[^`]|``)*`?|\[[^\]]*\]?|--[^\n]*|/\*.*?(?:\*/|\Z)|\w+|\S""",
+    re.DOTALL,
+)
+_TABLE_CONSTRUCTS = {"CHECK": "a CHECK constraint", "COLLATE": "a collation", "AS": "a generated column"}
+
+
+def unexpected_construct(kind: str, sql: str | None) -> str | None:
+    """Return what a table's or index's SQL holds that Policy Matrix never writes (SQLite runs it), or None.
+
+    The pragmas of a fingerprint do not show these, and they are where a crafted file calls functions.
+    """
+    depth = deepest = 0
+    for token in _SQL_TOKEN.findall(sql or ""):
+        word = token.upper()
+        if kind == "table" and word in _TABLE_CONSTRUCTS:
+            return _TABLE_CONSTRUCTS[word]
+        if kind == "index" and word in ("WHERE", "COLLATE"):
+            return "a condition" if word == "WHERE" else "a collation"
+        if token == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token == ")":
+            depth -= 1
+    # Our indexes list plain columns; a parenthesis inside the list is an expression, most often a function call.
+    return "an expression" if kind == "index" and deepest > 1 else None
+
+
+def check_object_kinds(raw: sqlite3.Connection, path: Path) -> SchemaText:
+    """Refuse any trigger, view, or table or index holding SQL that SQLite would run; return the schema's text.
+
+    Run before quick_check (older files too), which evaluates index expressions and conditions: a function that
+    is unknown or not allowed in a schema (`trusted_schema=OFF`) would make the file look merely damaged.
+    """
+    try:
+        text = schema_text(raw)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDocumentError("is damaged (its schema cannot be read) and cannot be opened", path) from exc
+    for kind, name, _table, sql in sorted(text - expected_schema_text(), key=lambda row: row[:3]):
         if kind not in ("table", "index"):
             kind = kind if kind in ("trigger", "view") else "schema object"  # noqa: PLW2901 (shown to the user)
             raise UnexpectedSchemaError(
@@ -157,15 +213,63 @@ def check_object_kinds(raw: sqlite3.Connection, path: Path) -> None:
                 "outside the application and is not opened",
                 path,
             )
+        construct = unexpected_construct(kind, sql if isinstance(sql, str) else None)
+        if construct is not None:
+            raise _construct_error(kind, name, construct, path)
+    return text
 
 
-def check_schema(raw: sqlite3.Connection, path: Path) -> None:
-    """Refuse a schema that differs from the one this version creates: extra, missing or altered objects."""
-    check_object_kinds(raw, path)
+def _construct_error(kind: str, name: str, construct: str, path: Path) -> UnexpectedSchemaError:
+    return UnexpectedSchemaError(
+        f"holds {_article(kind)} {kind} ({_shown(name)}) with {construct} that Policy Matrix never creates; "
+        "it was altered outside the application and is not opened",
+        path,
+    )
+
+
+def unloadable_schema_error(path: Path) -> DocumentError | None:
+    """Return the refusal naming why SQLite rejects the schema of one of our files, or None when it is damage.
+
+    SQLite refuses to load a schema whose index calls a function it may not run there (a non-deterministic or
+    unknown one) and reports the whole file as corrupt. Read in a private connection that tolerates schema
+    errors (`writable_schema`; read-only, so nothing can be written), the culprit can be named.
+    """
+    try:
+        raw = connect_raw(path, "ro")
+    except sqlite3.Error:
+        return None
+    try:
+        raw.execute("PRAGMA trusted_schema=OFF")
+        raw.execute("PRAGMA writable_schema=ON")
+        check_header(raw, path)  # a cut or foreign file is refused for that, whatever its schema rows hold
+        rows = raw.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    except DocumentError as exc:
+        return exc
+    except sqlite3.Error:
+        return None
+    finally:
+        raw.close()
+    expected = expected_schema_text()
+    for kind, name, table, sql in rows:
+        # Only the kinds SQLite loads eagerly; anything else in a damaged schema may be noise.
+        if kind in ("table", "index") and (kind, name, table, sql) not in expected and isinstance(sql, str):
+            construct = unexpected_construct(kind, sql)
+            if construct is not None:
+                return _construct_error(kind, str(name), construct, path)
+    return None
+
+
+def check_schema(raw: sqlite3.Connection, path: Path, text: SchemaText | None = None) -> None:
+    """Refuse a schema that differs from the one this version creates: extra, missing or altered objects.
+
+    text: what check_object_kinds returned on this connection, when it was already run.
+    """
+    if text is None:
+        text = check_object_kinds(raw, path)
     try:
         # SQLite builds the schema from this text alone: the very text this version writes is the very schema,
         # and one query replaces the ~45 pragmas of a fingerprint (a folder of 500 files is opened in a row).
-        same_text = schema_text(raw) == expected_schema_text()
+        same_text = text == expected_schema_text()
         actual = expected_fingerprint() if same_text else fingerprint(raw)
     except sqlite3.DatabaseError as exc:
         raise CorruptDocumentError("is damaged (its schema cannot be read) and cannot be opened", path) from exc

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from storage.checks import check_file, check_integrity, check_object_kinds, check_schema, writable
+from storage.checks import (
+    check_file,
+    check_header,
+    check_integrity,
+    check_object_kinds,
+    check_schema,
+    unloadable_schema_error,
+    writable,
+)
 from storage.connection import (
     describe_sqlite_error,
     driver_connection,
@@ -58,7 +66,8 @@ def database_error(exc: BaseException, path: Path) -> DocumentError:
     error = sqlite_error_of(exc)
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-        return CorruptDocumentError("is damaged (truncated or corrupt) and cannot be opened", path)
+        named = unloadable_schema_error(path) if name.startswith("SQLITE_CORRUPT") else None
+        return named or CorruptDocumentError("is damaged (truncated or corrupt) and cannot be opened", path)
     if name.startswith("SQLITE_READONLY"):
         # A hot journal (a save cut short) can only be rolled back by a writer.
         return UnreadableFileError("was left half-saved; open it for editing once to repair it", path)
@@ -80,11 +89,12 @@ def _take_lock(path: Path) -> tuple[DocumentLock | None, str | None, str | None]
 
 
 def _checks(raw: sqlite3.Connection, path: Path) -> int:
-    version = check_integrity(raw, path)
+    version = check_header(raw, path)
+    # Named before quick_check, which would run what they call and report the file as merely damaged.
+    text = check_object_kinds(raw, path)
+    check_integrity(raw, path)
     if version == SCHEMA_VERSION:
-        check_schema(raw, path)
-    else:
-        check_object_kinds(raw, path)
+        check_schema(raw, path, text)
     return version
 
 

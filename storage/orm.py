@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import ForeignKey, Text
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 from sqlalchemy.types import TypeDecorator, UserDefinedType
 
 APPLICATION_ID = 0x504D5831
@@ -62,6 +62,48 @@ class Base(DeclarativeBase):
     type_annotation_map = {str: Text()}  # noqa: RUF012 (SQLAlchemy reads this class attribute)
 
 
+# The columns most tables share, declared once. Mixin columns would otherwise come after a table's own, and the
+# order of the columns is part of the file format (the schema's SQL text is compared when a file is opened), so
+# each gets its place explicitly: the shared ones first, in the order below, then the table's own (sort_order 0).
+
+
+class Keyed:
+    """A row's integer surrogate key: item ids may repeat in a draft, so they cannot be the key."""
+
+    pk: Mapped[int] = mapped_column(primary_key=True, sort_order=-10)
+
+
+def container_key(table: str, *, nullable: bool = False) -> MappedColumn[Any]:
+    """Return the foreign key of a row to the row containing it (after `pk`); deleting the container deletes it."""
+    return mapped_column(ForeignKey(f"{table}.pk", ondelete="CASCADE"), index=True, nullable=nullable, sort_order=-9)
+
+
+class Listed(Keyed):
+    """A row of a list: its place in the list."""
+
+    position: Mapped[int] = mapped_column(sort_order=-8)
+
+
+class Item(Listed):
+    """A list item with an id of its own, kept as plain text."""
+
+    item_id: Mapped[str] = mapped_column(sort_order=-7)
+
+
+class NamedItem(Item):
+    """A list item with a name (an axis, an indicator, an actor, an instrument)."""
+
+    name: Mapped[str] = mapped_column(sort_order=-6)
+
+
+class TreeNode(Item):
+    """A node of the cause or effect tree (the tree is parent_id, a reference that may dangle)."""
+
+    level: Mapped[str | None] = mapped_column(sort_order=-3)
+    parent_id: Mapped[str | None] = mapped_column(sort_order=-2)
+    description: Mapped[str] = mapped_column(sort_order=-1)
+
+
 class MetaRow(Base):
     """A key/value fact about the file itself (when and by what it was created, migrations applied)."""
 
@@ -71,12 +113,11 @@ class MetaRow(Base):
     value: Mapped[str]
 
 
-class ProposalRow(Base):
+class ProposalRow(Keyed, Base):
     """The single row of general data, with the single-valued fields of the problem and strategy matrices."""
 
     __tablename__ = "proposal"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[str]
     language: Mapped[str]
     title: Mapped[str]
@@ -98,14 +139,11 @@ class ProposalRow(Base):
     general_objective: Mapped[str]
 
 
-class EvidenceRow(Base):
+class EvidenceRow(Item, Base):
     """One piece of evidence of the problem matrix."""
 
     __tablename__ = "evidence"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
     description: Mapped[str]
     value: Mapped[int | float | None] = mapped_column(NumberType)
     unit: Mapped[str | None]
@@ -114,58 +152,39 @@ class EvidenceRow(Base):
     data_type: Mapped[str | None]
 
 
-class CauseRow(Base):
-    """One node of the cause tree (the tree is parent_id, a reference that may dangle)."""
+class CauseRow(TreeNode, Base):
+    """One node of the cause tree."""
 
     __tablename__ = "causes"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
-    level: Mapped[str | None]
-    parent_id: Mapped[str | None]
-    description: Mapped[str]
     category: Mapped[str | None]
     governability: Mapped[str | None]
     evidence_ids: Mapped[list[str]] = mapped_column(JsonText)
 
 
-class EffectRow(Base):
+class EffectRow(TreeNode, Base):
     """One node of the effect tree."""
 
     __tablename__ = "effects"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
-    level: Mapped[str | None]
-    parent_id: Mapped[str | None]
-    description: Mapped[str]
     affected: Mapped[str | None]
     severity: Mapped[str | None]
 
 
-class EndRow(Base):
+class EndRow(Item, Base):
     """One end of the objective tree."""
 
     __tablename__ = "ends"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
     effect_id: Mapped[str | None]
     description: Mapped[str]
 
 
-class AxisRow(Base):
+class AxisRow(NamedItem, Base):
     """One strategic axis; its lines of action and indicators are rows of their own tables."""
 
     __tablename__ = "axes"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
-    name: Mapped[str]
     addressed_cause_ids: Mapped[list[str]] = mapped_column(JsonText)
     strategic_objective: Mapped[str]
     expected_results: Mapped[list[str]] = mapped_column(JsonText)
@@ -178,28 +197,21 @@ class AxisRow(Base):
     estimated_cost: Mapped[dict[str, Any] | None] = mapped_column(JsonText)
 
 
-class LineOfActionRow(Base):
+class LineOfActionRow(Item, Base):
     """One line of action, contained in an axis."""
 
     __tablename__ = "lines_of_action"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    axis_pk: Mapped[int] = mapped_column(ForeignKey("axes.pk", ondelete="CASCADE"), index=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
+    axis_pk: Mapped[int] = container_key("axes")
     text: Mapped[str]
 
 
-class IndicatorRow(Base):
+class IndicatorRow(NamedItem, Base):
     """One indicator: of the general objective (axis_pk NULL) or contained in an axis."""
 
     __tablename__ = "indicators"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    axis_pk: Mapped[int | None] = mapped_column(ForeignKey("axes.pk", ondelete="CASCADE"), index=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
-    name: Mapped[str]
+    axis_pk: Mapped[int | None] = container_key("axes", nullable=True)
     level: Mapped[str | None]
     dimension: Mapped[str | None]
     formula: Mapped[str | None]
@@ -213,26 +225,20 @@ class IndicatorRow(Base):
     notes: Mapped[str | None]
 
 
-class ExcludedCauseRow(Base):
+class ExcludedCauseRow(Listed, Base):
     """A direct cause left out of the strategy, with the reason (the item has no id of its own)."""
 
     __tablename__ = "excluded_causes"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
     cause_id: Mapped[str | None]
     justification: Mapped[str]
 
 
-class ActorRow(Base):
+class ActorRow(NamedItem, Base):
     """One actor of the stakeholder register; `position_rating` is the actor's stance (support ... oppose)."""
 
     __tablename__ = "actors"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
-    name: Mapped[str]
     acronym: Mapped[str | None]
     type: Mapped[str | None]
     level: Mapped[str | None]
@@ -250,28 +256,22 @@ class ActorRow(Base):
     data_type: Mapped[str | None]
 
 
-class ActorRelationRow(Base):
+class ActorRelationRow(Listed, Base):
     """A relation of an actor with another one, contained in the first actor."""
 
     __tablename__ = "actor_relations"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    actor_pk: Mapped[int] = mapped_column(ForeignKey("actors.pk", ondelete="CASCADE"), index=True)
-    position: Mapped[int]
+    actor_pk: Mapped[int] = container_key("actors")
     actor_id: Mapped[str | None]
     type: Mapped[str | None]
     note: Mapped[str | None]
 
 
-class InstrumentRow(Base):
+class InstrumentRow(NamedItem, Base):
     """One policy instrument."""
 
     __tablename__ = "instruments"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
-    name: Mapped[str]
     description: Mapped[str]
     axis_id: Mapped[str | None]
     line_of_action_id: Mapped[str | None]
@@ -294,14 +294,11 @@ class InstrumentRow(Base):
     ex_ante_assessment: Mapped[dict[str, Any] | None] = mapped_column(JsonText)
 
 
-class CommentRow(Base):
+class CommentRow(Item, Base):
     """A facilitator's (or participant's) review comment, anchored on (matrix, anchor_item_id, field)."""
 
     __tablename__ = "comments"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
-    position: Mapped[int]
-    item_id: Mapped[str]
     matrix: Mapped[str | None]
     anchor_item_id: Mapped[str | None]
     field: Mapped[str | None]
@@ -313,12 +310,11 @@ class CommentRow(Base):
     status: Mapped[str]
 
 
-class SnapshotRow(Base):
+class SnapshotRow(Keyed, Base):
     """A named, timestamped full copy of the proposal, as interchange JSON."""
 
     __tablename__ = "snapshots"
 
-    pk: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
     created_at: Mapped[str]
     reason: Mapped[str]

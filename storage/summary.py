@@ -5,8 +5,30 @@
 
 A .pmx is opened read-only with every check Document.open runs (storage.opening.checked_reader: a hostile
 file is refused the same way), and only the stored summary row is read, with the comment counts. A file
-without a current summary (written by an older build, edited since, or a .json) is loaded and summarized with
+without a usable summary (written by an older build, edited since, or a .json) is loaded and summarized with
 the rulebook instead: slower, same result. Nothing is written.
+
+What review trusts. The summary is a cache that Policy Matrix writes in the transaction that writes the rows,
+but nothing in a file is authenticated: whoever can write the file can write any summary, and an offline
+application has no secret to sign one with. Proving that a summary was computed from the rows means computing
+it (load + rules, ~30 ms a file: 15 s for 500 instead of < 2 s). So review uses a stored summary only when
+every check below holds, and otherwise loads the file, which is exactly what opening does: on these checks
+review may be slower than opening but never more lenient.
+
+- the file passes Document.open's checks, including its length against its header (a file cut short);
+- the summary validates and is of this SUMMARY_VERSION;
+- it names this file's proposal row: the title, authors, institution, policy area, status and language it
+  copies equal the row's (a summary planted from another proposal, or left behind when another program edited
+  those fields, is not used; neither is a file with no or several proposal rows);
+- no value of the proposal or comment rows is longer than the model allows (MAX_TEXT): a file small enough
+  cannot hold such a text; a larger one is scanned with one SQL aggregate (~1.5 ms for 350 KB).
+
+What it does not prove: the computed figures (completeness, errors, warnings) and the finer validity of the
+rows (an id's pattern, an unknown status) are the file's word. A file edited by hand elsewhere may show stale
+figures, or be listed while opening refuses it; every decision (opening, `check`, `export`) recomputes from the
+rows. A digest of all rows stored beside the summary would catch an accidental edit but not a forger, who can
+recompute it; measured, it costs ~0.7-1.4 ms a file on review (+0.35-0.7 s on 500 files) and ~0.7-1.3 ms on
+every save that stores a summary, against a 3 ms target for saving one field. It was left out.
 """
 
 from __future__ import annotations

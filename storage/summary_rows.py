@@ -3,7 +3,10 @@
 Only what is derived from the proposal is stored (title, completeness, findings, ...): the comment counts and
 the last submission are counted from their own tables when the summary is read, so that adding a comment or a
 snapshot never makes the stored summary stale. Whatever the row holds is untrusted: a row that does not
-validate, or was written for another SUMMARY_VERSION, reads as missing and the caller recomputes.
+validate, was written for another SUMMARY_VERSION, names another proposal than the file's row (title, authors,
+institution, area, status, language), or sits beside a text longer than the model allows, reads as missing and
+the caller recomputes (and the model then refuses what it must). What this proves and what it cannot is
+written in storage/summary.py.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 from sqlalchemy import Connection
 
+from matrices.base import MAX_TEXT
 from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
 from matrices.fieldmodel import FieldModel
@@ -25,8 +29,9 @@ from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook
 from matrices.summary import SUBMITTED, SUMMARY_VERSION, ProposalSummary, summarize
-from storage.content import tables, write_meta
-from storage.orm import MetaRow
+from storage.content import PROPOSAL_TABLES, tables, write_meta
+from storage.mapping import COMMENTS, PROPOSAL_TABLE
+from storage.orm import Base, MetaRow
 
 logger = logging.getLogger(__name__)
 
@@ -39,17 +44,39 @@ LIVE_FIELDS = frozenset({"comments_open", "comments_resolved", "last_modified", 
 # Plain SQL on the bare sqlite3 connection, not SQLAlchemy expressions: reading a folder opens 300 files in a
 # row, each without an engine (storage.opening.checked_reader), and compiling would cost more than reading.
 # Threads are counted like matrices.summary.count_threads (replies excluded, anything not resolved is open);
-# the times are stored as uniform ISO text, so the greatest text is the latest.
+# the times are stored as uniform ISO text, so the greatest text is the latest. The proposal's own fields that
+# the summary copies come along: compared with the stored ones, they tie the summary to this file's row (a
+# summary copied from another proposal, or a row edited by another program, is not used). No row, no summary.
 _SUMMARY_TEXT = "SELECT value FROM meta WHERE key = ?"
 _SUMMARY_AND_FACTS = (
     "SELECT (SELECT value FROM meta WHERE key = ?),"
     " (SELECT count(*) FROM comments WHERE parent_id IS NULL AND status IS NOT 'resolved'),"
     " (SELECT count(*) FROM comments WHERE parent_id IS NULL AND status = 'resolved'),"
-    " (SELECT max(created_at) FROM snapshots WHERE reason = ?)"
+    " (SELECT max(created_at) FROM snapshots WHERE reason = ?),"
+    f" (SELECT count(*) FROM {PROPOSAL_TABLE}), title, authors, proposing_institution, policy_area, status, language"
+    f" FROM {PROPOSAL_TABLE} LIMIT 1"
 )
 
 # A genuine summary is a few hundred bytes; a hostile file must not make the reader parse megabytes.
 _MAX_SUMMARY_CHARS = 1_000_000
+
+
+def _longest_text_query() -> str:
+    """Return one query giving the longest value of the proposal and comment rows (0 when there is none).
+
+    Every string of the model is at most MAX_TEXT characters, so a longer text column means the file would be
+    refused when opened. A JSON column (a list of texts) may legitimately be longer: such a rare file is loaded
+    to decide, like a suspect one. SQLite's length() stops at a NUL, so it can only under-count.
+    """
+    per_table = []
+    for name in (*PROPOSAL_TABLES, COMMENTS.table):
+        columns = [column.name for column in Base.metadata.tables[name].columns if not column.primary_key]
+        lengths = ", ".join(f'ifnull(length("{column}"), 0)' for column in columns)
+        per_table.append(f'ifnull((SELECT max(max(0, {lengths})) FROM "{name}"), 0)')
+    return f"SELECT max(0, {', '.join(per_table)})"
+
+
+_LONGEST_TEXT = _longest_text_query()
 
 
 @functools.cache
@@ -120,12 +147,26 @@ def delete_summary(connection: Connection) -> None:
 
 
 def read_stored_summary(raw: sqlite3.Connection) -> ProposalSummary | None:
-    """Return the stored summary completed with the live comment counts and last submission, or None."""
+    """Return the stored summary completed with the live comment counts and last submission, or None.
+
+    None also when the summary names another proposal than the file's row, or when a text of the file is longer
+    than the model allows (the caller then loads the proposal, and the model refuses it).
+    """
     row = raw.execute(_SUMMARY_AND_FACTS, (SUMMARY_KEY, SUBMITTED)).fetchone()
     summary = parse_summary_text(row[0]) if row is not None else None
-    if summary is None:
+    if row is None or summary is None:
         return None
-    _text, comments_open, comments_resolved, submitted = row
+    _text, comments_open, comments_resolved, submitted, rows, *copied = row
+    if rows != 1 or not _copies(summary, *copied):
+        logger.debug("the stored summary does not describe the file's proposal row")
+        return None
+    # A text of more than MAX_TEXT characters takes more than MAX_TEXT bytes: most files are too small to hold
+    # one, and only the others are scanned (what a scan costs is in storage/summary.py).
+    if _used_bytes(raw) > MAX_TEXT:
+        longest = raw.execute(_LONGEST_TEXT).fetchone()[0]
+        if not isinstance(longest, int) or longest > MAX_TEXT:
+            logger.debug("a value of %s characters is longer than the model allows", longest)
+            return None
     return summary.model_copy(
         update={
             "comments_open": _count(comments_open),
@@ -133,6 +174,32 @@ def read_stored_summary(raw: sqlite3.Connection) -> ProposalSummary | None:
             "last_submitted": _parse_time(submitted),
         }
     )
+
+
+def _used_bytes(raw: sqlite3.Connection) -> int:
+    """Return the bytes of the pages in use (a PRAGMA each: cheaper to prepare than pragma table functions)."""
+    values = [raw.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "freelist_count", "page_size")]
+    pages, free, size = (value if isinstance(value, int) else 0 for value in values)
+    return (pages - free) * size if pages and size else MAX_TEXT + 1
+
+
+def _copies(
+    summary: ProposalSummary,
+    title: object,
+    authors: object,
+    institution: object,
+    policy_area: object,
+    status: object,
+    language: object,
+) -> bool:
+    """Return True when the summary holds the proposal row's own fields, exactly."""
+    stored = (summary.title, summary.institution, summary.policy_area, summary.status, summary.language)
+    if (title, institution, policy_area, status, language) != stored or not isinstance(authors, str):
+        return False
+    try:
+        return bool(json.loads(authors) == list(summary.authors))
+    except (ValueError, RecursionError):
+        return False
 
 
 def _count(value: object) -> int:
