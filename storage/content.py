@@ -101,9 +101,13 @@ def read_comments(connection: Connection) -> tuple[list[Comment], RowState]:
     return comments, RowState.of({COMMENTS.table: state})
 
 
-def plan_proposal(state: RowState, proposal: Proposal) -> Plan:
-    """Return the writes that bring the saved rows to proposal."""
-    return plan_changes(state, proposal_drafts(proposal), LINKS)
+def plan_proposal(state: RowState, proposal: Proposal, sections: Iterable[str] | None = None) -> Plan:
+    """Return the writes that bring the saved rows to proposal.
+
+    sections names the matrices that may differ from the saved rows (mapping.SECTIONS): only they and the
+    proposal row are flattened and compared, the others keep their saved rows. None compares everything.
+    """
+    return plan_changes(state, proposal_drafts(proposal, sections), LINKS)
 
 
 def plan_comments(state: RowState, comments: Iterable[Comment]) -> Plan:
@@ -111,9 +115,9 @@ def plan_comments(state: RowState, comments: Iterable[Comment]) -> Plan:
     return plan_changes(state, comment_drafts(comments), {})
 
 
-def empty_state() -> RowState:
-    """Return the state of a document with no rows yet."""
-    return RowState.of({name: {} for name in (*PROPOSAL_TABLES, COMMENTS.table)})
+def empty_state(names: Iterable[str] = (*PROPOSAL_TABLES, COMMENTS.table)) -> RowState:
+    """Return the state of tables (default: all of a document's) with no rows yet."""
+    return RowState.of({name: {} for name in names})
 
 
 def write_plan(connection: Connection, plan: Plan) -> None:

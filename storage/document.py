@@ -5,17 +5,25 @@
         ...edit...
         document.save(proposal)                 # writes only the rows that changed, in one transaction
 
-Every public method is serialized by the document's own lock, so a save may run on a worker thread; save()
-reads the proposal when called, so give a worker a copy (model_copy(deep=True)), not a model still being edited.
+Every public method is serialized by the document's own lock. To save from a worker thread while the proposal
+goes on being edited, plan on the editing thread and write on the worker (the plan holds data only):
+
+        prepared = document.prepare_save(proposal, sections={"actor_matrix"})   # cheap; reads the model
+        document.write_prepared(prepared)                                       # SQL, commit, fsync
+
+The stored summary (what a facilitator's folder view reads) is written only with a save of content or comments,
+or once this document has written some: opening a file and closing it never changes it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self, TypeVar
@@ -28,6 +36,7 @@ from matrices.summary import ProposalSummary
 from storage.atomic import fsync_directory, fsync_file, move_no_replace, temp_path_beside
 from storage.connection import describe_sqlite_error, driver_connection, file_engine, sqlite_error_of
 from storage.content import (
+    PROPOSAL_TABLES,
     SnapshotInfo,
     empty_state,
     insert_snapshot,
@@ -50,6 +59,7 @@ from storage.errors import (
     WriteFailedError,
 )
 from storage.lock import APP_NAME, DocumentLock
+from storage.mapping import COMMENTS
 from storage.migrations import MIGRATIONS, MigrationStep
 from storage.opening import Opened, open_document
 from storage.orm import APPLICATION_ID, SCHEMA_VERSION, Base
@@ -65,7 +75,25 @@ from storage.summary_rows import (
 
 T = TypeVar("T")
 
-__all__ = ["Document", "SaveStats", "SnapshotInfo"]
+__all__ = ["Document", "PreparedSave", "SaveStats", "SnapshotInfo"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PreparedSave:
+    """A save of the proposal planned by Document.prepare_save: plain data, safe to hand to another thread."""
+
+    base: RowState
+    """The saved rows the plan starts from: it may only be written while they are still what the file holds."""
+    plan: Plan
+    summary: str | None
+    """The stored form of the summary of exactly the planned content, if the caller had one."""
+
+    @property
+    def stats(self) -> SaveStats:
+        """Return the row counts the write will have."""
+        return self.plan.stats
 
 
 class Document:
@@ -88,6 +116,9 @@ class Document:
         self._summary_pending: tuple[str, dict[str, TableState]] | None = None
         # Whether the file holds a summary of its current rows; None until known (then a save clears it anyway).
         self._summary_stored: bool | None = None
+        # Whether this document has written content (or created the file): until then a summary is never written
+        # on its own, so that opening a file whose summary is missing or stale and closing it changes nothing.
+        self._wrote_content = False
 
     # ---- opening and creating -------------------------------------------------------------------------
 
@@ -106,8 +137,8 @@ class Document:
         if target.exists() or target.is_symlink():
             raise DocumentExistsError("already exists; choose another name", target)
         comments = list(comments)
-        proposal_plan = plan_proposal(empty_state(), proposal)
-        comment_plan = plan_comments(empty_state(), comments)
+        proposal_plan = plan_proposal(empty_state(PROPOSAL_TABLES), proposal)
+        comment_plan = plan_comments(empty_state((COMMENTS.table,)), comments)
         summary = try_summary_text(proposal, comments)
         try:
             lock = DocumentLock.acquire(target)
@@ -131,6 +162,7 @@ class Document:
         document._proposal_state = proposal_plan.state
         document._comment_state = comment_plan.state
         document._summary_stored = summary is not None
+        document._wrote_content = True
         return document
 
     # ---- how it is open --------------------------------------------------------------------------------
@@ -187,16 +219,48 @@ class Document:
             self._proposal_state = state
             return proposal
 
-    def save(self, proposal: Proposal) -> SaveStats:
-        """Write the rows of proposal that changed since the last load or save, in one transaction."""
+    def save(self, proposal: Proposal, sections: Iterable[str] | None = None) -> SaveStats:
+        """Write the rows of proposal that changed since the last load or save, in one transaction.
+
+        sections: the matrices edited since then (storage.mapping.SECTIONS), when the caller knows; only they
+        are compared. None compares the whole proposal.
+        """
+        with self._mutex:
+            return self.write_prepared(self.prepare_save(proposal, sections))
+
+    def prepare_save(
+        self, proposal: Proposal, sections: Iterable[str] | None = None, summary: ProposalSummary | None = None
+    ) -> PreparedSave:
+        """Plan a save of proposal (see save) without writing; summary, if given, describes exactly proposal.
+
+        The result holds no reference to the model: write it with write_prepared, on any thread, before any
+        other save or load of the proposal.
+        """
         with self._mutex:
             self._require_writable()
             if self._proposal_state is None:
                 self._proposal_state = self._read(read_proposal_rows)[1]
-            plan = plan_proposal(self._proposal_state, proposal)
+            base = self._proposal_state
+            text = summary_text(summary) if summary is not None else None
+            return PreparedSave(base, plan_proposal(base, proposal, sections), text)
+
+    def write_prepared(self, prepared: PreparedSave) -> SaveStats:
+        """Write a planned save in one transaction (its summary with it); DocumentError if another came first."""
+        with self._mutex:
+            self._require_writable()
+            if prepared.base is not self._proposal_state:
+                raise DocumentError("changed since this save was planned (plan it again)", self._path)
+            plan = prepared.plan
+            if prepared.summary is not None:
+                self._summary_pending = (prepared.summary, plan.state.tables)
             if plan.stats.changed:
                 self._write_proposal(plan)
             self._proposal_state = plan.state
+            if not plan.stats.changed:
+                try:
+                    self._store_summary_if_due()
+                except DocumentError as exc:  # only a cache for the folder view: the content is safe, a later save
+                    logger.warning("storing the summary of %s failed: %s", self._path, exc)
             return plan.stats
 
     def _write_proposal(self, plan: Plan) -> None:
@@ -214,6 +278,7 @@ class Document:
 
         self._transaction(write)
         # Only once committed: after a rollback the file still holds what these flags said before.
+        self._wrote_content = True
         if summary is not None:
             self._summary_pending, self._summary_stored = None, True
         elif drop:
@@ -233,38 +298,61 @@ class Document:
             if self._comment_state is None:
                 self._comment_state = self._read(read_comments)[1]
             plan = plan_comments(self._comment_state, comments)
-            self._write(plan)
+            if plan.stats.changed:
+                # A summary waiting for a real write (the proposal as saved) goes in with the comments.
+                summary = self._due_summary()
+
+                def write(connection: Connection) -> None:
+                    write_plan(connection, plan)
+                    if summary is not None:
+                        write_summary(connection, summary)
+
+                self._transaction(write)
+                self._wrote_content = True
+                if summary is not None:
+                    self._summary_pending, self._summary_stored = None, True
             self._comment_state = plan.state
             return plan.stats
 
     # ---- summary (the cohort view reads it instead of the whole proposal) ------------------------------
 
     def save_summary(self, summary: ProposalSummary, proposal: Proposal | None = None) -> bool:
-        """Store the summary computed from proposal (default: the proposal as saved); False if read-only.
+        """Record the summary computed from proposal (default: the proposal as saved); False if read-only.
 
-        When proposal has edits not saved yet, the summary is kept and stored by the save that writes exactly
-        that proposal; a save of anything else drops the stored summary, so it is never stale.
+        It is stored by the save that writes exactly that proposal; a save of anything else drops the stored
+        summary, so it is never stale. It is stored at once only when proposal is the one saved and this document
+        has already written content; otherwise it waits for a save of content or comments (opening never writes).
         """
         with self._mutex:
             if self._engine is None:
                 raise DocumentClosedError("is closed", self._path)
             if self._lock is None:
                 return False  # a reviewer's read-only copy is never written, not even its summary
-            text = summary_text(summary)
-            if proposal is not None:
-                if self._proposal_state is None:
-                    self._proposal_state = self._read(read_proposal_rows)[1]
-                plan = plan_proposal(self._proposal_state, proposal)
-                if plan.stats.changed:
-                    self._summary_pending = (text, plan.state.tables)
-                    return True
-            self._summary_pending = None
-            if (
-                self._read(lambda connection: read_summary_text(driver_connection(connection))) != text
-            ):  # unchanged after a refresh: no write, no new file time
-                self._transaction(lambda connection: write_summary(connection, text))
-            self._summary_stored = True
+            if self._proposal_state is None:
+                self._proposal_state = self._read(read_proposal_rows)[1]
+            state = self._proposal_state
+            tables = state.tables if proposal is None else plan_proposal(state, proposal).state.tables
+            self._summary_pending = (summary_text(summary), tables)
+            self._store_summary_if_due()
             return True
+
+    def _due_summary(self) -> str | None:
+        """Return the pending summary if it describes the proposal as saved, else None."""
+        pending, state = self._summary_pending, self._proposal_state
+        if pending is None or state is None or pending[1] != state.tables:
+            return None
+        return pending[0]
+
+    def _store_summary_if_due(self) -> None:
+        """Write the pending summary alone if it describes the saved proposal and this document wrote content."""
+        text = self._due_summary()
+        if text is None or not self._wrote_content:
+            return
+        if (
+            self._read(lambda connection: read_summary_text(driver_connection(connection))) != text
+        ):  # unchanged after a refresh: no write, no new file time
+            self._transaction(lambda connection: write_summary(connection, text))
+        self._summary_pending, self._summary_stored = None, True
 
     def load_summary(self) -> ProposalSummary | None:
         """Return the stored summary with live comment counts and last submission; None if missing or stale."""
@@ -385,10 +473,6 @@ class Document:
             if sqlite_error_of(exc) is None:
                 raise
             raise WriteFailedError(f"could not be saved: {describe_sqlite_error(exc)}", self._path) from exc
-
-    def _write(self, plan: Plan) -> None:
-        if plan.stats.changed:
-            self._transaction(lambda connection: write_plan(connection, plan))
 
     def _backup_to(self, target: Path) -> None:
         """Copy the database into a temporary file beside target with SQLite's backup API, then rename it."""

@@ -278,29 +278,73 @@ _NESTED: dict[str, tuple[tuple[str, ItemSpec], ...]] = {
 def _add_items(drafts: Drafts, spec: ItemSpec, items: list[dict[str, Any]], parent_key: Key | None) -> None:
     """Append one container's list of items to the drafts, numbering repeated ids, then recurse into children."""
     seen: dict[Any, int] = {}
-    rows = drafts[spec.table]
+    append = drafts[spec.table].append
     columns, getter, key_field = spec.column_names, spec.field_getter, spec.key_field
     nested = _NESTED.get(spec.table, ())
-    for position, item in enumerate(items):
+    for position, item in enumerate(items):  # runs for every row of every save: kept lean
         ident = item[key_field]
         occurrence = seen.get(ident, 0)
         seen[ident] = occurrence + 1
         key = (parent_key, ident, occurrence)
         values = dict(zip(columns, getter(item), strict=True))
         values["position"] = position
-        rows.append(DraftRow(key, parent_key, values))
+        append(DraftRow(key, parent_key, values))
         for field, child in nested:
-            _add_items(drafts, child, item[field], key)
+            children = item[field]
+            if children:
+                _add_items(drafts, child, children, key)
 
 
-def proposal_drafts(proposal: Proposal) -> Drafts:
-    """Flatten a proposal into the rows it should have, table by table, containers first."""
-    data = proposal.model_dump(mode="json")
-    drafts: Drafts = {PROPOSAL_TABLE: [], **{spec.table: [] for spec in ITEM_SPECS}}
-    values = {column: _get(data, path) for column, path in PROPOSAL_COLUMNS}
+def _row_fields() -> dict[str, Any]:
+    """Return the `include` argument of model_dump that selects exactly the fields of the proposal row."""
+    include: dict[str, Any] = {}
+    for _, path in PROPOSAL_COLUMNS:
+        if len(path) == 1:
+            include[path[0]] = True
+        else:
+            include.setdefault(path[0], {})[path[1]] = True
+    return include
+
+
+_ROW_FIELDS = _row_fields()
+
+SECTIONS: tuple[str, ...] = ("problem_matrix", "strategy_matrix", "actor_matrix", "instrument_matrix")
+"""The proposal's matrices: each one's lists fill tables of their own, so a save can flatten one matrix alone."""
+
+SECTION_TABLES: dict[str, frozenset[str]] = {
+    section: frozenset(
+        table
+        for spec, path in _TOP_LISTS
+        if path[0] == section
+        for table in (spec.table, *(child.table for _, child in _NESTED.get(spec.table, ())))
+    )
+    for section in SECTIONS
+}
+"""The tables that hold each matrix's lists (a container and what it contains are always in the same matrix)."""
+
+
+def proposal_drafts(proposal: Proposal, sections: Iterable[str] | None = None) -> Drafts:
+    """Flatten a proposal into the rows it should have, table by table, containers first.
+
+    With sections, only the proposal row and the tables of those matrices are drafted (the cost of a save then
+    follows what was edited); None drafts every table.
+    """
+    chosen = SECTIONS if sections is None else tuple(sections)
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"not a matrix of the proposal: {sorted(unknown)}")
+    wanted = frozenset().union(*(SECTION_TABLES[section] for section in chosen))
+    drafts: Drafts = {PROPOSAL_TABLE: [], **{spec.table: [] for spec in ITEM_SPECS if spec.table in wanted}}
+    row = proposal.model_dump(mode="json", include=_ROW_FIELDS)
+    values = {column: _get(row, path) for column, path in PROPOSAL_COLUMNS}
     drafts[PROPOSAL_TABLE].append(DraftRow(PROPOSAL_KEY, None, values))
-    for spec, path in _TOP_LISTS:
-        _add_items(drafts, spec, _get(data, path), None)
+    for section in SECTIONS:
+        if section not in chosen:
+            continue
+        data = getattr(proposal, section).model_dump(mode="json")
+        for spec, path in _TOP_LISTS:
+            if path[0] == section:
+                _add_items(drafts, spec, data[path[1]], None)
     return drafts
 
 

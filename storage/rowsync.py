@@ -79,8 +79,12 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def plan_changes(state: RowState, drafts: Drafts, links: Mapping[str, tuple[str, str]]) -> Plan:
-    """Return the plan that turns the saved rows into the drafted ones; links maps child -> (parent, fk column)."""
-    tables: dict[str, TableState] = {}
+    """Return the plan that turns the saved rows into the drafted ones; links maps child -> (parent, fk column).
+
+    A table that drafts leaves out is not compared: it keeps its saved rows, as the very same objects (so
+    comparing the states of two plans costs only what they drafted).
+    """
+    tables: dict[str, TableState] = dict(state.tables)
     next_pk = dict(state.next_pk)
     deletes: list[tuple[str, list[int]]] = []
     inserts: list[tuple[str, list[dict[str, Any]]]] = []

@@ -1,29 +1,41 @@
-"""One open document: the proposal being edited, its undo stack and continuous saving."""
+"""One open document: the proposal being edited, its undo stack and continuous saving.
+
+Saving never blocks the UI thread on the disk: the UI thread plans the save (which rows changed, plain data; only
+the matrices the edits touched are compared) and a worker thread runs the SQL, the commit and the fsync. One
+write at a time; the result comes back to the UI thread as a queued signal, and the save state becomes SAVED only
+once the commit succeeded. save_now() and close() write at once and wait, for callers that need the file
+current (snapshots, Save As, closing).
+"""
 
 from __future__ import annotations
 
+import gc
 import logging
+import threading
 import time
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from matrices.proposal import Proposal
 from matrices.review import Anchor
 from matrices.summary import ProposalSummary
+from storage.mapping import SECTIONS
 from ui.commands import Change
 
 logger = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 600
+"""An edit reaches the file this long after the last keystroke: well inside the one second DESIGN.md allows."""
 MAX_PENDING_MS = 800
 """Continuous typing never pauses for SAVE_DELAY_MS: an edit still waits at most this long, so that whatever was
 typed more than a second ago is on disk even if the process is killed mid-sentence."""
-"""An edit reaches the file this long after the last keystroke: well inside the one second DESIGN.md allows."""
 RETRY_DELAY_MS = 3000
 
 
@@ -49,6 +61,135 @@ class Storage(Protocol):
 
     def save_summary(self, summary: ProposalSummary, proposal: Proposal | None = None) -> bool:
         """Record the cohort summary (completeness, findings) that the facilitator's dashboard reads."""
+
+
+@runtime_checkable
+class PlannedStorage(Protocol):
+    """A file whose saves are planned on the editing thread and written on another (Document)."""
+
+    def prepare_save(
+        self, proposal: Proposal, sections: frozenset[str] | None = None, summary: ProposalSummary | None = None
+    ) -> object:
+        """Return the planned save of proposal (plain data), with summary if it describes exactly proposal."""
+
+    def write_prepared(self, prepared: object) -> object:
+        """Write a planned save (any thread)."""
+
+
+def touched_sections(change: Change) -> frozenset[str] | None:
+    """Return the matrices an edit may have changed (empty: the proposal's own fields); None for any of them."""
+    locator = change.locator
+    if locator:
+        head = locator[0]
+        if not isinstance(head, str):
+            return None
+        return frozenset({head}) if head in SECTIONS else frozenset()  # horizon, alignment: the proposal row
+    if change.field is None:
+        return None  # the whole proposal replaced (a snapshot restored)
+    return frozenset({change.field}) if change.field in SECTIONS else frozenset()
+
+
+class _Relay(QObject):
+    """Carries a write's outcome from the worker to the UI thread; one for the whole process, never deleted.
+
+    The worker holds only a weak reference to its session: were it to hold the last strong one, the session (a
+    QObject with timers) would be destroyed on the worker thread when the write ends.
+    """
+
+    finished = Signal(object, object)
+    """(weak reference to the session, the finished _Write)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def _deliver(session_ref: weakref.ref[DocumentSession], write: _Write) -> None:
+        write.join()
+        session = session_ref()
+        if session is not None:
+            session._on_write_finished(write)
+
+
+# Python's cyclic garbage collector runs in whichever thread happens to allocate. Were it to run on the worker, it
+# would destroy whatever dead widgets and sessions are waiting in cycles there, off the thread that owns them
+# (and their timers): Qt then crashes. So automatic collection pauses while a worker runs Python, and resumes on
+# the UI thread once the worker has ended; a few milliseconds without it cost nothing.
+class _CollectorPause:
+    """Automatic garbage collection held off while any write runs (begin and end are called on the UI thread)."""
+
+    def __init__(self) -> None:
+        self.writes = 0
+        self.was_enabled = False
+
+    def begin(self) -> None:
+        if self.writes == 0:
+            self.was_enabled = gc.isenabled()
+            gc.disable()
+        self.writes += 1
+
+    def end(self) -> None:
+        self.writes -= 1
+        if self.writes == 0 and self.was_enabled:
+            gc.enable()
+
+
+_COLLECTOR = _CollectorPause()
+
+
+_relays: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    """Return the relay, made on first use by the UI thread (it must live in the thread that takes the outcomes)."""
+    if not _relays:
+        _relays.append(_Relay())
+    return _relays[0]
+
+
+@dataclass(eq=False)
+class _Write:
+    """One write handed to the worker: what it brings the file to, and how to run it."""
+
+    edits: int
+    """The session's edit count this write saves."""
+    content: bool
+    """Whether edits were pending when it was planned (a summary alone leaves the save state alone)."""
+    sections: frozenset[str] | None
+    summary: bool
+    run: Callable[[], object]
+    thread: threading.Thread | None = None
+    error: BaseException | None = None
+
+    def start(self, session: DocumentSession) -> None:
+        """Run the write on a thread of its own; the relay brings the outcome back to the UI thread."""
+        _COLLECTOR.begin()
+        self.thread = threading.Thread(
+            target=_run_in_worker, args=(self, _relay(), weakref.ref(session)), name="pmx-save"
+        )
+        self.thread.start()
+
+    def join(self) -> None:
+        """Wait until the worker has ended (it is ending when this is called), then let collection resume."""
+        thread, self.thread = self.thread, None
+        if thread is not None:
+            thread.join()
+            _COLLECTOR.end()
+
+
+def _execute(write: _Write) -> BaseException | None:
+    """Run a write; return its error instead of raising it."""
+    try:
+        write.run()
+    except Exception as exc:  # any failure (full disk, folder gone) must leave the edits in memory
+        return exc
+    return None
+
+
+def _run_in_worker(write: _Write, relay: _Relay, session: weakref.ref[DocumentSession]) -> None:
+    """Run a write on the worker thread and post its outcome to the UI thread."""
+    write.error = _execute(write)
+    relay.finished.emit(session, write)
 
 
 class DocumentSession(QObject):
@@ -78,7 +219,18 @@ class DocumentSession(QObject):
         self._pending_since: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self.write_pending)
+        # Edits are counted; the file holds the first _saved_edits of them. _dirty: matrices touched by edits not
+        # yet handed to a write (None: compare all).
+        self._edits = 0
+        self._saved_edits = 0
+        self._dirty: set[str] | None = set()
+        # The latest summary, the edit count it describes, and whether a write has taken it.
+        self._summary: ProposalSummary | None = None
+        self._summary_edits = 0
+        self._summary_sent = True
+        self._flight: _Write | None = None
+        self._closed = False
 
     @property
     def read_only(self) -> bool:
@@ -90,6 +242,11 @@ class DocumentSession(QObject):
         """Return the document's file path."""
         return self.document.path
 
+    @property
+    def writing(self) -> bool:
+        """Return whether a write is running on the worker thread (its outcome not yet taken)."""
+        return self._flight is not None
+
     def push(self, command: QUndoCommand) -> bool:
         """Apply an edit through the undo stack; refused (False) when the document is read-only."""
         if self.read_only:
@@ -100,49 +257,56 @@ class DocumentSession(QObject):
     def notify(self, change: Change) -> None:
         """Tell the views about an applied edit and schedule the save (called by the commands)."""
         self.changed.emit(change)
-        if not self.read_only:
-            now = time.monotonic()
-            if self._pending_since is None:
-                self._pending_since = now
-            if self.save_state == SaveState.FAILED:
-                return  # the retry timer is running: a keystroke must not hammer a full disk with attempts
-            self._set_state(SaveState.PENDING)
-            waited_ms = (now - self._pending_since) * 1000
-            self._timer.start(int(max(0.0, min(SAVE_DELAY_MS, MAX_PENDING_MS - waited_ms))))
+        if self.read_only:
+            return
+        self._edits += 1
+        sections = touched_sections(change)
+        if sections is None or self._dirty is None:
+            self._dirty = None
+        else:
+            self._dirty |= sections
+        if self._pending_since is None:
+            self._pending_since = time.monotonic()
+        if self.save_state == SaveState.FAILED:
+            return  # the retry timer is running: a keystroke must not hammer a full disk with attempts
+        self._set_state(SaveState.PENDING)
+        self._schedule()
+
+    def write_pending(self) -> None:
+        """Start writing pending edits (and the latest summary) on the worker thread; return at once."""
+        self._timer.stop()
+        if self.read_only or self._closed or self._flight is not None:
+            return  # a running write's completion starts the next one
+        write = self._prepare()
+        if write is None:
+            return
+        self._flight = write
+        write.start(self)
 
     def save_now(self) -> bool:
-        """Write pending edits at once; on failure keep them in memory and retry later."""
-        self._timer.stop()
-        if self.read_only or self.save_state == SaveState.SAVED:
-            self._pending_since = None
-            return True
-        try:
-            self.document.save(self.proposal)
-        except Exception as exc:  # any failure (full disk, folder gone) must leave the edits in memory
-            logger.warning("saving %s failed: %s", self.path, exc)
-            self.last_error = str(exc)
-            self._set_state(SaveState.FAILED)
-            self._timer.start(RETRY_DELAY_MS)
-            return False
-        self.last_error = None
-        self._pending_since = None
-        self.last_saved_at = time.time()
-        self._set_state(SaveState.SAVED)
-        return True
+        """Write pending edits at once and wait for the write; on failure keep them in memory and retry later."""
+        return self._flush(check_all=False)
 
     def record_summary(self, summary: ProposalSummary) -> None:
         """Hand the latest summary to the document; it reaches the file with the save of the same content."""
-        if self.read_only:
+        if self.read_only or self._closed:
             return
-        try:
-            self.document.save_summary(summary, self.proposal)
-        except Exception as exc:  # a summary is a cache for the dashboard: never let it disturb editing
-            logger.warning("recording the summary of %s failed: %s", self.path, exc)
+        if not isinstance(self.document, PlannedStorage):
+            self._hand_summary(summary)
+            return
+        self._summary, self._summary_edits, self._summary_sent = summary, self._edits, False
+        if self._flight is None and self.save_state == SaveState.SAVED and self._edits == self._saved_edits:
+            # Nothing else will be written soon: the document stores it if it has written content (opening never).
+            self.write_pending()
 
     def close(self) -> bool:
         """Write what is pending and release the file; False if the last save failed (the caller must ask)."""
-        saved = self.save_now()
+        if self._closed:
+            return True
+        # The whole proposal is compared once more: whatever an edit changed, closing writes it.
+        saved = self._flush(check_all=True)
         if saved:
+            self._closed = True
             self.document.close()
         return saved
 
@@ -162,6 +326,124 @@ class DocumentSession(QObject):
     def item_comment_count(self, item_id: str | None) -> int:
         """Return the open comment threads on an item or any of its fields (what a row's marker shows)."""
         return self._item_marks.get(item_id, 0) if item_id is not None else 0
+
+    # ---- saving ----------------------------------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        """Start the save timer: SAVE_DELAY_MS after the last edit, MAX_PENDING_MS after the first unsaved one."""
+        started = self._pending_since if self._pending_since is not None else time.monotonic()
+        waited_ms = (time.monotonic() - started) * 1000
+        self._timer.start(int(max(0.0, min(SAVE_DELAY_MS, MAX_PENDING_MS - waited_ms))))
+
+    def _flush(self, check_all: bool) -> bool:
+        """Wait for the running write, then write what is pending on this thread; True if the file is current."""
+        self._timer.stop()
+        if self.read_only or self._closed:
+            self._pending_since = None
+            return True
+        self._finish_running_write()
+        if not check_all and self.save_state == SaveState.SAVED and self._edits == self._saved_edits:
+            return True
+        # The whole proposal is compared (Storage.save): a few milliseconds more, and whatever changed is written.
+        summary = self._summary if not self._summary_sent and self._summary_edits == self._edits else None
+        if summary is not None:
+            self._summary_sent = True
+            self._hand_summary(summary)
+        write = _Write(self._edits, True, None, False, lambda: self.document.save(self.proposal))
+        self._dirty, self._pending_since = set(), None
+        return self._settle(write, _execute(write))
+
+    def _hand_summary(self, summary: ProposalSummary) -> None:
+        """Give the document a summary of the proposal as it is now (it is stored with the save of that content)."""
+        try:
+            self.document.save_summary(summary, self.proposal)
+        except Exception as exc:  # a summary is a cache for the dashboard: never let it disturb editing
+            logger.warning("recording the summary of %s failed: %s", self.path, exc)
+
+    def _prepare(self) -> _Write | None:
+        """Plan a write of the pending edits and of a summary of exactly them; None if there is nothing to do."""
+        content = self._edits != self._saved_edits
+        summary = self._summary if not self._summary_sent and self._summary_edits == self._edits else None
+        if not content and summary is None:
+            return None
+        sections = None if self._dirty is None else frozenset(self._dirty)
+        try:
+            run = self._plan(sections, summary)
+        except Exception as exc:  # planning reads the model and the document's state: fail like a write would
+            self._failed(exc, content)
+            return None
+        self._dirty = set()
+        if content:
+            self._pending_since = None  # the edits from now on wait for the next write
+        if summary is not None:
+            self._summary_sent = True
+        return _Write(self._edits, content, sections, summary is not None, run)
+
+    def _plan(self, sections: frozenset[str] | None, summary: ProposalSummary | None) -> Callable[[], object]:
+        """Return what the worker runs: a planned save, or for a plain Storage a save of a copy of the proposal."""
+        document = self.document
+        if isinstance(document, PlannedStorage):
+            prepared = document.prepare_save(self.proposal, sections, summary)
+            return lambda: document.write_prepared(prepared)
+        copy = self.proposal.model_copy(deep=True)
+        return lambda: document.save(copy)
+
+    def _on_write_finished(self, write: _Write) -> None:
+        """Take a background write's outcome on the UI thread, then start what is still pending."""
+        if self._flight is not write:
+            return  # save_now already waited for it and took its outcome
+        self._flight = None
+        self._settle(write, write.error)
+        if self._closed or self.save_state == SaveState.FAILED:
+            return
+        if self._edits != self._saved_edits:
+            self._schedule()
+        elif not self._summary_sent:
+            self.write_pending()
+
+    def _finish_running_write(self) -> None:
+        """Wait for the write on the worker, if any, and take its outcome (never two writes at once)."""
+        write = self._flight
+        if write is None:
+            return
+        write.join()
+        self._flight = None
+        self._settle(write, write.error)
+
+    def _settle(self, write: _Write, error: BaseException | None) -> bool:
+        """Record a finished write's outcome; return False when edits are left unsaved by a failure."""
+        if error is not None:
+            if write.sections is None or self._dirty is None:
+                self._dirty = None
+            else:
+                self._dirty |= write.sections
+            if write.summary and write.content:
+                self._summary_sent = False  # the retry takes it; a summary alone waits for the next one
+            self._failed(error, write.content)
+            return not write.content
+        if write.content:
+            self._saved_edits = write.edits
+            self.last_error = None
+            self.last_saved_at = time.time()
+        if self._edits == self._saved_edits:
+            self._pending_since = None
+            self._set_state(SaveState.SAVED)
+            return True
+        if self._pending_since is None:
+            self._pending_since = time.monotonic()
+        self._set_state(SaveState.PENDING)
+        return False
+
+    def _failed(self, error: BaseException, content: bool) -> None:
+        if not content:
+            logger.warning("recording the summary of %s failed: %s", self.path, error)
+            return
+        logger.warning("saving %s failed: %s", self.path, error)
+        if self._pending_since is None:
+            self._pending_since = time.monotonic()
+        self.last_error = str(error)
+        self._set_state(SaveState.FAILED)
+        self._timer.start(RETRY_DELAY_MS)
 
     def _set_state(self, state: SaveState) -> None:
         if state != self.save_state:

@@ -13,7 +13,8 @@ from matrices.problem import Cause
 from matrices.review import Comment
 from matrices.strategy import Axis, Indicator, LineOfAction
 from storage.document import Document, SaveStats
-from storage.errors import WriteFailedError
+from storage.errors import DocumentError, WriteFailedError
+from storage.mapping import SECTION_TABLES
 from tests.storage.helpers import StatementLog
 
 
@@ -220,3 +221,79 @@ def test_a_save_of_many_changes_is_one_transaction(document: Document, statement
     assert stats.deleted == 1
     assert statement_log.of("BEGIN") == ["BEGIN"]
     assert statement_log.statements[0] == "BEGIN"
+
+
+SECTION_EDITS = [
+    (lambda p: setattr(p.problem_matrix.evidence[0], "value", 2.5), "problem_matrix", "evidence"),
+    (lambda p: setattr(p.problem_matrix.causes[1], "description", "otra"), "problem_matrix", "causes"),
+    (lambda p: p.problem_matrix.effects.pop(), "problem_matrix", "effects"),
+    (lambda p: setattr(p.strategy_matrix.ends[0], "description", "fin"), "strategy_matrix", "ends"),
+    (lambda p: setattr(p.strategy_matrix.axes[0], "name", "eje"), "strategy_matrix", "axes"),
+    (lambda p: p.strategy_matrix.axes[0].lines_of_action.pop(), "strategy_matrix", "lines_of_action"),
+    (lambda p: setattr(p.strategy_matrix.axes[0].indicators[0], "name", "i"), "strategy_matrix", "indicators"),
+    (lambda p: setattr(p.strategy_matrix.general_indicators[0], "notes", "n"), "strategy_matrix", "indicators"),
+    (
+        lambda p: setattr(p.strategy_matrix.excluded_causes[0], "justification", "j"),
+        "strategy_matrix",
+        "excluded_causes",
+    ),
+    (lambda p: setattr(p.actor_matrix.actors[2], "name", "actor"), "actor_matrix", "actors"),
+    (lambda p: setattr(p.actor_matrix.actors[0].relations[0], "note", "n"), "actor_matrix", "actor_relations"),
+    (lambda p: setattr(p.instrument_matrix.instruments[1], "risks", "r"), "instrument_matrix", "instruments"),
+]
+
+
+@pytest.mark.parametrize(("edit", "section", "table"), SECTION_EDITS)
+def test_a_save_of_the_edited_matrix_alone_writes_the_edit(
+    document: Document, statement_log: StatementLog, edit: Any, section: str, table: str
+) -> None:
+    proposal = document.load()
+    statement_log.attach(document)
+    edit(proposal)
+    assert table in SECTION_TABLES[section]
+    assert document.save(proposal, sections={section}).changed
+    assert {s.split()[2] if s.startswith("DELETE") else s.split()[1] for s in statement_log.writes()} == {table}
+    assert reopened(document.path) == proposal.model_dump(mode="json")
+    assert document.save(proposal) == SaveStats(), "the full comparison finds nothing left to write"
+
+
+def test_a_save_compares_only_the_matrices_named(document: Document) -> None:
+    proposal = document.load()
+    proposal.actor_matrix.actors[0].name = "Actor editado"
+    proposal.problem_matrix.causes[0].description = "Causa editada"
+    proposal.title = "Título editado"
+    proposal.strategy_matrix.general_objective = "Objetivo editado"  # a matrix field kept in the proposal row
+    assert document.save(proposal, sections=()) == SaveStats(updated=1)
+    saved = reopened(document.path)
+    assert (saved["title"], saved["strategy_matrix"]["general_objective"]) == ("Título editado", "Objetivo editado")
+    assert saved["actor_matrix"]["actors"][0]["name"] != "Actor editado"
+    assert document.save(proposal, sections={"actor_matrix"}) == SaveStats(updated=1)
+    assert document.save(proposal) == SaveStats(updated=1)  # the cause, found by the full comparison
+    assert reopened(document.path) == proposal.model_dump(mode="json")
+
+
+def test_a_save_refuses_an_unknown_matrix(document: Document) -> None:
+    with pytest.raises(ValueError, match="not a matrix"):
+        document.save(document.load(), sections={"actors"})
+
+
+def test_a_prepared_save_writes_what_was_planned(document: Document) -> None:
+    proposal = document.load()
+    proposal.title = "Planeado"
+    prepared = document.prepare_save(proposal, sections=())
+    proposal.title = "Tecleado después"  # the model goes on being edited while the worker writes
+    assert document.write_prepared(prepared) == SaveStats(updated=1)
+    assert reopened(document.path)["title"] == "Planeado"
+    assert document.save(proposal, sections=()) == SaveStats(updated=1)
+    assert reopened(document.path)["title"] == "Tecleado después"
+
+
+def test_a_prepared_save_overtaken_by_another_is_refused(document: Document) -> None:
+    proposal = document.load()
+    proposal.title = "uno"
+    stale = document.prepare_save(proposal)
+    proposal.problem_matrix.causes.pop()
+    document.save(proposal)
+    with pytest.raises(DocumentError, match="plan it again"):
+        document.write_prepared(stale)
+    assert reopened(document.path) == proposal.model_dump(mode="json")

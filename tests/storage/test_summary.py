@@ -83,6 +83,11 @@ def test_save_summary_round_trip(document: Document) -> None:
         warnings=5,
         language="es",
     )
+    proposal = document.load()
+    # The summary copies the proposal's own fields: a summary naming another proposal is not read back.
+    proposal.title, proposal.authors, proposal.proposing_institution = "Título ñandú", ["Ana", "Luis"], "Ministerio"
+    proposal.policy_area, proposal.status, proposal.language = "smuggling", "in_review", "es"
+    document.save(proposal)  # this document has written content: a summary of what it saved is stored at once
     assert document.save_summary(summary) is True
     loaded = document.load_summary()
     assert loaded == summary
@@ -173,6 +178,47 @@ def test_saves_after_the_summary_is_dropped_write_only_content(document: Documen
     document.save(proposal)
     assert statement_log.of("UPDATE") == [s for s in statement_log.statements if s.startswith(("UPDATE", "DELETE"))]
     assert all("meta" not in s for s in statement_log.statements)
+
+
+@pytest.mark.parametrize("stored", ["missing", "invalid"])
+def test_opening_never_writes_a_summary(example_pmx: Path, stored: str) -> None:
+    if stored == "missing":
+        tamper(example_pmx, "DELETE FROM meta WHERE key = 'summary'")
+    else:
+        tamper(example_pmx, "UPDATE meta SET value = '{not json' WHERE key = 'summary'")
+    before = fingerprint(example_pmx)
+    with Document.open(example_pmx) as document:
+        proposal = document.load()
+        # What the editor does on open: refresh the findings and record the summary, then save without edits.
+        assert document.save_summary(compute_summary(proposal), proposal) is True
+        assert document.save(proposal).changed is False
+        assert document.save_comments([]).changed is False
+        assert document.load_summary() is None
+    assert fingerprint(example_pmx) == before, "opening and closing changed the file"
+
+
+def test_a_summary_recorded_on_open_is_stored_with_the_next_comment_save(example_pmx: Path) -> None:
+    tamper(example_pmx, "DELETE FROM meta WHERE key = 'summary'")
+    with Document.open(example_pmx) as document:
+        proposal = document.load()
+        fresh = compute_summary(proposal)
+        document.save_summary(fresh, proposal)
+        document.save_comments([Comment(id="K1", text="¿fuente?")])
+        stored = document.load_summary()
+    assert stored is not None
+    assert stored.model_copy(update={"comments_open": 0}) == fresh
+
+
+def test_a_summary_recorded_on_open_is_stored_with_a_save_of_that_content(example_pmx: Path) -> None:
+    tamper(example_pmx, "DELETE FROM meta WHERE key = 'summary'")
+    with Document.open(example_pmx) as document:
+        proposal = document.load()
+        proposal.title = "Editado"
+        fresh = compute_summary(proposal)
+        document.save_summary(fresh, proposal)
+        assert _stored(example_pmx) is None
+        document.save(proposal)
+        assert document.load_summary() == fresh
 
 
 def test_a_read_only_document_never_writes_its_summary(example_pmx: Path) -> None:
