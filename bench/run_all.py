@@ -61,7 +61,12 @@ class Table:
 
 def _child_env(config: Path) -> dict[str, str]:
     # The app reads and writes its settings (QSettings): keep the user's own out of the measurement.
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config), "HOME": str(config)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config), "HOME": str(config)}
+    # An installed app runs from compiled bytecode after its first start; a shell that forbids writing .pyc files
+    # would have every child compile the project's sources again. The cache goes beside the settings, not the tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(config / "pycache")
+    return env
 
 
 def _children_cpu() -> float:

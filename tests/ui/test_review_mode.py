@@ -45,6 +45,8 @@ def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def _ui_models(app: App) -> list[QAbstractItemModel]:
     # The item models of the pages (and the proxies over them), not the combo boxes' internal lists.
+    assert app.window.editor is not None
+    list(app.window.editor.pages)  # reaching a page builds it: every step's models
     models = app.window.editor.findChildren(QAbstractItemModel)
     return [model for model in models if type(model).__module__.startswith("ui.")]
 

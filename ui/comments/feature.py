@@ -44,9 +44,8 @@ class EditorComments(QObject):
         )
         """Asks who signs the comments (name, role); tests replace it."""
         session = editor.session
-        titles = {page.matrix: page.title for page in editor.pages[:-1]}
         self.store = CommentStore(document, session, self)
-        self.names = AnchorNames(session, context, lambda key: titles[key]() if key in titles else key, self)
+        self.names = AnchorNames(session, context, editor.step_title, self)
         self.panel = CommentsPanel(self.store, self.names, context, self.identity)
         self.panel.current_anchor = self.current_anchor
         self.menu = CommentMenu(

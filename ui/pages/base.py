@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
@@ -52,3 +54,40 @@ class Page(QWidget):
 
     def retranslate(self) -> None:
         """Re-apply every visible text after a language switch."""
+
+
+PageBuilder = Callable[[DocumentSession, UiContext], Page]
+"""Builds a step's page (imports its module on first use: the pages' widgets are most of the start-up)."""
+
+
+class DeferredPage(Page):
+    """Holds a step's place until its page is first needed; EditorView then builds the page and swaps it in.
+
+    Building the five pages before the first paint took most of the start-up; a step knows its matrix and title
+    without them, so the step list is complete from the start.
+    """
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        context: UiContext,
+        matrix: MatrixKey,
+        title: Callable[[UiContext], str],
+        build: PageBuilder,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, context, parent)
+        self.matrix = matrix
+        self._title = title
+        self._build = build
+
+    def title(self) -> str:
+        """Return the title the page will have, in the interface language."""
+        return self._title(self.context)
+
+    def build(self) -> Page:
+        """Build the page this step stands for, in the interface language and showing the current content."""
+        page = self._build(self.session, self.context)
+        page.retranslate()
+        page.refresh()
+        return page
