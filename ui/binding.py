@@ -6,14 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from matrices.edits import EditError, Locator, resolve
 from matrices.review import Anchor, anchor_of
 from ui.commands import Change, SetValueCommand
+from ui.models.item_table import NUMBER_PATTERN, format_number, parse_number
 from ui.session import DocumentSession
 from ui.widgets.catalog import CatalogChecklist
+from ui.widgets.value_fields import DateField, NumberField
+
+_INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
 
 
 @dataclass
@@ -131,6 +136,51 @@ class FieldBinder(QObject):
         widget.valueChanged.connect(lambda _value: self._push(field, read(), label))
         self._register(widget, field, read, write)
 
+    def bind_number(self, widget: NumberField, field: str, label: str) -> None:
+        """Bind a figure typed with a decimal comma or point (blank = None; an unfinished figure is not stored)."""
+        widget.value_edited.connect(lambda value: self._push(field, value, label))
+        self._register(widget, field, widget.value, widget.set_value)
+
+    def bind_date(self, widget: DateField, field: str, label: str) -> None:
+        """Bind a date typed or picked in a date field (blank = None; an unfinished date is not stored)."""
+        widget.date_edited.connect(lambda value: self._push(field, value, label))
+        self._register(widget, field, widget.value, widget.set_value)
+        # The focus goes to the field's line edit (its focus proxy): undo steps and guidance follow it there.
+        widget.line_edit.setProperty("pm_field", field)
+        widget.line_edit.installEventFilter(self)
+
+    def bind_figure(self, widget: QLineEdit, field: str, label: str, year: bool = False) -> None:
+        """Bind a figure (or a four-digit year) typed into a plain line edit; incomplete text is marked, not stored."""
+        if year:
+            widget.setValidator(QIntValidator(0, 9999, widget))
+            widget.setMaxLength(4)
+        else:
+            widget.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), widget))
+
+        def read() -> Any:
+            return parse_number(widget.text(), year)[1]
+
+        def write(value: Any) -> None:
+            ok, shown = parse_number(widget.text(), year)
+            # Rewriting "3," as "3" while the participant types "3,5" would eat the comma: compare values.
+            if not ok or shown != value:
+                widget.setText(format_number(value))
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+
+        hint = self.tr("Type a four-digit year.") if year else self.tr("Type a figure, such as 1500 or 12,5.")
+
+        def edited(_text: str) -> None:
+            ok, value = parse_number(widget.text(), year)
+            # An incomplete figure is kept on screen, marked, until it can be stored.
+            widget.setStyleSheet("" if ok else _INVALID_STYLE)
+            widget.setToolTip("" if ok else hint)
+            if ok:
+                self._push(field, value, label)
+
+        widget.textEdited.connect(edited)
+        self._register(widget, field, read, write)
+
     def bind_check(self, widget: QCheckBox, field: str, label: str) -> None:
         """Bind a yes/no field."""
         widget.toggled.connect(lambda checked: self._push(field, checked, label))
@@ -156,7 +206,8 @@ class FieldBinder(QObject):
 
     def anchor(self, widget: QWidget) -> Anchor | None:
         """Return the comment anchor (matrix, item id, field key) of a bound widget; None if not bound or no item."""
-        binding = next((b for b in self._bindings if b.widget is widget), None)
+        # A date field's line edit carries the field too: it answers for the field it is part of.
+        binding = next((b for b in self._bindings if b.widget is widget or b.widget.isAncestorOf(widget)), None)
         return self.field_anchor(binding.field) if binding is not None else None
 
     def field_anchor(self, field: str) -> Anchor | None:
@@ -225,7 +276,7 @@ def _show_comment_mark(widget: QWidget, count: int, note: str) -> None:
 def _set_read_only(widget: QWidget, read_only: bool) -> None:
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         widget.setReadOnly(read_only)
-    elif isinstance(widget, CatalogChecklist):
+    elif isinstance(widget, DateField | CatalogChecklist):
         widget.set_read_only(read_only)
     elif isinstance(widget, QComboBox | QSpinBox | QCheckBox):
         widget.setEnabled(widget.isEnabled() and not read_only)

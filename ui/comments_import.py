@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +13,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from export.word_comments import WordImportError, read_word_comments
 from matrices.review import Comment
-from storage.errors import DocumentError
+from storage.errors import DocumentError, ReadOnlyDocumentError
+from ui.messages import error_details, error_message
 from ui.session import DocumentSession
+from ui.widgets.plain_text import literal
+
+logger = logging.getLogger(__name__)
+
+
+class ForeignWordFileError(WordImportError):
+    """The .docx was exported from another proposal."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,7 @@ def comments_to_import(path: Path, proposal_id: str, existing: Sequence[Comment]
     """
     found = read_word_comments(path)
     if found.proposal_id is not None and found.proposal_id != proposal_id:
-        raise WordImportError("was exported from another proposal", path)
+        raise ForeignWordFileError("was exported from another proposal", path)
     known_ids = {comment.id for comment in existing}
     known_keys = {_key(comment) for comment in existing}
     added: list[Comment] = []
@@ -89,6 +98,33 @@ class _ImportCounts(QObject):
         return text
 
 
+def import_error_message(exc: Exception, path: Path, document_path: Path) -> str:
+    """Return, in the interface language, why the comments of the .docx at path did not come into the document."""
+    if isinstance(exc, ForeignWordFileError):
+        text = QCoreApplication.translate(
+            "CommentsImport",
+            "%1 was exported from another proposal. Import its comments into the proposal it was exported from.",
+        )
+    elif isinstance(exc, WordImportError) and exc.__cause__ is not None:
+        # export.word_comments raises from the underlying failure only when the file could not be read at all.
+        text = QCoreApplication.translate(
+            "CommentsImport",
+            "%1 could not be read as a Word document (.docx). Check that you chose the right file.",
+        )
+    elif isinstance(exc, WordImportError):
+        text = QCoreApplication.translate(
+            "CommentsImport",
+            "%1 was not exported by this version of Policy Matrix. Export the proposal again and comment on that copy.",
+        )
+    elif isinstance(exc, PermissionError) and exc.filename is None:
+        # The editor's comment store refuses this way when the document is open read-only here.
+        return error_message(ReadOnlyDocumentError(str(exc), document_path))
+    else:
+        # Storing the comments failed: the document is the file in question, not the .docx.
+        return error_message(exc, document_path)
+    return text.replace("%1", path.name)
+
+
 def choose_and_import_word_comments(
     session: DocumentSession, document: CommentSink, parent: QWidget | None = None, path: Path | None = None
 ) -> WordImport | None:
@@ -106,12 +142,9 @@ def choose_and_import_word_comments(
     title = QCoreApplication.translate("CommentsImport", "Import comments from Word")
     try:
         result = import_comments_from_word(session, document, path)
-    except (WordImportError, DocumentError) as exc:
-        QMessageBox.warning(
-            parent,
-            title,
-            QCoreApplication.translate("CommentsImport", "%1 %2.").replace("%1", path.name).replace("%2", exc.reason),
-        )
+    except (WordImportError, DocumentError, OSError) as exc:
+        logger.warning("importing the comments of %s failed: %s", path, error_details(exc))
+        QMessageBox.warning(parent, title, literal(import_error_message(exc, path, session.path)))
         return None
     QMessageBox.information(parent, title, _ImportCounts().describe(result))
     return result

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from export.docx_export import Progress, export_docx
 from export.options import ExportOptions
 from matrices.base import Lang
 from matrices.examples import load_example
@@ -18,19 +19,24 @@ from storage.atomic import write_atomic
 from storage.document import Document
 from storage.errors import DocumentError
 from ui.comments.feature import EditorComments
-from ui.comments_import import choose_and_import_word_comments
 from ui.context import UiContext
-from ui.dashboard.view import DashboardView
 from ui.dialogs import NewProposalDialog
 from ui.editor import EditorView
 from ui.main_window import MainWindow
+from ui.messages import error_details, error_message, read_only_message, review_message
 from ui.pages.base import Page
 from ui.pages.review import ReviewPage
 from ui.session import DocumentSession, SaveState
 from ui.settings import Settings
-from ui.snapshots import SnapshotsDialog, submit_with_confirmation
 from ui.translation import LanguageSwitcher
 from ui.widgets.banner import BannerKind
+from ui.widgets.plain_text import literal
+
+if TYPE_CHECKING:
+    from export.docx_export import Progress
+    from ui.dashboard.view import DashboardView
+
+logger = logging.getLogger(__name__)
 
 PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
 
@@ -88,7 +94,11 @@ class AppController(QObject):
         return Path(folder) if folder else Path.home()
 
     def _warn(self, text: str) -> None:
-        QMessageBox.warning(self.window, "Policy Matrix", text)
+        QMessageBox.warning(self.window, "Policy Matrix", literal(text))
+
+    def _warn_error(self, exc: BaseException, path: Path) -> None:
+        logger.warning("%s: %s", path, error_details(exc))  # the English reason, for whoever helps the participant
+        self._warn(error_message(exc, path))
 
     def open_path(self, path: Path, review: bool = False) -> bool:
         """Open a .pmx in the editor (read-only when another window holds it; content locked for review)."""
@@ -98,7 +108,7 @@ class AppController(QObject):
             document = Document.open(Path(path))
             proposal = document.load()
         except DocumentError as exc:
-            self._warn(self.tr("%1 could not be opened: %2").replace("%1", Path(path).name).replace("%2", str(exc)))
+            self._warn_error(exc, Path(path))
             return False
         self._show(document, proposal, review)
         return True
@@ -114,7 +124,7 @@ class AppController(QObject):
         try:
             document = Document.create(path, proposal)
         except DocumentError as exc:
-            self._warn(self.tr("%1 could not be created: %2").replace("%1", path.name).replace("%2", str(exc)))
+            self._warn_error(exc, path)
             return False
         self._show(document, proposal)
         return True
@@ -128,21 +138,22 @@ class AppController(QObject):
         self.window.show_editor(editor)
         self._show_comments(document, editor, review)
         session.save_state_changed.connect(lambda _state: self._update_status())
+        self._show_state_banner()
+        self.settings.add_recent_file(document.path)
+        self.window.set_recent_files(self.settings.recent_files())
+        self._update_status()
+
+    def _show_state_banner(self) -> None:
+        """Say why the open document cannot be changed (and what to do), or that it was converted; else hide."""
+        session, editor = self.session, self.window.editor
+        if session is None or editor is None or not isinstance(session.document, Document):
+            return
+        document = session.document
         if document.read_only:
-            holder = document.locked_by
-            text = (
-                self.tr("This proposal is open in another window (%1): it is shown read-only.").replace("%1", holder)
-                if holder
-                else self.tr("This proposal is open read-only.")
-            )
-            if review:
-                text += " " + self.tr("Comments cannot be added until the other window closes it.")
+            text = read_only_message(document.path, document.locked_by, session.content_locked)
             editor.banner.show_message(text, BannerKind.WARNING)
-        elif review:
-            editor.banner.show_message(
-                self.tr("Review mode: the proposal cannot be changed here. Your comments are saved in the file."),
-                BannerKind.INFO,
-            )
+        elif session.content_locked:
+            editor.banner.show_message(review_message(), BannerKind.INFO)
         elif document.migrated_from is not None:
             backup = document.backup_path.name if document.backup_path else ""
             editor.banner.show_message(
@@ -151,9 +162,8 @@ class AppController(QObject):
                 ),
                 BannerKind.INFO,
             )
-        self.settings.add_recent_file(document.path)
-        self.window.set_recent_files(self.settings.recent_files())
-        self._update_status()
+        else:
+            editor.banner.clear()
 
     def _show_comments(self, document: Document, editor: EditorView, review: bool) -> None:
         comments = EditorComments(document, editor, self.context, self.settings, review, self)
@@ -164,6 +174,8 @@ class AppController(QObject):
 
     def show_snapshots(self) -> None:
         """List the open document's snapshots: view, compare, export, restore."""
+        from ui.snapshots import SnapshotsDialog  # the snapshot, dashboard and Word modules load when first used
+
         session = self.session
         if session is None or not isinstance(session.document, Document):
             return
@@ -174,11 +186,15 @@ class AppController(QObject):
 
     def mark_submitted(self) -> None:
         """Ask, then mark the proposal as submitted (a snapshot the facilitator can compare with later)."""
+        from ui.snapshots import submit_with_confirmation
+
         if self.session is not None and isinstance(self.session.document, Document):
             submit_with_confirmation(self.session, self.session.document, self.window)
 
     def import_word_comments(self) -> None:
         """Bring the comments a facilitator wrote in an exported .docx into the open proposal."""
+        from ui.comments_import import choose_and_import_word_comments
+
         if self.session is not None and self.comments is not None:
             choose_and_import_word_comments(self.session, self.comments.store, self.window)
 
@@ -190,6 +206,8 @@ class AppController(QObject):
 
     def review_folder(self, folder: Path) -> DashboardView:
         """Show the dashboard of folder (one window, reused); double-clicking a row opens it for review."""
+        from ui.dashboard.view import DashboardView
+
         if self._dashboard is None:
             # A separate window, but owned by the main one, so that quitting closes it too.
             self._dashboard = DashboardView(
@@ -267,7 +285,7 @@ class AppController(QObject):
         try:
             session.document.save_as(path)
         except DocumentError as exc:
-            self._warn(self.tr("%1 could not be written: %2").replace("%1", path.name).replace("%2", str(exc)))
+            self._warn_error(exc, path)
             return False
         session.save_now()
         self.settings.add_recent_file(path)
@@ -284,8 +302,10 @@ class AppController(QObject):
             answer = QMessageBox.warning(
                 self.window,
                 "Policy Matrix",
-                self.tr("Your latest comments could not be saved (%1). Save the proposal somewhere else?").replace(
-                    "%1", self.comments.store.last_error or ""
+                literal(
+                    self.tr("Your latest comments could not be saved (%1). Save the proposal somewhere else?").replace(
+                        "%1", self.comments.store.last_error or ""
+                    )
                 ),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             )
@@ -296,8 +316,10 @@ class AppController(QObject):
             answer = QMessageBox.warning(
                 self.window,
                 "Policy Matrix",
-                self.tr("Your latest changes could not be saved (%1). Save the proposal somewhere else?").replace(
-                    "%1", session.last_error or ""
+                literal(
+                    self.tr("Your latest changes could not be saved (%1). Save the proposal somewhere else?").replace(
+                        "%1", session.last_error or ""
+                    )
                 ),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             )
@@ -319,6 +341,8 @@ class AppController(QObject):
 
     def _exporter(self, session: DocumentSession) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
+            from export.docx_export import export_docx
+
             comments = session.document.load_comments() if isinstance(session.document, Document) else []
             findings = self.context.rulebook.check(session.proposal)
             data = export_docx(
@@ -349,6 +373,9 @@ class AppController(QObject):
         self.window.set_language(language)
         if self._dashboard is not None:
             self._dashboard.set_language(language)
+        if not self._failure_banner:
+            self._show_state_banner()
+        self._update_status()
 
     def _update_status(self) -> None:
         session = self.session
@@ -380,4 +407,4 @@ class AppController(QObject):
                 )
             elif self._failure_banner:
                 self._failure_banner = False
-                editor.banner.clear()
+                self._show_state_banner()

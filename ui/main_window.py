@@ -14,6 +14,7 @@ from ui.context import UiContext
 from ui.editor import EditorView
 from ui.start_screen import StartScreen
 from ui.widgets.guidance import GuidancePanel
+from ui.widgets.plain_text import literal, plain_label
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.history_dock.hide()
         self.comments_dock = QDockWidget(self)
         self.comments_dock.setObjectName("comments")
-        self.comments_placeholder = QLabel(self)
+        self.comments_placeholder = plain_label(self)
         self.comments_placeholder.setWordWrap(True)
         self.comments_placeholder.setMargin(16)
         self.comments_placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -68,8 +69,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.guidance_dock, self.comments_dock)
         self.guidance_dock.raise_()
 
-        self.save_label = QLabel(self)
-        self.file_label = QLabel(self)
+        self.save_label = plain_label(self)
+        self.file_label = plain_label(self)
         self.lang_label = QLabel(self)
         self.statusBar().addWidget(self.save_label)
         self.statusBar().addWidget(self.file_label, 1)
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in paths:
             action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
+            action.setToolTip(literal(str(path)))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path_requested.emit(p))
         self.recent_menu.setEnabled(bool(paths))
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.plain_text import literal
+
 
 class StartScreen(QWidget):
     """Buttons that express intents; the controller acts on them."""
@@ -116,7 +118,7 @@ class StartScreen(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{path.name}\n{path.parent}", self.recent)
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(str(path))
+            item.setToolTip(literal(str(path)))  # a file name is untrusted text too
         if not paths:
             placeholder = QListWidgetItem(self.tr("No recent proposals yet."), self.recent)
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -9,8 +9,8 @@ import docx
 import pytest
 from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from export.docx_export import export_docx
@@ -23,8 +23,10 @@ from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.document import Document
 from storage.errors import ReadOnlyDocumentError
+from ui.comments.store import CommentStore
 from ui.comments_import import choose_and_import_word_comments, import_comments_from_word
 from ui.session import DocumentSession
+from ui.translation import LanguageSwitcher
 
 
 @pytest.fixture
@@ -156,7 +158,8 @@ def test_the_menu_action_reports_what_came_in(
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"nada")
     assert choose_and_import_word_comments(session, document, None, junk) is None
-    assert "could not be read" in shown[-1]
+    unreadable = "%1 could not be read as a Word document (.docx). Check that you chose the right file."
+    assert shown[-1] == QCoreApplication.translate("CommentsImport", unreadable).replace("%1", "junk.docx")
 
 
 class MemorySink:
@@ -182,3 +185,52 @@ def test_comments_go_to_whoever_holds_them(
     assert len(result.added) == 2
     assert len(sink.comments) == 3
     assert len(document.load_comments()) == 1  # the holder writes them, not the import
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    locale = QLocale()
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.apply("es")
+    yield
+    switcher.clear()  # other tests expect the untranslated source strings
+    QLocale.setDefault(locale)
+
+
+def test_a_failed_import_says_why_in_the_interface_language(
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    spanish: None,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    session = DocumentSession(document, document.load())
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"nada")
+    letter = tmp_path / "carta.docx"
+    docx.Document().save(str(letter))  # a real .docx, but not one of ours
+    other = tmp_path / "otra.docx"
+    other_proposal = load_example("es").model_copy(update={"id": "otra-propuesta"})
+    other.write_bytes(
+        export_docx(other_proposal, catalogs=catalogs, field_model=field_model, findings=[], options=ExportOptions())
+    )
+    for path in (junk, letter, other):
+        assert choose_and_import_word_comments(session, document, None, path) is None
+    reviewed = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
+    with Document.open(document.path, read_only=True) as reader:
+        reader_session = DocumentSession(reader, reader.load())
+        store = CommentStore(reader, reader_session)  # as the editor holds them: it refuses every change
+        assert choose_and_import_word_comments(reader_session, reader, None, reviewed) is None
+        assert choose_and_import_word_comments(reader_session, store, None, reviewed) is None
+    assert len(shown) == 5
+    assert shown[0].startswith("No se pudo leer junk.docx como documento de Word")
+    assert shown[1].startswith("carta.docx no fue exportado por esta versión de Policy Matrix.")
+    assert shown[2].startswith("otra.docx se exportó desde otra propuesta.")
+    read_only = "propuesta.pmx está abierto en modo de solo lectura y no se puede modificar."
+    assert shown[3].startswith(read_only)
+    assert shown[4].startswith(read_only)
+    assert len(document.load_comments()) == 1

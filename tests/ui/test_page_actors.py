@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtGui import Qt as QtGui
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
 from export.diagrams import protect_none_refcount
@@ -334,3 +335,22 @@ def test_relations_are_added_edited_and_removed_with_undo(
     for _ in range(5):
         page.session.undo_stack.undo()
     assert [r.model_dump() for r in actor(example_es, "A03").relations] == [r.model_dump() for r in relations]
+
+
+def test_the_grid_tooltip_shows_an_actor_name_as_text(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actor(example_es, "A19").name = "<h1>UAF</h1><img src='file:///etc/hostname'>"
+    page = make_page(qtbot, context, example_es)
+    shown(qtbot, page)
+    page.tabs.setCurrentWidget(page.grid_page)
+    qtbot.waitExposed(page.grid)
+    mark = page.grid.mark_of("A19")
+    assert mark is not None
+    tips: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_args: tips.append(text))
+    point = mark.dot_center.toPoint()
+    QApplication.sendEvent(page.grid, QHelpEvent(QEvent.Type.ToolTip, point, page.grid.mapToGlobal(point)))
+    (tip,) = tips
+    assert "<h1>UAF</h1>" in tip.replace("\u2060", "")
+    assert not QtGui.mightBeRichText(tip)

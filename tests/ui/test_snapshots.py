@@ -7,8 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QTreeWidgetItem
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from matrices.actors import Actor
@@ -18,16 +18,17 @@ from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
 from storage.document import Document
-from storage.errors import ReadOnlyDocumentError, WriteFailedError
+from storage.errors import CorruptDocumentError, ReadOnlyDocumentError, WriteFailedError
 from tests.ui.helpers import type_text
 from ui.commands import InsertItemCommand, ReplaceProposalCommand, SetValueCommand
 from ui.context import UiContext
 from ui.editor import EditorView
 from ui.pages.review import ReviewPage
 from ui.session import DocumentSession
-from ui.snapshots import SnapshotsDialog, mark_as_submitted
+from ui.snapshots import SnapshotsDialog, mark_as_submitted, submit_with_confirmation
 from ui.snapshots.actions import REASON_BEFORE_RESTORE, REASON_SUBMITTED, take_snapshot
 from ui.snapshots.viewer import default_pages
+from ui.translation import LanguageSwitcher
 
 # Expected texts go through the translator: an earlier test may have left the Spanish translation installed.
 tr = QCoreApplication.translate
@@ -365,3 +366,50 @@ def test_review_mode_neither_submits_restores_nor_snapshots(
     assert not dialog.restore_button.isEnabled()
     assert dialog.compare_button.isEnabled()
     assert session.undo_stack.count() == 0
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    locale = QLocale()
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.apply("es")
+    yield
+    switcher.clear()  # other tests expect the untranslated source strings
+    QLocale.setDefault(locale)
+
+
+def test_a_failed_action_says_why_in_the_interface_language(
+    session: DocumentSession,
+    document: Document,
+    context: UiContext,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    spanish: None,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+
+    def full_disk(_proposal: Proposal) -> None:
+        raise OSError(28, "No space left on device")
+
+    def damaged() -> None:
+        raise CorruptDocumentError("the snapshots table is damaged", document.path)
+
+    dialog = SnapshotsDialog(session, document, context)
+    qtbot.addWidget(dialog)
+    rename(session, "pendiente")
+    monkeypatch.setattr(document, "save", full_disk)
+    assert dialog.create_snapshot("x") is None
+    assert dialog.status.text() == shown[-1]
+    assert shown[-1].startswith("La acción falló: No se pudo escribir propuesta.pmx. Compruebe que el disco")
+    monkeypatch.setattr(document, "list_snapshots", damaged)
+    dialog.reload()
+    assert dialog.status.text().startswith("propuesta.pmx está dañado y no se puede abrir.")
+    path = tmp_path / "ajena.pmx"
+    Document.create(path, load_example("es")).close()
+    with Document.open(path, read_only=True) as reader:
+        assert submit_with_confirmation(DocumentSession(reader, reader.load()), reader) is None
+    assert shown[-1].startswith("La acción falló: ajena.pmx está abierto en modo de solo lectura")
+    assert len(shown) == 2

@@ -45,28 +45,19 @@ def anchor_at(widget: QWidget, pos: QPoint | None = None) -> Anchor | None:
             found = page.anchor_at(current, index)  # an empty area too: an item's empty relations table
             if found is not None:
                 return page.matrix, found[0], found[1]
-        field = current.property("pm_field")
-        if field is not None:
-            anchor = _bound_anchor(current, str(field), binders)
+        if current.property("pm_field") is not None:
+            anchor = _bound_anchor(current, binders)
             if anchor is not None:
                 return anchor
         current = current.parentWidget()
     return None
 
 
-def _bound_anchor(widget: QWidget, field: str, binders: list[FieldBinder]) -> Anchor | None:
+def _bound_anchor(widget: QWidget, binders: list[FieldBinder]) -> Anchor | None:
     for binder in binders:
         anchor = binder.anchor(widget)
         if anchor is not None:
             return anchor
-    # A field the page binds by hand (the evidence's figure and date) belongs to the object of the binder
-    # its nearest enclosing widget owns.
-    owner: QObject | None = widget.parentWidget()
-    while owner is not None:
-        owned = [binder for binder in binders if binder.parent() is owner]
-        if owned:
-            return owned[0].field_anchor(field)
-        owner = owner.parent()
     return None
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -29,6 +28,7 @@ from ui.comments.thread_view import ID_ROLE, META_ROLE, RESOLVED_ROLE, WHERE_ROL
 from ui.context import UiContext
 from ui.settings import Role
 from ui.style import COMMENT_MARK
+from ui.widgets.plain_text import plain_label
 
 StatusFilter = Literal["all", "open", "resolved"]
 
@@ -66,7 +66,7 @@ class CommentsPanel(QWidget):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.step_only)
 
-        self.focus_label = QLabel(self)
+        self.focus_label = plain_label(self)
         self.focus_label.setWordWrap(True)
         self.show_all_button = QPushButton(self)
         self.show_all_button.clicked.connect(lambda: self.show_anchor(None))
@@ -85,7 +85,7 @@ class CommentsPanel(QWidget):
         self.tree.itemActivated.connect(lambda item, _column: self._go_to(item))
         self.tree.itemClicked.connect(lambda item, _column: self._go_to(item))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.empty_label = QLabel(self)
+        self.empty_label = plain_label(self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: #7a8694; padding: 18px;")
@@ -105,7 +105,7 @@ class CommentsPanel(QWidget):
         self.add_general_button = QPushButton(self)
         self.add_general_button.clicked.connect(lambda: self.compose(WHOLE_PROPOSAL))
 
-        self.composer_label = QLabel(self)
+        self.composer_label = plain_label(self)
         self.composer_label.setWordWrap(True)
         self.composer_text = QPlainTextEdit(self)
         self.composer_text.setTabChangesFocus(True)
@@ -130,7 +130,7 @@ class CommentsPanel(QWidget):
         composer_layout.addLayout(composer_buttons)
         self.composer.hide()
 
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(self)
         self.status_label.setWordWrap(True)
         self.status_label.hide()
 

@@ -17,6 +17,7 @@ from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.review_csv import MATRIX_HEADINGS, display_name, summary_cells
 from storage.summary import ReviewEntry, Stamp
+from ui.widgets.plain_text import literal, optional_literal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -200,7 +201,7 @@ class CohortModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(summary, cells, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(entry, summary, cells, column)
+            return literal(self._tooltip(entry, summary, cells, column))
         if role == SORT_ROLE:
             return (0, self._sort_value(summary, cells, column))
         if role == SCORES_ROLE and column == Column.COMPLETENESS:
@@ -211,12 +212,11 @@ class CohortModel(QAbstractTableModel):
 
     def _error_data(self, entry: ReviewEntry, cells: dict[str, str], column: Column, role: int) -> Any:
         """Return what an unreadable file's row shows: its name, then its error in red."""
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            if column == Column.FILE:
-                return cells["file"] if role != Qt.ItemDataRole.ToolTipRole else str(entry.path)
-            if column == Column.TITLE:
-                return self.tr("Cannot be read: %1").replace("%1", entry.error or "")
-            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._error_text(entry, cells, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = str(entry.path) if column == Column.FILE else self._error_text(entry, cells, column)
+            return optional_literal(text)
         if role == SORT_ROLE:
             # Unreadable files sort together after the others, by name, whatever the column.
             return (1, cells["file"].casefold())
@@ -225,6 +225,13 @@ class CohortModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.FILE:
             style = QApplication.style()
             return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else None
+        return None
+
+    def _error_text(self, entry: ReviewEntry, cells: dict[str, str], column: Column) -> str | None:
+        if column == Column.FILE:
+            return cells["file"]
+        if column == Column.TITLE:
+            return self.tr("Cannot be read: %1").replace("%1", entry.error or "")
         return None
 
     def _text(self, summary: ProposalSummary, cells: dict[str, str], column: Column) -> str:

@@ -38,6 +38,8 @@ from ui.dashboard.loader import SummaryLoader
 from ui.dashboard.model import PATH_ROLE, CohortModel, Column
 from ui.dashboard.proxy import CohortFilter
 from ui.dashboard.watcher import FolderWatcher
+from ui.messages import error_message
+from ui.widgets.plain_text import literal, plain_label
 
 COLUMN_WIDTHS = {
     Column.FILE: 150,
@@ -97,7 +99,7 @@ class DashboardView(QWidget):
     def _build(self) -> None:
         self._heading = QLabel(self)
         self._heading.setStyleSheet("font-size: 18px; font-weight: 600; color: #0b3d6e;")
-        self._folder_label = QLabel(self)
+        self._folder_label = plain_label(self)  # a folder's name is untrusted text like any other
         self._folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button = QPushButton(self)
         self.choose_button.clicked.connect(self._choose_folder)
@@ -344,6 +346,7 @@ class DashboardView(QWidget):
         if result.failed:
             text += " " + self.tr("%1 file(s) could not be exported.").replace("%1", str(len(result.failed)))
             box.setDetailedText("\n".join(f"{path.name}: {reason}" for path, reason in result.failed))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the folder's name is the reviewer's, or a stranger's
         box.setText(text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_report = box
@@ -360,7 +363,7 @@ class DashboardView(QWidget):
             try:
                 self.export_csv_to(Path(chosen))
             except OSError as exc:
-                QMessageBox.warning(self, self.tr("Export table as CSV"), f"{chosen}: {exc.strerror or exc}")
+                QMessageBox.warning(self, self.tr("Export table as CSV"), literal(error_message(exc, Path(chosen))))
 
     def export_csv_to(self, path: Path) -> None:
         """Write the rows shown (filtered and sorted) as CSV, like `main.py review --csv`."""

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+368"/>
+        <location filename="../controller.py" line="+395"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>EditorView</name>
     <message numerus="yes">
-        <location filename="../editor.py" line="+115"/>
+        <location filename="../editor.py" line="+178"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>FieldBinder</name>
     <message numerus="yes">
-        <location filename="../binding.py" line="+186"/>
+        <location filename="../binding.py" line="+237"/>
         <source>%n open comment(s): right-click to see them</source>
         <translation>
             <numerusform>%n open comment: right-click to see it</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+164"/>
+        <location filename="../pages/review.py" line="+170"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>
@@ -103,7 +103,7 @@
 <context>
     <name>TreeEditor</name>
     <message numerus="yes">
-        <location filename="../pages/problem_tree_panel.py" line="+321"/>
+        <location filename="../pages/problem_tree_panel.py" line="+322"/>
         <source>Delete cause %1 and its %n sub-cause(s)?</source>
         <translation>
             <numerusform>Delete cause %1 and its %n sub-cause?</numerusform>
@@ -122,7 +122,7 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../comments_import.py" line="+86"/>
+        <location filename="../comments_import.py" line="+95"/>
         <source>%n comment(s) imported.</source>
         <translation>
             <numerusform>%n comment imported.</numerusform>

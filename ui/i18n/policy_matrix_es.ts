@@ -12,7 +12,7 @@
 <context>
     <name>ActorsPage</name>
     <message>
-        <location filename="../pages/actors.py" line="+83"/>
+        <location filename="../pages/actors.py" line="+84"/>
         <location line="+110"/>
         <source>Power/interest grid</source>
         <translation>Cuadrícula interés–influencia</translation>
@@ -81,7 +81,7 @@
 <context>
     <name>AnchorNames</name>
     <message>
-        <location filename="../comments/anchors.py" line="+96"/>
+        <location filename="../comments/anchors.py" line="+87"/>
         <source>The whole proposal</source>
         <translation>Toda la propuesta</translation>
     </message>
@@ -89,32 +89,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+101"/>
-        <source>%1 could not be opened: %2</source>
-        <translation>No se pudo abrir %1: %2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1 could not be created: %2</source>
-        <translation>No se pudo crear %1: %2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>This proposal is open in another window (%1): it is shown read-only.</source>
-        <translation>Esta propuesta está abierta en otra ventana (%1): se muestra en modo de solo lectura.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This proposal is open read-only.</source>
-        <translation>Esta propuesta está abierta en modo de solo lectura.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../controller.py" line="+160"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>Open a proposal</source>
         <translation>Abrir una propuesta</translation>
     </message>
@@ -127,22 +107,12 @@
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <source>Comments cannot be added until the other window closes it.</source>
-        <translation>No se pueden agregar comentarios hasta que la otra ventana la cierre.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Review mode: the proposal cannot be changed here. Your comments are saved in the file.</source>
-        <translation>Modo de revisión: aquí no se puede modificar la propuesta. Sus comentarios se guardan en el archivo.</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="-72"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Open a proposal for review</source>
         <translation>Abrir una propuesta para revisión</translation>
     </message>
@@ -157,22 +127,17 @@
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1 could not be written: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Your latest comments could not be saved (%1). Save the proposal somewhere else?</source>
         <translation>Sus últimos comentarios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Your latest changes could not be saved (%1). Save the proposal somewhere else?</source>
         <translation>Sus últimos cambios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Review mode: comments are saved</source>
         <translation>Modo de revisión: los comentarios se guardan</translation>
     </message>
@@ -274,7 +239,7 @@
 <context>
     <name>CohortModel</name>
     <message>
-        <location filename="../dashboard/model.py" line="+166"/>
+        <location filename="../dashboard/model.py" line="+167"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
@@ -344,12 +309,12 @@
         <translation>Hilos de comentarios de revisión: abiertos y resueltos</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+48"/>
         <source>Cannot be read: %1</source>
         <translation>No se puede leer: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 error(es), %2 advertencia(s)</translation>
     </message>
@@ -375,7 +340,22 @@
 <context>
     <name>CommentsImport</name>
     <message>
-        <location filename="../comments_import.py" line="+99"/>
+        <location filename="../comments_import.py" line="+104"/>
+        <source>%1 was exported from another proposal. Import its comments into the proposal it was exported from.</source>
+        <translation>%1 se exportó desde otra propuesta. Importe sus comentarios en la propuesta desde la que se exportó.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be read as a Word document (.docx). Check that you chose the right file.</source>
+        <translation>No se pudo leer %1 como documento de Word (.docx). Compruebe que eligió el archivo correcto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was not exported by this version of Policy Matrix. Export the proposal again and comment on that copy.</source>
+        <translation>%1 no fue exportado por esta versión de Policy Matrix. Exporte de nuevo la propuesta y comente esa copia.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+7"/>
         <source>Import comments from Word</source>
         <translation>Importar comentarios de Word</translation>
@@ -384,11 +364,6 @@
         <location line="-5"/>
         <source>Word documents (*.docx)</source>
         <translation>Documentos de Word (*.docx)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1 %2.</source>
-        <translation>%1 %2.</translation>
     </message>
 </context>
 <context>
@@ -558,7 +533,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard/view.py" line="+169"/>
+        <location filename="../dashboard/view.py" line="+171"/>
         <location line="+1"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
@@ -670,7 +645,7 @@
         <translation>%1 archivo(s) no se pudieron exportar.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+6"/>
         <source>Export table as CSV</source>
         <translation>Exportar la tabla a CSV</translation>
@@ -789,7 +764,7 @@
 <context>
     <name>EditorView</name>
     <message numerus="yes">
-        <location filename="../editor.py" line="+115"/>
+        <location filename="../editor.py" line="+178"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -813,7 +788,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../pages/problem_evidence.py" line="+409"/>
+        <location filename="../pages/problem_evidence.py" line="+376"/>
         <location line="+1"/>
         <source>Pick a date</source>
         <translation>Elegir una fecha</translation>
@@ -877,31 +852,20 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../models/evidence.py" line="+111"/>
+        <location filename="../models/evidence.py" line="+112"/>
         <source>Illustrative value: for the exercise only, not a real statistic.</source>
         <translation>Valor ilustrativo: solo para el ejercicio, no es una estadística real.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
 </context>
 <context>
     <name>FieldBinder</name>
-    <message numerus="yes">
-        <location filename="../binding.py" line="+186"/>
-        <source>%n open comment(s): right-click to see them</source>
-        <translation>
-            <numerusform>%n comentario abierto: haga clic derecho para verlo</numerusform>
-            <numerusform>%n comentarios abiertos: haga clic derecho para verlos</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FormBinder</name>
     <message>
-        <location filename="../pages/strategy_binding.py" line="+111"/>
+        <location filename="../binding.py" line="+171"/>
         <source>Type a four-digit year.</source>
         <translation>Escriba un año de cuatro dígitos.</translation>
     </message>
@@ -910,17 +874,26 @@
         <source>Type a figure, such as 1500 or 12,5.</source>
         <translation>Escriba una cifra, como 1500 o 12,5.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>%n open comment(s): right-click to see them</source>
+        <translation>
+            <numerusform>%n comentario abierto: haga clic derecho para verlo</numerusform>
+            <numerusform>%n comentarios abiertos: haga clic derecho para verlos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GeneralPage</name>
     <message>
+        <location filename="../pages/editor_pages.py" line="+61"/>
         <location filename="../pages/general.py" line="+225"/>
         <location line="+41"/>
         <source>General data</source>
         <translation>Datos generales</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../pages/general.py" line="+2"/>
         <source>Identify the proposal: what it is about, where and when it applies, and who proposes it.</source>
         <translation>Identifique la propuesta: de qué trata, dónde y cuándo se aplica, y quién la propone.</translation>
     </message>
@@ -994,7 +967,7 @@
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../pages/strategy_indicators.py" line="+250"/>
+        <location filename="../pages/strategy_indicators.py" line="+251"/>
         <source>Add an indicator, or select one in the table to edit all its fields.</source>
         <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
     </message>
@@ -1099,7 +1072,7 @@
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../pages/list_detail.py" line="+320"/>
+        <location filename="../pages/list_detail.py" line="+314"/>
         <source>Move</source>
         <translation>Mover</translation>
     </message>
@@ -1181,7 +1154,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+150"/>
+        <location filename="../main_window.py" line="+151"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1375,6 +1348,140 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../messages.py" line="+36"/>
+        <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
+        <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a proposal. Choose a .pmx file.</source>
+        <translation>%1 es una carpeta, no una propuesta. Elija un archivo .pmx.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be read. Check that you may open it and that its drive is connected, or ask for a new copy of the file.</source>
+        <translation>No se puede leer %1. Compruebe que tiene permiso para abrirlo y que su unidad está conectada, o pida una nueva copia del archivo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is a database of another program, not a Policy Matrix proposal.</source>
+        <translation>%1 es una base de datos de otro programa, no una propuesta de Policy Matrix.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a Policy Matrix proposal: it is empty or another kind of file. Check that you chose the right file.</source>
+        <translation>%1 no es una propuesta de Policy Matrix: está vacío o es otro tipo de archivo. Compruebe que eligió el archivo correcto.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is damaged and cannot be opened. Open an earlier copy (for example the one you sent by e-mail), or ask its author for the file again.</source>
+        <translation>%1 está dañado y no se puede abrir. Abra una copia anterior (por ejemplo, la que envió por correo) o pida el archivo de nuevo a su autor.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was made by a newer version of Policy Matrix. Install the latest version to open it.</source>
+        <translation>%1 se creó con una versión más reciente de Policy Matrix. Instale la última versión para abrirlo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was made by an old version of Policy Matrix that this version cannot convert.</source>
+        <translation>%1 se creó con una versión antigua de Policy Matrix que esta versión no puede convertir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 holds data that Policy Matrix never writes; it is not opened, to be safe.</source>
+        <translation>%1 contiene datos que Policy Matrix nunca escribe; por seguridad, no se abre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 could not be updated from an older version of Policy Matrix; the file was left as it was.</source>
+        <translation>No se pudo actualizar %1 desde una versión anterior de Policy Matrix; el archivo quedó como estaba.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already exists. Choose another name.</source>
+        <translation>%1 ya existe. Elija otro nombre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is open in another Policy Matrix window (%2). Close it there first.</source>
+        <translation>%1 está abierto en otra ventana de Policy Matrix (%2). Ciérrelo allí primero.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is open in another Policy Matrix window. Close it there first.</source>
+        <translation>%1 está abierto en otra ventana de Policy Matrix. Ciérrelo allí primero.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is open read-only, so it cannot be changed. Use File &gt; Save As to make a copy you can edit.</source>
+        <translation>%1 está abierto en modo de solo lectura y no se puede modificar. Use Archivo &gt; Guardar como para hacer una copia que pueda editar.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Opened read-only: the file is write-protected. To edit it, use File &gt; Save As to make a copy, or remove the file&apos;s read-only mark and open it again.</source>
+        <translation>Abierto en modo de solo lectura: el archivo está protegido contra escritura. Para editarlo, use Archivo &gt; Guardar como para hacer una copia, o quite la marca de solo lectura del archivo y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened read-only: its folder is write-protected (a shared, network or CD folder, for example). To edit it, use File &gt; Save As to keep a copy in a folder of yours.</source>
+        <translation>Abierto en modo de solo lectura: su carpeta está protegida contra escritura (por ejemplo, una carpeta compartida, de red o de un CD). Para editarlo, use Archivo &gt; Guardar como y guarde una copia en una carpeta suya.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened read-only: Policy Matrix could not create its lock file beside the proposal (the disk may be full). Free some space and open it again, or use File &gt; Save As to keep a copy elsewhere.</source>
+        <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>%1 is already closed. Open it again.</source>
+        <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 could not be written. Check that the disk is not full, that the drive is still connected and that you may write in its folder.</source>
+        <translation>No se pudo escribir %1. Compruebe que el disco no está lleno, que la unidad sigue conectada y que tiene permiso para escribir en su carpeta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a valid Policy Matrix interchange (JSON) file.</source>
+        <translation>%1 no es un archivo de intercambio (JSON) de Policy Matrix válido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>%1 could not be read or written. Check the file and its folder, then try again.</source>
+        <translation>No se pudo leer ni escribir %1. Revise el archivo y su carpeta, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>%1 could not be written. Check that the disk is not full and that you may write there.</source>
+        <translation>No se pudo escribir %1. Compruebe que el disco no está lleno y que tiene permiso para escribir allí.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file</source>
+        <translation>El archivo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opened read-only: another Policy Matrix window (%1) is editing this file. Close the proposal in that window, then open it again here.</source>
+        <translation>Abierto en modo de solo lectura: otra ventana de Policy Matrix (%1) está editando este archivo. Cierre la propuesta en esa ventana y vuelva a abrirla aquí.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comments cannot be added until the other window closes it.</source>
+        <translation>No se pueden agregar comentarios hasta que la otra ventana la cierre.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Review mode: the proposal cannot be changed here; your comments are saved in the file. To edit the proposal, open it with File &gt; Open.</source>
+        <translation>Modo de revisión: aquí no se puede modificar la propuesta; sus comentarios se guardan en el archivo. Para editar la propuesta, ábrala con Archivo &gt; Abrir.</translation>
+    </message>
+</context>
+<context>
     <name>NewProposalDialog</name>
     <message>
         <location filename="../dialogs.py" line="+49"/>
@@ -1449,13 +1556,14 @@
 <context>
     <name>ProblemPage</name>
     <message>
+        <location filename="../pages/editor_pages.py" line="+1"/>
         <location filename="../pages/problem.py" line="+110"/>
         <location line="+38"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../pages/problem.py" line="+3"/>
         <source>State the central problem, back it with evidence, and build the tree: causes below, effects above.</source>
         <translation>Enuncie el problema central, respáldelo con evidencia y construya el árbol: causas abajo, efectos arriba.</translation>
     </message>
@@ -1479,7 +1587,7 @@
 <context>
     <name>ProblemTreeModel</name>
     <message>
-        <location filename="../models/problem_tree.py" line="+153"/>
+        <location filename="../models/problem_tree.py" line="+154"/>
         <source>(no description)</source>
         <translation>(sin descripción)</translation>
     </message>
@@ -1492,7 +1600,7 @@
 <context>
     <name>RelationsEditor</name>
     <message>
-        <location filename="../pages/actors_relations.py" line="+142"/>
+        <location filename="../pages/actors_relations.py" line="+143"/>
         <location line="+11"/>
         <source>Add relation</source>
         <translation>Agregar relación</translation>
@@ -1507,7 +1615,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+122"/>
+        <location filename="../pages/review.py" line="+128"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
@@ -1534,12 +1642,12 @@
     <message>
         <location line="+1"/>
         <location line="+80"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-108"/>
         <source>Language of headings</source>
         <translation>Idioma de los títulos</translation>
     </message>
@@ -1621,7 +1729,7 @@
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The export failed: %1</source>
         <translation>La exportación falló: %1</translation>
     </message>
@@ -1645,7 +1753,7 @@
 <context>
     <name>SnapshotViewer</name>
     <message>
-        <location filename="../snapshots/viewer.py" line="+72"/>
+        <location filename="../snapshots/viewer.py" line="+57"/>
         <source>Snapshot: %1</source>
         <translation>Versión guardada: %1</translation>
     </message>
@@ -1669,8 +1777,8 @@
     </message>
     <message>
         <location filename="../snapshots/actions.py" line="+59"/>
-        <location filename="../snapshots/dialog.py" line="+317"/>
-        <location line="+20"/>
+        <location filename="../snapshots/dialog.py" line="+325"/>
+        <location line="+22"/>
         <source>Mark as submitted</source>
         <translation>Marcar como entregada</translation>
     </message>
@@ -1690,12 +1798,12 @@
         <translation>Restaurar “%1”</translation>
     </message>
     <message>
-        <location filename="../snapshots/dialog.py" line="-19"/>
+        <location filename="../snapshots/dialog.py" line="-21"/>
         <source>Mark the proposal as submitted? Its status becomes “In review” and a snapshot keeps this version.</source>
         <translation>¿Marcar la propuesta como entregada? Su estado pasa a “En revisión” y se guarda una copia de esta versión.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The action failed: %1</source>
         <translation>La acción falló: %1</translation>
     </message>
@@ -1703,7 +1811,7 @@
 <context>
     <name>SnapshotsDialog</name>
     <message>
-        <location line="-258"/>
+        <location line="-264"/>
         <source>Snapshots</source>
         <translation>Versiones guardadas</translation>
     </message>
@@ -1788,7 +1896,7 @@
         <translation>Esta propuesta aún no tiene versiones guardadas.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The action failed: %1</source>
         <translation>La acción falló: %1</translation>
     </message>
@@ -1833,12 +1941,12 @@
         <translation>Restaurar una versión guardada</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Replace the proposal with the snapshot “%1”? The current version is first kept as a snapshot, and Edit ▸ Undo brings it back.</source>
         <translation>¿Reemplazar la propuesta por la versión guardada “%1”? Antes se guarda la versión actual, y Edición ▸ Deshacer la recupera.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Restored “%1”. The previous version is kept as “%2”.</source>
         <translation>Se restauró “%1”. La versión anterior se conserva como “%2”.</translation>
     </message>
@@ -1846,7 +1954,7 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="+96"/>
+        <location filename="../start_screen.py" line="+98"/>
         <source>Policy Matrix</source>
         <translation>Policy Matrix</translation>
     </message>
@@ -1899,7 +2007,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+203"/>
+        <location filename="../pages/strategy.py" line="+204"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>
@@ -1919,7 +2027,7 @@
         <translation>ninguna</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Objective and ends</source>
         <translation>Objetivo y fines</translation>
     </message>
@@ -1947,7 +2055,7 @@
 <context>
     <name>TreeEditor</name>
     <message>
-        <location filename="../pages/problem_tree_panel.py" line="+277"/>
+        <location filename="../pages/problem_tree_panel.py" line="+278"/>
         <source>Add cause</source>
         <translation>Agregar causa</translation>
     </message>
@@ -2046,7 +2154,7 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../comments_import.py" line="-27"/>
+        <location filename="../comments_import.py" line="-42"/>
         <source>%n comment(s) imported.</source>
         <translation>
             <numerusform>Se importó %n comentario.</numerusform>

@@ -15,6 +15,7 @@ from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
 from ui.session import DocumentSession
+from ui.widgets.plain_text import optional_literal
 from ui.widgets.value_fields import display_date, display_number, edit_text_of_number, parse_date, parse_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -109,8 +110,7 @@ class EvidenceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if illustrative and key in ("value", "data_type"):
                 return self.tr("Illustrative value: for the exercise only, not a real statistic.")
-            text = self._display(item, key)
-            return text or None
+            return optional_literal(self._display(item, key))
         if role == Qt.ItemDataRole.BackgroundRole and illustrative and key == "value":
             return QBrush(ILLUSTRATIVE_FILL)
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "value":

@@ -15,6 +15,7 @@ from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
 from ui.session import DocumentSession
+from ui.widgets.plain_text import literal
 
 ColumnKind = Literal["code", "text", "number", "year", "choice"]
 Choices = list[tuple[str | None, str]]
@@ -260,8 +261,10 @@ class ItemTableModel(QAbstractTableModel):
             and self._marks.tooltip(self.item_id(index.row()))
         ):
             return self._marks.tooltip(self.item_id(index.row()))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.display(index.row(), column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal(self.display(index.row(), column))
         if role == Qt.ItemDataRole.EditRole:
             value = self.value(index.row(), column)
             return format_number(value) if column.kind in ("number", "year") else value

@@ -17,6 +17,7 @@ from matrices.edits import EditError, Locator, resolve
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.session import DocumentSession
+from ui.widgets.plain_text import optional_literal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The role a QSortFilterProxyModel sorts by: numbers sort as numbers, codes in their natural order."""
@@ -192,7 +193,7 @@ class MatrixListModel(QAbstractTableModel):
                 return column.sort_key(item)
             return natural_key(column.display(item))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(item) if column.tooltip else column.display(item) or None
+            return optional_literal(column.tooltip(item) if column.tooltip else column.display(item))
         if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
             return column.decoration(item)
         if role == Qt.ItemDataRole.EditRole and column.parse is not None:

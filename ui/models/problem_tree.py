@@ -14,6 +14,7 @@ from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
 from ui.session import DocumentSession
+from ui.widgets.plain_text import literal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TreeKind = Literal["causes", "effects"]
@@ -155,7 +156,7 @@ class ProblemTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole and column == DESCRIPTION:
             return item.description
         if role == Qt.ItemDataRole.ToolTipRole and column == DESCRIPTION and item.description.strip():
-            return item.description
+            return literal(item.description)
         if role == Qt.ItemDataRole.ForegroundRole and column == DESCRIPTION and not item.description.strip():
             return QBrush(_PLACEHOLDER)
         if role == Qt.ItemDataRole.FontRole and column == CODE:

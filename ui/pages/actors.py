@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from matrices.actors import Actor
 from matrices.base import new_id
@@ -20,6 +20,7 @@ from ui.widgets.catalog import CatalogChecklist, fill_combo
 from ui.widgets.form_layout import hint, text_box
 from ui.widgets.item_checklist import ItemChecklist, items_catalog
 from ui.widgets.matrix_list_panel import MatrixListPanel
+from ui.widgets.plain_text import plain_label
 
 CATALOG_COMBOS = {"type": "actor_types.json", "level": "actor_levels.json", "data_type": "enums.json#evidence_type"}
 CHECKLISTS = {"roles": "actor_roles.json", "resources": "actor_resources.json"}
@@ -118,7 +119,7 @@ class ActorsPage(ListDetailPage):
             self._ratings[key] = combo
             self.form.add_field(form, key, combo)
             binder.bind_combo(combo, key, self.context.label("actor", key))
-        self.strategy_value = QLabel()
+        self.strategy_value = plain_label()
         self.strategy_value.setWordWrap(True)
         self.strategy_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.strategy_note = hint()

@@ -25,6 +25,7 @@ from ui.context import UiContext
 from ui.models.actors import RelationTableModel
 from ui.models.matrix_list import RefsCache
 from ui.session import DocumentSession
+from ui.widgets.plain_text import literal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Choices = list[tuple[str | None, str]]
@@ -43,7 +44,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for value, label in self._choices():
             combo.addItem(label, value)
-            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, literal(label), Qt.ItemDataRole.ToolTipRole)
         combo.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
         combo.activated.connect(lambda _i: self._commit(combo))
         return combo

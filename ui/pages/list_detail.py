@@ -31,7 +31,6 @@ from ui.pages.base import Page
 from ui.session import DocumentSession
 from ui.widgets.form_layout import add_row, heading, hint, new_form, set_label
 from ui.widgets.matrix_list_panel import MatrixListPanel
-from ui.widgets.value_fields import NumberField
 
 FORM_LABEL_WIDTH = 150
 """The detail form sits beside a table: its labels get less room than a full-width page's."""
@@ -65,12 +64,7 @@ def name_parts(widget: QWidget, name: str) -> None:
 
 
 class DetailBinder(FieldBinder):
-    """The foundation's binder plus figures typed as text and choices that fill in other fields in one step."""
-
-    def bind_number(self, widget: NumberField, field: str, label: str) -> None:
-        """Bind a figure (int or float, blank = None)."""
-        widget.value_edited.connect(lambda value: self._push(field, value, label))
-        self._register(widget, field, widget.value, widget.set_value)
+    """The foundation's binder plus choices that fill in other fields in one step."""
 
     def bind_combo_with(self, widget: QComboBox, field: str, label: str, also: Callable[[Any], dict[str, Any]]) -> None:
         """Bind a choice whose value also sets other fields (an instrument type pre-fills its typology)."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 from matrices.edits import Locator
 from matrices.problem import Evidence
 from ui.binding import FieldBinder
-from ui.commands import Change, InsertItemCommand, MoveItemCommand, SetValueCommand
+from ui.commands import Change, InsertItemCommand, MoveItemCommand
 from ui.context import UiContext
 from ui.models.evidence import COLUMNS, DATA_TYPE_ROLE, EVIDENCE_LIST, ILLUSTRATIVE, EvidenceTableModel
 from ui.pages.problem_tree_ops import item_locator, plan_delete_evidence, push_plan
@@ -110,7 +108,6 @@ class EvidencePanel(QWidget):
         self.model = EvidenceTableModel(session, context, self)
         self._kept_id: str | None = None
         self._kept_row = -1
-        self._merge_key: object | None = None
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -229,11 +226,8 @@ class EvidencePanel(QWidget):
         self.data_type = QComboBox()
         self._add(form, "data_type", self.data_type)
         self.binder.bind_combo(self.data_type, "data_type", "data_type")
-        self.value.value_edited.connect(lambda value: self._push("value", value))
-        self.cutoff.date_edited.connect(lambda value: self._push("cutoff_date", value))
-        for widget, key in ((self.value, "value"), (self.cutoff.line_edit, "cutoff_date")):
-            widget.setProperty("pm_field", key)
-            widget.installEventFilter(self)
+        self.binder.bind_number(self.value, "value", self.context.label("evidence", "value"))
+        self.binder.bind_date(self.cutoff, "cutoff_date", self.context.label("evidence", "cutoff_date"))
 
         self._form_title = heading(size_delta=1.5)
         for widget, width in ((self.value, 180), (unit, 240), (self.cutoff, 200), (self.data_type, 280)):
@@ -262,37 +256,11 @@ class EvidencePanel(QWidget):
         item_id = self.selected_id()
         return item_locator("evidence", item_id) if item_id else None
 
-    def _push(self, field: str, value: Any) -> None:
-        """Store a figure or a date typed in the form (FieldBinder has no binding for these two kinds)."""
-        item = self._selected()
-        if item is None or getattr(item, field) == value or self.session.read_only:
-            return
-        if self._merge_key is None:
-            self._merge_key = object()
-        label = self.context.label("evidence", field)
-        locator = item_locator("evidence", item.id)
-        self.session.push(SetValueCommand(self.session, locator, field, value, label, merge_key=self._merge_key))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Start a new undo step on focus changes and tell the guidance panel which field is in use."""
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self._merge_key = None
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            self.field_focused.emit("evidence", str(watched.property("pm_field")))
-        return False
-
     def refresh_form(self) -> None:
         """Show the selected datum in the form (blank and disabled without one)."""
+        self.value.lang = self.cutoff.lang = self.context.lang  # before the binder writes the figure and the date
         self.binder.refresh()
         item = self._selected()
-        read_only = self.session.read_only
-        for widget in (self.value, self.cutoff):
-            widget.setEnabled(item is not None)
-        self.value.setReadOnly(read_only)
-        self.cutoff.set_read_only(read_only)
-        self.value.lang = self.cutoff.lang = self.context.lang
-        self.value.set_value(item.value if item is not None else None)
-        self.cutoff.set_value(item.cutoff_date if item is not None else None)
         self.illustrative_badge.setVisible(item is not None and item.data_type == ILLUSTRATIVE)
         noun = self.context.field_model.entity_labels.get("evidence", ("", ""))
         name = noun[0] if self.context.lang == "es" else noun[1]
@@ -329,7 +297,6 @@ class EvidencePanel(QWidget):
         (widget or self.table).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_current_changed(self) -> None:
-        self._merge_key = None
         self.refresh_form()
 
     def _keep_selection(self) -> None:

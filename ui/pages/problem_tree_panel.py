@@ -61,6 +61,7 @@ _ICONS = {
 def ask_to_delete(parent: QWidget, title: str, question: str) -> bool:
     """Ask before a delete that takes sub-nodes with it (Cancel is the default button)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the question quotes the node's description
     delete = box.addButton(title, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,16 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from export.docx_export import Progress
 from export.options import ExportOptions
 from matrices.completeness import completeness
 from matrices.findings import Finding
 from matrices.review import MATRIX_KEYS
+from storage.errors import DocumentError
 from ui.context import UiContext
+from ui.messages import error_message
 from ui.pages.base import Page
 from ui.session import DocumentSession
+from ui.widgets.plain_text import literal, plain_label
 
-Exporter = Callable[[Path, ExportOptions, Callable[[Progress], None]], None]
+if TYPE_CHECKING:
+    from export.docx_export import Progress  # python-docx: loaded when exporting, not at start-up
+
+Exporter = Callable[[Path, ExportOptions, Callable[["Progress"], None]], None]
 """Writes the session's proposal as DOCX to a path (wired in main.py: export + atomic write)."""
 
 _ROLE_LOCATION = 0x0100 + 7
@@ -57,7 +63,7 @@ class ReviewPage(Page):
         self._last_export: Path | None = None
         self._findings: list[Finding] = []
 
-        self._summary = QLabel(self)
+        self._summary = plain_label(self)
         self._summary.setWordWrap(True)
         self._bars: dict[str, tuple[QLabel, QProgressBar]] = {}
         bars_box = QGroupBox(self)
@@ -186,7 +192,7 @@ class ReviewPage(Page):
                 where = " · ".join(part for part in (finding.item, finding.field) if part)
                 child = QTreeWidgetItem(top, [finding.message(lang), finding.rule, where])
                 child.setIcon(0, icons[finding.severity])
-                child.setToolTip(0, finding.message(lang))
+                child.setToolTip(0, literal(finding.message(lang)))
                 child.setData(0, _ROLE_LOCATION, (finding.matrix, finding.item, finding.field))
             top.setExpanded(True)
 
@@ -234,9 +240,10 @@ class ReviewPage(Page):
             self._exporter(target, options, progress)
         except Exception as exc:  # an export must never take the editor down; say what happened
             dialog.close()
-            QMessageBox.warning(
-                self, self.tr("Export to Word"), self.tr("The export failed: %1").replace("%1", str(exc))
-            )
+            # A file that cannot be written is explained in the interface language; a bug keeps its own text.
+            reason = error_message(exc, target) if isinstance(exc, OSError | DocumentError) else str(exc)
+            text = self.tr("The export failed: %1").replace("%1", reason)
+            QMessageBox.warning(self, self.tr("Export to Word"), literal(text))
             return False
         dialog.close()
         self._last_export = target

@@ -22,6 +22,7 @@ from ui.pages.strategy_forms import add_row, form_layout, hint_label, scrolled, 
 from ui.pages.strategy_indicators import IndicatorEditor
 from ui.session import DocumentSession
 from ui.widgets.list_editor import ListEditor
+from ui.widgets.plain_text import escape
 
 ENTITY = "strategy_matrix"
 GENERAL_INDICATORS = (ENTITY, "general_indicators")
@@ -205,8 +206,9 @@ class StrategyPage(Page):
             (self.tr("Neither addressed nor excluded"), missing, "#c0392b"),
         ]
         none = self.tr("none")
+        # Rich text for the coloured dots; codes a person chose (a hostile file's ids) are escaped like any text.
         return "<br>".join(
-            f"<span style='color:{color}'>●</span> {title}: <b>{', '.join(items) or none}</b>"
+            f"<span style='color:{color}'>●</span> {escape(title)}: <b>{escape(', '.join(items) or none)}</b>"
             for title, items, color in rows
         )
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from matrices.base import new_id
 from matrices.edits import Locator
 from matrices.strategy import Axis, LineOfAction
+from ui.binding import FieldBinder
 from ui.commands import SetValueCommand
 from ui.context import UiContext
 from ui.models.strategy_lists import AXES, AxisTableModel, LineOfActionTableModel
 from ui.pages.strategy_binding import (
     CostBinder,
-    FormBinder,
     actor_entries,
     cause_entries,
     entity_label,
@@ -100,8 +100,8 @@ class AxisPanel(QWidget):
         )
         self.axes.table.horizontalHeader().setVisible(False)
         self.axes.setMinimumWidth(180)
-        self.binder = FormBinder(session, self.axis_locator, ENTITY, self)
-        self.alignment_binder = FormBinder(session, lambda: self._sub_locator("alignment"), ENTITY, self)
+        self.binder = FieldBinder(session, self.axis_locator, ENTITY, self)
+        self.alignment_binder = FieldBinder(session, lambda: self._sub_locator("alignment"), ENTITY, self)
         self.cost_binder = CostBinder(session, self.axis_locator, self)
 
         self.title = section_title(self)
@@ -243,7 +243,7 @@ class AxisPanel(QWidget):
         self._row(cost, "estimated_cost.data_type", self.cost_type)
         self.widgets["estimated_cost"] = amount
         currency.setMaximumWidth(160)
-        self.cost_binder.bind_number(amount, "amount", self._cost_label("amount"))
+        self.cost_binder.bind_figure(amount, "amount", self._cost_label("amount"))
         self.cost_binder.bind_line(currency, "currency", self._cost_label("currency"))
         self.cost_binder.bind_line(funding, "funding_source", self._cost_label("funding_source"))
         self.cost_binder.bind_combo(self.cost_type, "data_type", self._cost_label("data_type"))

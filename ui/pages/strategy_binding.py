@@ -1,13 +1,11 @@
-"""Helpers of the strategy page: number and cost bindings, and labels of the items it links to."""
+"""Helpers of the strategy page: the cost binding, and labels of the items it links to."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRegularExpression
-from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QObject
 
 from matrices.actors import Actor
 from matrices.edits import EditError, Locator, resolve
@@ -18,10 +16,8 @@ from matrices.strategy import Axis
 from ui.binding import FieldBinder
 from ui.commands import SetValueCommand
 from ui.context import UiContext
-from ui.models.item_table import NUMBER_PATTERN, Choices, format_number, parse_number, short
+from ui.models.item_table import Choices, short
 from ui.session import DocumentSession
-
-_INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
 
 
 def field_label(context: UiContext, entity: str, key: str) -> str:
@@ -86,43 +82,7 @@ def actor_entries(proposal: Proposal) -> list[tuple[str, str]]:
     return [(actor.id, actor_label(actor)) for actor in proposal.actor_matrix.actors]
 
 
-class FormBinder(FieldBinder):
-    """A FieldBinder that also binds figures and years typed into line edits."""
-
-    def bind_number(self, widget: QLineEdit, field: str, label: str, year: bool = False) -> None:
-        """Bind a number (or a four-digit year); nothing is pushed while the text is incomplete."""
-        if year:
-            widget.setValidator(QIntValidator(0, 9999, widget))
-            widget.setMaxLength(4)
-        else:
-            widget.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), widget))
-
-        def read() -> Any:
-            return parse_number(widget.text(), year)[1]
-
-        def write(value: Any) -> None:
-            ok, shown = parse_number(widget.text(), year)
-            # Rewriting "3," as "3" while the participant types "3,5" would eat the comma: compare values.
-            if not ok or shown != value:
-                widget.setText(format_number(value))
-            widget.setStyleSheet("")
-            widget.setToolTip("")
-
-        hint = self.tr("Type a four-digit year.") if year else self.tr("Type a figure, such as 1500 or 12,5.")
-
-        def edited(_text: str) -> None:
-            ok, value = parse_number(widget.text(), year)
-            # An incomplete figure is kept on screen, marked, until it can be stored.
-            widget.setStyleSheet("" if ok else _INVALID_STYLE)
-            widget.setToolTip("" if ok else hint)
-            if ok:
-                self._push(field, value, label)
-
-        widget.textEdited.connect(edited)
-        self._register(widget, field, read, write)
-
-
-class CostBinder(FormBinder):
+class CostBinder(FieldBinder):
     """Binds an axis's optional estimated cost: the first edit creates the cost object, as one undo step."""
 
     def __init__(

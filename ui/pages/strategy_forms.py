@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.plain_text import plain_label
+
 FORM_SPACING = 10
 SECTION_SPACING = 18
 
@@ -60,7 +62,7 @@ def add_row(form: QFormLayout, widget: QWidget, labels: dict[str, QLabel], key: 
 
 def section_title(parent: QWidget | None = None) -> QLabel:
     """Return a section header label (bold, a little larger than the body text)."""
-    label = QLabel(parent)
+    label = plain_label(parent)  # titles quote an axis's or an indicator's name
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -71,7 +73,7 @@ def section_title(parent: QWidget | None = None) -> QLabel:
 
 def hint_label(parent: QWidget | None = None) -> QLabel:
     """Return a muted, word-wrapped explanatory line."""
-    label = QLabel(parent)
+    label = plain_label(parent)
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from matrices.edits import Locator
 from matrices.strategy import Indicator
+from ui.binding import FieldBinder
 from ui.commands import Change
 from ui.context import UiContext
 from ui.models.indicators import BASELINE_STATUS, FREQUENCY, LEVELS, IndicatorTableModel
 from ui.models.item_table import short
-from ui.pages.strategy_binding import FormBinder, actor_entries, entity_label, field_label
+from ui.pages.strategy_binding import actor_entries, entity_label, field_label
 from ui.pages.strategy_forms import (
     add_row,
     chain_tab_order,
@@ -68,9 +69,9 @@ class IndicatorEditor(QWidget):
         # One line per indicator: the table is mostly a selector here, the form below shows every field whole.
         self.list = ListEditor(self.model, Indicator, lambda: entity_label(context, ENTITY), self, wrap=False)
         self.list.table.setMinimumHeight(120)
-        self.binder = FormBinder(session, self._locator, ENTITY, self)
-        self.baseline_binder = FormBinder(session, lambda: self._sub_locator("baseline"), ENTITY, self)
-        self.target_binder = FormBinder(session, lambda: self._sub_locator("target"), ENTITY, self)
+        self.binder = FieldBinder(session, self._locator, ENTITY, self)
+        self.baseline_binder = FieldBinder(session, lambda: self._sub_locator("baseline"), ENTITY, self)
+        self.target_binder = FieldBinder(session, lambda: self._sub_locator("target"), ENTITY, self)
 
         self.heading = section_title(self)
         self.heading.setWordWrap(True)
@@ -172,8 +173,8 @@ class IndicatorEditor(QWidget):
             self.widgets[f"baseline.{key}"] = widget
         add_row(baseline, data_type, self.labels, "baseline.data_type")
         self.widgets["baseline.data_type"] = data_type
-        self.baseline_binder.bind_number(value, "value", self._label("baseline.value"))
-        self.baseline_binder.bind_number(year, "year", self._label("baseline.year"), year=True)
+        self.baseline_binder.bind_figure(value, "value", self._label("baseline.value"))
+        self.baseline_binder.bind_figure(year, "year", self._label("baseline.year"), year=True)
         self.baseline_binder.bind_combo(status, "status", self._label("baseline.status"))
         self.baseline_binder.bind_text(source, "source", self._label("baseline.source"))
         self.baseline_binder.bind_combo(data_type, "data_type", self._label("baseline.data_type"))
@@ -188,8 +189,8 @@ class IndicatorEditor(QWidget):
         add_row(target, expression, self.labels, "target.expression")
         add_row(target, t_type, self.labels, "target.data_type")
         self.widgets["target.expression"], self.widgets["target.data_type"] = expression, t_type
-        self.target_binder.bind_number(t_value, "value", self._label("target.value"))
-        self.target_binder.bind_number(t_year, "year", self._label("target.year"), year=True)
+        self.target_binder.bind_figure(t_value, "value", self._label("target.value"))
+        self.target_binder.bind_figure(t_year, "year", self._label("target.year"), year=True)
         self.target_binder.bind_check(relative, "relative_to_baseline", self._label("target.relative_to_baseline"))
         self.target_binder.bind_line(expression, "expression", self._label("target.expression"))
         self.target_binder.bind_combo(t_type, "data_type", self._label("target.data_type"))

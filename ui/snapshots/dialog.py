@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -28,6 +29,7 @@ from export.options import ExportOptions
 from storage.document import Document, SnapshotInfo
 from storage.errors import DocumentError
 from ui.context import UiContext
+from ui.messages import error_details, error_message
 from ui.session import DocumentSession
 from ui.snapshots.actions import (
     REASON_BEFORE_RESTORE,
@@ -41,8 +43,10 @@ from ui.snapshots.actions import (
 )
 from ui.snapshots.diff_view import CompareDialog
 from ui.snapshots.viewer import PageFactory, SnapshotViewer
+from ui.widgets.plain_text import literal, plain_label
 
 _ROLE_ID = Qt.ItemDataRole.UserRole + 21
+logger = logging.getLogger(__name__)
 
 
 def local_time(snapshot: SnapshotInfo) -> str:
@@ -99,7 +103,7 @@ class SnapshotsDialog(QDialog):
         self.list.setAccessibleName("snapshots")
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item, _column: self.view_selected())
-        self.status = QLabel(self)
+        self.status = plain_label(self)  # it quotes snapshot and file names
         self.status.setWordWrap(True)
 
         self.new_button = self._button(self.tr("New snapshot…"), self.create_snapshot)
@@ -157,8 +161,12 @@ class SnapshotsDialog(QDialog):
         try:
             snapshots = self.document.list_snapshots()
         except DocumentError as exc:
-            self.status.setText(str(exc))
-            snapshots = []
+            # Said once, and not replaced by "no snapshots yet": the file holds some that cannot be read.
+            logger.warning("%s: %s", self.document.path, error_details(exc))
+            self.snapshots = {}
+            self.status.setText(error_message(exc, self.document.path))
+            self._update_buttons()
+            return
         self.snapshots = {snapshot.id: snapshot for snapshot in snapshots}
         for snapshot in reversed(snapshots):
             row = QTreeWidgetItem(self.list, [snapshot.name, local_time(snapshot), self.reason_text(snapshot.reason)])
@@ -185,10 +193,12 @@ class SnapshotsDialog(QDialog):
             button.setEnabled(chosen)
         self.restore_button.setEnabled(chosen and writable)
 
-    def _fail(self, exc: Exception) -> None:
-        text = self.tr("The action failed: %1").replace("%1", str(exc))
+    def _fail(self, exc: Exception, path: Path | None = None) -> None:
+        # The participant reads what happened to which file in the interface language; the log keeps the English.
+        logger.warning("%s: %s", path or self.document.path, error_details(exc))
+        text = self.tr("The action failed: %1").replace("%1", error_message(exc, path or self.document.path))
         self.status.setText(text)
-        QMessageBox.warning(self, self.windowTitle(), text)
+        QMessageBox.warning(self, self.windowTitle(), literal(text))
 
     # -- actions -------------------------------------------------------------------------------------------
 
@@ -270,7 +280,7 @@ class SnapshotsDialog(QDialog):
         try:
             export_snapshot(self.document, snapshot, target, self.context, ExportOptions())
         except (DocumentError, OSError) as exc:
-            self._fail(exc)
+            self._fail(exc, target)
             return None
         self.status.setText(self.tr("Exported to %1.").replace("%1", str(target)))
         return target
@@ -284,10 +294,12 @@ class SnapshotsDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("Restore a snapshot"),
-                self.tr(
-                    "Replace the proposal with the snapshot “%1”? The current version is first kept as a snapshot, "
-                    "and Edit ▸ Undo brings it back."
-                ).replace("%1", snapshot.name),
+                literal(
+                    self.tr(
+                        "Replace the proposal with the snapshot “%1”? The current version is first kept as a "
+                        "snapshot, and Edit ▸ Undo brings it back."
+                    ).replace("%1", snapshot.name)
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
@@ -332,9 +344,11 @@ def submit_with_confirmation(
     try:
         return mark_as_submitted(session, document)
     except DocumentError as exc:
+        logger.warning("%s: %s", document.path, error_details(exc))
+        reason = error_message(exc, document.path)
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("Snapshots", "Mark as submitted"),
-            QCoreApplication.translate("Snapshots", "The action failed: %1").replace("%1", str(exc)),
+            literal(QCoreApplication.translate("Snapshots", "The action failed: %1").replace("%1", reason)),
         )
         return None

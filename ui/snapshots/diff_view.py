@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from matrices.diff import AXIS_FIELD, FieldChange, ItemChange, MatrixDiff, Propo
 from matrices.fieldmodel import FieldSpec
 from matrices.proposal import Proposal
 from ui.context import UiContext
+from ui.widgets.plain_text import literal, plain_label
 
 _ROLE_TARGET = Qt.ItemDataRole.UserRole + 11
 VALUE_LIMIT = 160
@@ -206,7 +206,7 @@ class DiffTree(QTreeWidget):
             columns = [f"{what} — {_cut(item.label)}", "", ""]
         row = QTreeWidgetItem(branch, columns)
         row.setFirstColumnSpanned(item.kind in ("changed", "moved"))
-        row.setToolTip(0, item.label)
+        row.setToolTip(0, literal(item.label))  # a participant's text: a tooltip would render its markup
         row.setForeground(0, QBrush(QColor(_KIND_COLORS[item.kind])))
         row.setData(0, _ROLE_TARGET, (matrix, item.item_id if item.kind != "removed" else None, None))
         for change in item.fields:
@@ -224,8 +224,8 @@ class DiffTree(QTreeWidget):
         old = formatter.value(entity, change.key, change.old)
         new = formatter.value(entity, change.key, change.new)
         row = QTreeWidgetItem(parent, [formatter.label(entity, change.key), _cut(old), f"→ {_cut(new)}"])
-        row.setToolTip(1, old)
-        row.setToolTip(2, new)
+        row.setToolTip(1, literal(old))
+        row.setToolTip(2, literal(new))
         row.setData(0, _ROLE_TARGET, target)
 
     def _on_activated(self, row: QTreeWidgetItem, _column: int) -> None:
@@ -244,7 +244,7 @@ class CompareDialog(QDialog):
         self.setWindowTitle(self.tr("Compare with the current proposal"))
         self.resize(1000, 680)
         self.diff = diff_proposals(old, new)
-        heading = QLabel(self)
+        heading = plain_label(self)  # it quotes the snapshot's name
         heading.setWordWrap(True)
         if self.diff.has_content_changes or self.diff.is_empty:
             heading.setText(

@@ -29,6 +29,7 @@ from matrices.actors import Actor
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.proposal import Proposal
+from ui.widgets.plain_text import literal
 
 SCREEN_DPI = 118.0
 """The grid's type is set in points; at this resolution its 7-point labels read like the app's own text."""
@@ -252,7 +253,7 @@ class ActorGridWidget(QWidget):
                 QToolTip.hideText()
                 event.ignore()
                 return True
-            QToolTip.showText(event.globalPos(), self._tooltip(mark, layout), self)
+            QToolTip.showText(event.globalPos(), literal(self._tooltip(mark, layout)), self)  # names are untrusted
             return True
         return super().event(event)
 

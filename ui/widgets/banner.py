@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from ui.widgets.plain_text import plain_label
 
 
 class BannerKind(Enum):
@@ -20,7 +22,7 @@ class Banner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._label = QLabel(self)
+        self._label = plain_label(self)
         self._label.setWordWrap(True)
         self._label.setAccessibleName("banner")
         layout = QHBoxLayout(self)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
 
 from matrices.base import Lang
 from matrices.catalogs import Catalog
+from ui.widgets.plain_text import literal
 
 
 def fill_combo(combo: QComboBox, catalog: Catalog, lang: Lang, empty_label: str = "—") -> None:
@@ -17,7 +18,7 @@ def fill_combo(combo: QComboBox, catalog: Catalog, lang: Lang, empty_label: str 
         combo.addItem(empty_label, None)
         for entry in catalog:
             combo.addItem(entry.label(lang), entry.id)
-            combo.setItemData(combo.count() - 1, entry.label(lang), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, literal(entry.label(lang)), Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
 
@@ -50,7 +51,7 @@ class CatalogChecklist(QWidget):
             for entry in self._catalog:
                 item = QListWidgetItem(entry.label(lang), self._list)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                item.setToolTip(entry.label(lang))
+                item.setToolTip(literal(entry.label(lang)))  # proposal items too
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
         self.set_selected(selected)

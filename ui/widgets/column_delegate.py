@@ -7,6 +7,7 @@ from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.models.item_table import NUMBER_PATTERN, ItemTableModel
+from ui.widgets.plain_text import literal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +33,7 @@ class ColumnDelegate(QStyledItemDelegate):
             combo.setAccessibleName(column.header())
             for value, label in column.choices():
                 combo.addItem(label, value)
-                combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(combo.count() - 1, literal(label), Qt.ItemDataRole.ToolTipRole)
             # The popup can be wider than the cell: long cause descriptions stay readable.
             combo.view().setMinimumWidth(420)
             return combo

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox
 from matrices.base import Lang
 from matrices.catalogs import Catalog, CatalogEntry
 from ui.widgets.catalog import CatalogChecklist
+from ui.widgets.plain_text import literal
 
 
 def items_catalog(ref: str, entries: list[tuple[str, str]]) -> Catalog:
@@ -33,5 +34,5 @@ def fill_items_combo(combo: QComboBox, entries: list[tuple[str, str]], empty_lab
         combo.addItem(empty_label, None)
         for item_id, label in entries:
             combo.addItem(label, item_id)
-            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, literal(label), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(combo.findData(current), 0))
