@@ -40,6 +40,14 @@ class WordImportError(Exception):
         self.path = Path(path) if path is not None else None
 
 
+class UnreadableWordFileError(WordImportError):
+    """The file is not a .docx that python-docx can open (damaged, another format, unreadable on disk)."""
+
+
+class NotOurWordFileError(WordImportError):
+    """The file is a readable .docx without the item anchors of a Policy Matrix export."""
+
+
 @dataclass(frozen=True)
 class WordComments:
     """The comments read from a Word document, and which proposal it was exported from."""
@@ -71,9 +79,9 @@ def read_word_comments(docx_path: Path | str) -> WordComments:
         table = read_anchor_table(document)
         word_comments = list(document.comments)
     except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise WordImportError("could not be read as a Word document (.docx)", path) from exc
+        raise UnreadableWordFileError("could not be read as a Word document (.docx)", path) from exc
     if table is None:
-        raise WordImportError(
+        raise NotOurWordFileError(
             "was not exported by this version of Policy Matrix (it has no item anchors); "
             "export the proposal again and comment on that copy",
             path,

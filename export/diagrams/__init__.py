@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 
 from export.diagrams.actor_grid import GridLayout, actor_grid_png, layout_actor_grid, render_actor_grid
 from export.diagrams.actor_grid import paint as paint_actor_grid
-from export.diagrams.canvas import protect_none_refcount  # re-exported for ui/ and tests/ui only (see canvas)
 from export.diagrams.problem_tree import TreeLayout, layout_problem_tree, problem_tree_png, render_problem_tree
 from export.diagrams.problem_tree import paint as paint_problem_tree
 
@@ -29,7 +28,6 @@ __all__ = [
     "paint_actor_grid",
     "paint_problem_tree",
     "problem_tree_png",
-    "protect_none_refcount",
     "render_actor_grid",
     "render_problem_tree",
 ]

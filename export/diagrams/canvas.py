@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import ctypes
 import struct
-import sys
 import threading
 import zlib
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage
 
 # DejaVu Sans ships with every Linux desktop and CI image; Windows and macOS fall through to their own sans
@@ -177,36 +175,6 @@ def _elide_words(line: str, rest: list[str], measure: TextMeasure, width: float)
         # Not even one word fits beside the ellipsis: cut inside the word, as Qt would.
         return measure.metrics.elidedText(line + ELLIPSIS, Qt.TextElideMode.ElideRight, width)
     return " ".join(kept).rstrip(",;:") + ELLIPSIS
-
-
-# Far more references than a process can drop: None then behaves as on Python 3.12, where it is immortal.
-_NONE_RESERVE = 1 << 40
-
-
-def _binding_drops_none() -> bool:
-    """Return whether calling a void Qt method loses a reference to None (PySide6 6.12 on Python 3.11)."""
-    probe = QPointF()
-    before = sys.getrefcount(None)
-    for _ in range(64):
-        probe.setX(0.0)
-    return sys.getrefcount(None) < before - 32
-
-
-# The export no longer calls this: pyproject.toml excludes PySide6 6.12, and on 6.11 it does nothing. It stays only
-# while ui/ (and tests/ui) still call it; delete it, _binding_drops_none and _NONE_RESERVE with their last callers.
-def protect_none_refcount() -> None:
-    """Keep None alive when the Qt binding drops a reference to it on every void call (no-op elsewhere).
-
-    Measured with PySide6 6.12.0 on Python 3.11.7 (not with 6.11.3): every call of a void method (setPen,
-    drawRect, QFont.setBold, ...) takes one reference from None. Harmless on Python >= 3.12, where None is
-    immortal; on 3.11 the process aborts with "none_dealloc" after a few thousand calls, a picture or two.
-    Giving None a large reserve of references is what 3.12 does by design; it is idempotent and cheap.
-    """
-    if sys.version_info >= (3, 12) or hasattr(sys, "getobjects"):
-        return  # immortal None, or a trace-refs debug build whose object header differs
-    if sys.getrefcount(None) > _NONE_RESERVE // 2 or not _binding_drops_none():
-        return
-    ctypes.c_ssize_t.from_address(id(None)).value += _NONE_RESERVE
 
 
 def require_gui_application() -> None:

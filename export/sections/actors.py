@@ -88,6 +88,7 @@ def write_actors(context: ExportContext) -> None:
         _Column(t("actor.influence"), 2.1, "influence", lambda a: _rating(context, "influence", a.influence)),
         _Column(t("actor.position"), 2.4, "position", lambda a: _position(context, a)),
         _Column(t("actor.strategy"), 3.2, "strategy_detail", lambda a: _strategy(context, a)),
+        _Column(t("actor.axes"), 1.3, "axis_ids", lambda a: "\n".join(refs.code(axis_id) for axis_id in a.axis_ids)),
     )
     write_register(context, t("actors.register"), "actors", actors, columns)
     if any(actor.data_type == "illustrative" for actor in actors):
@@ -108,7 +109,9 @@ def _shared_basis(actors: list[Actor]) -> str:
 def write_actor_details(context: ExportContext, actors: list[Actor], name: RegisterColumn[Actor]) -> None:
     """Write the actors' perceived problems, relations and assessment basis under the register."""
     writer, label = context.writer, context.field_label
+    resources = label("actor", "resources")
     texts = [
+        _Column(resources, 4.0, "resources", lambda a: context.refs.label_list("actor_resources.json", a.resources)),
         _Column(label("actor", "perceived_problems"), 5.0, "perceived_problems", text_of("perceived_problems")),
         _Column(label("actor", "relations"), 7.0, "relations", lambda a: _relations(context, a)),
     ]

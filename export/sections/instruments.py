@@ -2,25 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from export.context import ExportContext
 from export.docx_build import Column, Content, Row
 from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
 from export.sections.strategy import cost_text
-from matrices.instruments import Instrument
+from matrices.instruments import ExAnteAssessment, Instrument
 
 _FAMILIES = "instrument_families.json"
+_CHARACTER = "enums.json#instrument_character"
+_FEASIBILITY = "scales.json#feasibility"
+_DATA_TYPE = "enums.json#evidence_type"
 _Column = RegisterColumn[Instrument]
 
 
 def _typology(context: ExportContext, instrument: Instrument) -> str:
-    t, refs = context.t, context.refs
+    t, refs, label = context.t, context.refs, context.field_label
     nato = " + ".join(refs.label(_FAMILIES, value) for value in (instrument.nato, instrument.nato_secondary) if value)
     lines = (
         (t("instrument.nato"), nato),
         (t("instrument.vedung"), refs.label(_FAMILIES, instrument.vedung)),
         (t("instrument.type"), refs.label("instrument_types.json", instrument.instrument_type)),
+        (label("instrument", "nature"), refs.label(_FAMILIES, instrument.nature)),
+        (label("instrument", "character"), refs.label(_CHARACTER, instrument.character)),
     )
     return "\n".join(f"{label}: {value}" for label, value in lines if value)
+
+
+def _axis_and_line(context: ExportContext, instrument: Instrument) -> str:
+    refs = context.refs
+    return "\n".join(refs.code(item) for item in (instrument.axis_id, instrument.line_of_action_id) if item)
+
+
+def _targets(context: ExportContext, instrument: Instrument) -> Content:
+    """Return the target group as written, then the target actors one per line under the field's label."""
+    if not instrument.target_actor_ids:
+        return instrument.target_group
+    actors = "".join(f"\n{context.refs.ref(actor_id)}" for actor_id in instrument.target_actor_ids)
+    head = f"{instrument.target_group}\n" if instrument.target_group.strip() else ""
+    return ((head, ""), (f"{context.field_label('instrument', 'target_actor_ids')}:", "i"), (actors, ""))
 
 
 def _name(context: ExportContext, instrument: Instrument) -> Content:
@@ -46,10 +68,10 @@ def write_instruments(context: ExportContext) -> None:
         return
     columns = (
         _Column(t("instrument.name"), 4.4, "name", lambda i: _name(context, i), main=True),
-        _Column(t("instrument.axis"), 1.1, "axis_id", lambda i: refs.code(i.axis_id)),
+        _Column(t("instrument.axis_line"), 1.4, "axis_id", lambda i: _axis_and_line(context, i)),
         _Column(t("instrument.typology"), 3.0, "instrument_type", lambda i: _typology(context, i)),
         _Column(t("instrument.responsible"), 2.4, "responsible_actor_id", lambda i: refs.ref(i.responsible_actor_id)),
-        _Column(t("instrument.target_group"), 2.4, "target_group", text_of("target_group")),
+        _Column(t("instrument.target_group"), 2.8, "target_group", lambda i: _targets(context, i)),
         _Column(t("instrument.mechanism"), 3.8, "mechanism", text_of("mechanism")),
         _Column(t("instrument.when_cost"), 2.3, "estimated_cost", lambda i: _when_and_cost(context, i)),
         _Column(t("instrument.indicators"), 3.0, "indicator_ids", lambda i: refs.refs(i.indicator_ids)),
@@ -69,7 +91,38 @@ def write_instruments(context: ExportContext) -> None:
         _Column(label("instrument", "risks"), 7.0, "risks", text_of("risks")),
     )
     write_details(context, t("instruments.details"), instruments, name, texts)
+    write_ex_ante(context, instruments, name)
     write_traceability(context)
+
+
+def _score(context: ExportContext, score: int | None) -> str:
+    if score is None:
+        return ""
+    label = context.refs.label(_FEASIBILITY, str(score))
+    return f"{score} · {label}" if label != str(score) else str(score)
+
+
+def write_ex_ante(context: ExportContext, instruments: list[Instrument], name: _Column) -> None:
+    """Write the ex-ante assessment: one column per criterion of scales.json, and the data type, per instrument."""
+    refs = context.refs
+    scale = context.catalogs.get("scales.json").get("feasibility") if "scales.json" in context.catalogs else None
+    criteria = [c for c in (scale.attrs.get("criteria", []) if scale else []) if isinstance(c, dict) and "id" in c]
+    key = "ex_ante_assessment"
+
+    def rating(criterion: str) -> Callable[[Instrument], str]:
+        return lambda i: _score(context, getattr(i.ex_ante_assessment, criterion, None))
+
+    columns = [
+        _Column(str(c.get(context.lang, c["id"])), 2.0, key, rating(str(c["id"])))
+        for c in criteria
+        if str(c["id"]) in ExAnteAssessment.model_fields
+    ]
+    data_type = context.field_label("estimated_cost", "data_type")
+    columns.append(
+        _Column(data_type, 1.5, key, lambda i: refs.label(_DATA_TYPE, getattr(i.ex_ante_assessment, "data_type", None)))
+    )
+    # A narrower name leaves each criterion room for its longest word ("administrativa") on one line.
+    write_details(context, context.field_label("instrument", key), instruments, replace(name, width=3.4), columns)
 
 
 def write_traceability(context: ExportContext) -> None:

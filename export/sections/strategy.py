@@ -111,12 +111,22 @@ def write_indicators(context: ExportContext, indicators: Sequence[Indicator]) ->
         Column(t("indicator.frequency"), 2.0, field="frequency"),
         Column(t("indicator.verification"), 3.2, field="means_of_verification"),
     )
-    unit_label, notes_label = context.field_label("indicator", "unit"), context.field_label("indicator", "notes")
+    label = context.field_label
+    unit_label, notes_label = label("indicator", "unit"), label("indicator", "notes")
     rows = []
     for indicator in indicators:
+        dimension = refs.label("enums.json#indicator_dimension", indicator.dimension)
+        disaggregation = refs.labels("enums.json#disaggregation", indicator.disaggregation)
         details = [
             f"{t('level')}: {refs.label('enums.json#indicator_level', indicator.level)}" if indicator.level else "",
+            f"{label('indicator', 'dimension')}: {dimension}" if dimension else "",
             f"{t('indicator.formula')}: {indicator.formula}" if indicator.formula else "",
+            f"{label('indicator', 'disaggregation')}: {disaggregation}" if disaggregation else "",
+            (
+                f"{label('indicator', 'responsible_actor_id')}: {refs.ref(indicator.responsible_actor_id)}"
+                if indicator.responsible_actor_id
+                else ""
+            ),
             # The unit follows the baseline and target figures; without a figure it would be lost.
             "" if not indicator.unit or _shows_unit(indicator) else f"{unit_label}: {indicator.unit}",
             f"{notes_label}: {indicator.notes}" if indicator.notes else "",

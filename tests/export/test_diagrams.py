@@ -528,3 +528,22 @@ def test_the_tree_takes_the_largest_type_that_fits() -> None:
         chosen = tree(proposal, max_height=limit).density
         fitting = [density for density, height in zip(DENSITIES, heights, strict=True) if height <= limit]
         assert chosen == (fitting[0] if fitting else DENSITIES[-1])
+
+
+def test_every_item_sharing_an_id_is_drawn_with_its_own_text(deadline: None, example_es: Proposal) -> None:
+    # A merged or hand-edited file may repeat ids (rule G03): a root, a parent with children, a child, an effect.
+    proposal = example_es
+    causes, effects = proposal.problem_matrix.causes, proposal.problem_matrix.effects
+    parent = next(cause for cause in causes if any(child.parent_id == cause.id for child in causes))
+    child = next(cause for cause in causes if cause.parent_id == parent.id)
+    causes.insert(0, parent.model_copy(update={"description": "Copia del padre, antes"}))
+    causes.append(parent.model_copy(update={"description": "Copia del padre, después"}))
+    causes.append(child.model_copy(update={"description": "Copia de la hija"}))
+    effects.append(effects[0].model_copy(update={"description": "Copia del efecto"}))
+    layout = tree(proposal)
+    for kind, nodes in (("cause", causes), ("effect", effects)):
+        drawn = sorted(" ".join(box.lines) for box in layout.boxes if box.kind == kind)
+        assert len(drawn) == len(nodes)
+        for node in nodes:
+            assert sum(text.startswith(node.description[:20]) for text in drawn) >= 1, node.description
+    assert_disjoint([box.rect for box in layout.boxes])

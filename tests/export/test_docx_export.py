@@ -96,7 +96,7 @@ def test_table_count(example_docx) -> None:
         + 1  # excluded causes
         + 1  # coverage
         + 2  # actors, their perceived problems, relations and assessment basis
-        + 3  # instruments, their legal basis, resources and risks, traceability
+        + 4  # instruments, their legal basis, resources and risks, ex-ante assessment, traceability
     )
     assert len(example_docx.tables) == expected
 
@@ -164,7 +164,8 @@ def test_headings_use_word_styles_and_the_toc_field_updates_on_open(example_docx
 
 def test_header_rows_repeat_and_no_cell_is_merged(example_docx) -> None:
     rows = header_rows(example_docx)
-    assert ["Actor", "Tipo", "Nivel", "Papel", "Mandato", "Interés", "Influencia", "Posición", "Estrategia"] in rows
+    actors = ["Actor", "Tipo", "Nivel", "Papel", "Mandato", "Interés", "Influencia", "Posición", "Estrategia", "Ejes"]
+    assert actors in rows
     # Only the key/value tables (cover, general data, each axis) have no header row.
     axes = len(load_example("es").strategy_matrix.axes)
     assert len(rows) == len(example_docx.tables) - 2 - axes

@@ -84,7 +84,7 @@ def test_a_basis_shared_by_every_actor_is_written_once(catalogs, field_model) ->
     text = all_text(document)
     assert text.count(MARK) == 1
     assert f"Fundamento de la valoración (común a todos los actores): {MARK}" in text
-    assert (2, "Problemas percibidos y relaciones") in headings(document)
+    assert (2, "Recursos, problemas percibidos y relaciones") in headings(document)
     with pytest.raises(AssertionError):
         _table_with_header(document, "Actor", "Fundamento de la valoración")
 
@@ -102,11 +102,11 @@ def test_without_any_actor_text_there_is_no_second_table(catalogs, field_model) 
     proposal = load_example("es")
     for actor in proposal.actor_matrix.actors:
         actor.perceived_problems = actor.assessment_basis = None
-        actor.relations = []
+        actor.relations, actor.resources = [], []
     document = open_docx(export(proposal, catalogs, field_model))
     texts = [text for _, text in headings(document)]
-    assert "Problemas percibidos, relaciones y fundamento de la valoración" not in texts
-    assert "Problemas percibidos y relaciones" not in texts
+    assert "Recursos, problemas percibidos, relaciones y fundamento de la valoración" not in texts
+    assert "Recursos, problemas percibidos y relaciones" not in texts
     assert len([t for t in document.tables if t.rows[0].cells[0].text == "Actor"]) == 1
 
 
@@ -135,7 +135,7 @@ def test_instrument_texts_have_english_labels_from_the_field_model(catalogs, fie
     assert rows[0] == ["Instrument", "Legal basis", "Resources required", "Risks and unintended effects"]
     assert (2, "Legal basis, resources and risks") in headings(document)
     actors = _table_with_header(document, "Actor", "Relations with other actors")
-    assert actors[0] == ["Actor", "Perceived problems", "Relations with other actors"]
+    assert actors[0] == ["Actor", "Resources it can mobilize", "Perceived problems", "Relations with other actors"]
     assert "Basis of the assessment (common to all actors): " in all_text(document)
 
 

@@ -16,7 +16,13 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from export.anchor_table import read_anchor_table
-from export.word_comments import WordImportError, import_word_comments, read_word_comments
+from export.word_comments import (
+    NotOurWordFileError,
+    UnreadableWordFileError,
+    WordImportError,
+    import_word_comments,
+    read_word_comments,
+)
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
@@ -165,18 +171,25 @@ def test_a_document_without_anchors_or_not_a_docx_is_a_clear_error(
 ) -> None:
     plain = tmp_path / "sin-anclas.docx"
     plain.write_bytes(export(example_es, catalogs, field_model, word_anchors=False))
-    with pytest.raises(WordImportError, match="no item anchors"):
+    with pytest.raises(NotOurWordFileError, match="no item anchors"):
         import_word_comments(plain)
     other = tmp_path / "otro.docx"
     docx.Document().save(str(other))
-    with pytest.raises(WordImportError, match="no item anchors"):
+    with pytest.raises(NotOurWordFileError, match="no item anchors"):
         import_word_comments(other)
     junk = tmp_path / "basura.docx"
     junk.write_bytes(b"not a zip")
-    with pytest.raises(WordImportError, match="could not be read"):
+    with pytest.raises(UnreadableWordFileError, match="could not be read"):
         import_word_comments(junk)
-    with pytest.raises(WordImportError, match="could not be read"):
+    with pytest.raises(UnreadableWordFileError, match="could not be read"):
         import_word_comments(tmp_path / "missing.docx")
+
+
+def test_both_kinds_of_import_error_are_word_import_errors() -> None:
+    # ui/comments_import.py catches WordImportError: the subclasses must not escape it.
+    assert issubclass(UnreadableWordFileError, WordImportError)
+    assert issubclass(NotOurWordFileError, WordImportError)
+    assert not issubclass(NotOurWordFileError, UnreadableWordFileError)
 
 
 def test_without_anchors_the_export_writes_no_item_bookmarks(

@@ -10,7 +10,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
-from export.diagrams import protect_none_refcount
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
@@ -21,12 +20,6 @@ from ui.context import UiContext
 from ui.models.actors import ActorTableModel
 from ui.pages.actors import ActorsPage
 from ui.session import DocumentSession
-
-
-@pytest.fixture(autouse=True)
-def _immortal_none() -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call; long GUI tests need the guard.
-    protect_none_refcount()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from export.diagrams import protect_none_refcount
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
@@ -28,12 +27,6 @@ from ui.session import DocumentSession
 from ui.widgets.tree_preview import DEBOUNCE_MS
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _none_guard(qapp: QApplication) -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a GUI test makes thousands.
-    protect_none_refcount()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 
-from export.diagrams import protect_none_refcount
 from matrices.problem import Cause
 from matrices.proposal import Proposal
 from tests.ui.helpers import MemoryDocument
@@ -15,11 +14,6 @@ from ui.pages import problem_tree_ops as ops
 from ui.session import DocumentSession
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _none_guard(qapp: QApplication) -> None:
-    protect_none_refcount()
 
 
 def preorder_ids(nodes: list[Cause]) -> list[str]:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from export.diagrams.canvas import protect_none_refcount
 from matrices.problem import tree_codes
 from matrices.review import MatrixKey
 from matrices.strategy import End, ExcludedCause
@@ -38,7 +37,6 @@ class StrategyPage(Page):
 
     def __init__(self, session: DocumentSession, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(session, context, parent)
-        protect_none_refcount()  # this page makes thousands of void Qt calls; see export.diagrams.canvas
         self._links_stale = False
         self.labels: dict[str, QLabel] = {}
         self.binder = FieldBinder(session, lambda: (ENTITY,), ENTITY, self)

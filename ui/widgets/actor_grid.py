@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QSizePolicy, QToolTip, QWidget
 
 from export.diagrams.actor_grid import layout_actor_grid, paint, position_colour
-from export.diagrams.canvas import PAPER, protect_none_refcount
+from export.diagrams.canvas import PAPER
 from export.diagrams.grid_geometry import ActorMark, GridLayout
 from matrices.actors import Actor
 from matrices.base import Lang
@@ -46,7 +46,6 @@ class ActorGridWidget(QWidget):
 
     def __init__(self, catalogs: Catalogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        protect_none_refcount()  # painting makes thousands of Qt calls; see export.diagrams.canvas
         self._catalogs = catalogs
         self._proposal: Proposal | None = None
         self._lang: Lang = "es"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
-from export.diagrams.canvas import PAPER, protect_none_refcount
+from export.diagrams.canvas import PAPER
 from export.diagrams.problem_tree import TreeLayout, layout_problem_tree, paint
 from ui.commands import Change
 from ui.context import UiContext
@@ -79,9 +79,6 @@ class TreePreview(QScrollArea):
 
     def __init__(self, session: DocumentSession, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The painter makes thousands of void calls per picture; on PySide6 6.12 with Python 3.11 each one
-        # drops a reference to None, which would end the process after a few redraws.
-        protect_none_refcount()
         self._session = session
         self._context = context
         self._canvas = _Canvas()
