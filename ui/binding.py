@@ -114,7 +114,7 @@ class FieldBinder(QObject):
         self._register(widget, field, read, write)
 
     def bind_combo(self, widget: QComboBox, field: str, label: str) -> None:
-        """Bind a choice among catalogue ids (item data; None for the empty entry)."""
+        """Bind a choice among item data values (catalogue ids, or yes/no; None for the empty entry)."""
 
         def write(value: Any) -> None:
             index = widget.findData(value)
@@ -180,11 +180,6 @@ class FieldBinder(QObject):
 
         widget.textEdited.connect(edited)
         self._register(widget, field, read, write)
-
-    def bind_check(self, widget: QCheckBox, field: str, label: str) -> None:
-        """Bind a yes/no field."""
-        widget.toggled.connect(lambda checked: self._push(field, checked, label))
-        self._register(widget, field, widget.isChecked, lambda value: widget.setChecked(bool(value)))
 
     def bind_lines(self, widget: QPlainTextEdit, field: str, label: str) -> None:
         """Bind a list of short texts (authors, expected results) edited one per line."""

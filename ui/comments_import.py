@@ -11,9 +11,9 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from export.word_comments import WordImportError, read_word_comments
+from export.word_comments import UnreadableWordFileError, WordImportError, read_word_comments
 from matrices.review import Comment
-from storage.errors import DocumentError, ReadOnlyDocumentError
+from storage.errors import DocumentError
 from ui.messages import error_details, error_message
 from ui.session import DocumentSession
 from ui.widgets.plain_text import literal
@@ -105,8 +105,7 @@ def import_error_message(exc: Exception, path: Path, document_path: Path) -> str
             "CommentsImport",
             "%1 was exported from another proposal. Import its comments into the proposal it was exported from.",
         )
-    elif isinstance(exc, WordImportError) and exc.__cause__ is not None:
-        # export.word_comments raises from the underlying failure only when the file could not be read at all.
+    elif isinstance(exc, UnreadableWordFileError):
         text = QCoreApplication.translate(
             "CommentsImport",
             "%1 could not be read as a Word document (.docx). Check that you chose the right file.",
@@ -116,9 +115,6 @@ def import_error_message(exc: Exception, path: Path, document_path: Path) -> str
             "CommentsImport",
             "%1 was not exported by this version of Policy Matrix. Export the proposal again and comment on that copy.",
         )
-    elif isinstance(exc, PermissionError) and exc.filename is None:
-        # The editor's comment store refuses this way when the document is open read-only here.
-        return error_message(ReadOnlyDocumentError(str(exc), document_path))
     else:
         # Storing the comments failed: the document is the file in question, not the .docx.
         return error_message(exc, document_path)

@@ -169,6 +169,8 @@ class AppController(QObject):
         comments = EditorComments(document, editor, self.context, self.settings, review, self)
         self.comments = comments
         self.window.set_comments_panel(comments.panel)
+        # Comments from Word need a file that takes comments (not one held by another window, nor unreadable ones).
+        self.window.import_word_comments_action.setEnabled(comments.store.writable)
         if review or any(thread.status == "open" for thread in comments.store.threads()):
             comments.panel.reveal()  # the facilitator comments; the participant reads the feedback
 
@@ -303,7 +305,7 @@ class AppController(QObject):
                 self.window,
                 "Policy Matrix",
                 literal(
-                    self.tr("Your latest comments could not be saved (%1). Save the proposal somewhere else?").replace(
+                    self.tr("Your latest comments could not be saved. %1 Save the proposal somewhere else?").replace(
                         "%1", self.comments.store.last_error or ""
                     )
                 ),
@@ -317,7 +319,7 @@ class AppController(QObject):
                 self.window,
                 "Policy Matrix",
                 literal(
-                    self.tr("Your latest changes could not be saved (%1). Save the proposal somewhere else?").replace(
+                    self.tr("Your latest changes could not be saved. %1 Save the proposal somewhere else?").replace(
                         "%1", session.last_error or ""
                     )
                 ),
@@ -389,11 +391,14 @@ class AppController(QObject):
         elif state is SaveState.PENDING:
             text = self.tr("Saving…")
         elif state is SaveState.FAILED:
-            text = self.tr("Not saved: %1 — retrying").replace("%1", session.last_error or "")
+            text = self.tr("Not saved — retrying")
         else:
             seconds = int(time.time() - (session.last_saved_at or time.time()))
             text = self.tr("Saved %n s ago", "", seconds)
         self.window.save_label.setText(text)
+        # The status bar stays short; the reason is in the banner and here, on hover.
+        failure = session.last_error if state is SaveState.FAILED and not session.read_only else None
+        self.window.save_label.setToolTip(literal(failure) if failure else "")
         self.window.set_title(session.path.name, state is not SaveState.SAVED, session.read_only)
         editor = self.window.editor
         if editor is not None and not session.read_only:
@@ -401,7 +406,7 @@ class AppController(QObject):
                 self._failure_banner = True
                 editor.banner.show_message(
                     self.tr(
-                        "Your changes could not be saved (%1). They are kept in memory and saving is retried."
+                        "Your changes could not be saved; they are kept in memory and saving is retried. %1"
                     ).replace("%1", session.last_error or ""),
                     BannerKind.ERROR,
                 )

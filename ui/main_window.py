@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.save_label.clear()
+        self.save_label.setToolTip("")
         self.file_label.clear()
         self.setWindowTitle("Policy Matrix")
 
@@ -264,7 +265,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.save_action.setEnabled(not editor.session.read_only)
         self.submit_action.setEnabled(not editor.session.read_only)
-        self.import_word_comments_action.setEnabled(True)
+        # Review mode takes comments; a file opened read-only takes none (the controller also checks they loaded).
+        self.import_word_comments_action.setEnabled(not editor.session.document.read_only)
         self.file_label.setText(str(editor.session.path))
 
     def set_title(self, name: str, pending: bool, read_only: bool) -> None:

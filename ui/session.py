@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from matrices.proposal import Proposal
@@ -28,6 +28,7 @@ from matrices.review import Anchor
 from matrices.summary import ProposalSummary
 from storage.mapping import SECTIONS
 from ui.commands import Change
+from ui.messages import error_message
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,28 @@ class PlannedStorage(Protocol):
 
     def write_prepared(self, prepared: object) -> object:
         """Write a planned save (any thread)."""
+
+
+def save_error_message(exc: BaseException, path: Path | None) -> str:
+    """Return, in the interface language, why a save failed; an operating-system failure keeps the system's reason."""
+    text = error_message(exc, path)
+    # A full disk or a lost drive: the system's own words (errno text) help whoever fixes the computer.
+    cause = exc if isinstance(exc, OSError) else exc.__cause__
+    if isinstance(cause, OSError) and (cause.strerror or str(cause)):
+        reason = QCoreApplication.translate("DocumentSession", "(System message: %1)")
+        text = f"{text} {reason.replace('%1', cause.strerror or str(cause))}"
+    return text
+
+
+def without_traceback(exc: BaseException) -> BaseException:
+    """Return exc with the tracebacks of its chain dropped: kept for its message, it must not keep frames alive."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        link = link.__cause__ or link.__context__
+    return exc
 
 
 def touched_sections(change: Change) -> frozenset[str] | None:
@@ -215,7 +238,8 @@ class DocumentSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.save_state = SaveState.SAVED
         self.last_saved_at: float | None = time.time()
-        self.last_error: str | None = None
+        self.last_exception: BaseException | None = None
+        """Why the last save failed (None once a save succeeds); last_error says it in the interface language."""
         self._pending_since: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -236,6 +260,12 @@ class DocumentSession(QObject):
     def read_only(self) -> bool:
         """Return whether edits are refused (file locked elsewhere, or opened for review)."""
         return self.content_locked or self.document.read_only
+
+    @property
+    def last_error(self) -> str | None:
+        """Return why the last save failed, in the interface language at the time of asking; None after a success."""
+        exc = self.last_exception
+        return None if exc is None else save_error_message(exc, self.path)
 
     @property
     def path(self) -> Path:
@@ -423,7 +453,7 @@ class DocumentSession(QObject):
             return not write.content
         if write.content:
             self._saved_edits = write.edits
-            self.last_error = None
+            self.last_exception = None
             self.last_saved_at = time.time()
         if self._edits == self._saved_edits:
             self._pending_since = None
@@ -441,7 +471,7 @@ class DocumentSession(QObject):
         logger.warning("saving %s failed: %s", self.path, error)
         if self._pending_since is None:
             self._pending_since = time.monotonic()
-        self.last_error = str(error)
+        self.last_exception = without_traceback(error)
         self._set_state(SaveState.FAILED)
         self._timer.start(RETRY_DELAY_MS)
 

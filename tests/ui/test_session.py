@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from matrices.problem import Cause
@@ -31,7 +31,9 @@ from ui.commands import (
     ReplaceProposalCommand,
     SetValueCommand,
 )
+from ui.messages import error_message
 from ui.session import DocumentSession, SaveState, touched_sections
+from ui.translation import LanguageSwitcher
 
 CAUSES = ("problem_matrix", "causes")
 
@@ -76,6 +78,59 @@ def test_failed_save_keeps_edits_and_retries(qtbot: QtBot, example_es: Proposal)
     document.fail = False
     qtbot.waitUntil(lambda: session.save_state is SaveState.SAVED, timeout=6000)
     assert document.saved[-1]["title"] == "Título"
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.apply("es")
+    yield switcher
+    switcher.clear()  # other tests expect the untranslated source strings
+
+
+def test_a_full_disk_is_told_in_spanish_with_the_system_reason(
+    qtbot: QtBot, example_es: Proposal, spanish: LanguageSwitcher
+) -> None:
+    session, _ = make_session(example_es, fail=True)
+    session.push(SetValueCommand(session, (), "title", "Título", "título"))
+    assert not session.save_now()
+    assert isinstance(session.last_exception, OSError)
+    assert session.last_error == (
+        "No se pudo escribir memoria.pmx. Compruebe que el disco no está lleno y que tiene permiso para escribir allí."
+        " (Mensaje del sistema: No space left on device)"
+    )
+    spanish.clear()
+    assert (session.last_error or "").startswith("memoria.pmx could not be written."), "said in the language of now"
+    session.document.fail = False  # type: ignore[attr-defined]
+    assert session.save_now()
+    assert session.last_exception is None
+    assert session.last_error is None
+
+
+def test_a_storage_error_is_told_in_spanish_without_its_english_reason(
+    opened: Document, monkeypatch: pytest.MonkeyPatch, spanish: LanguageSwitcher
+) -> None:
+    def full(_proposal: Proposal) -> None:
+        try:
+            raise OSError(28, "No space left on device")
+        except OSError as exc:
+            raise WriteFailedError("could not be saved: database or disk is full", opened.path) from exc
+
+    monkeypatch.setattr(opened, "save", full)
+    session = DocumentSession(opened, opened.load())
+    session.push(SetValueCommand(session, (), "title", "Título", "título"))
+    assert not session.save_now()
+    text = session.last_error or ""
+    assert text.startswith("No se pudo escribir propuesta.pmx. Compruebe que el disco no está lleno")
+    assert text.endswith("(Mensaje del sistema: No space left on device)")
+    assert "could not be saved" not in text
+    kept = session.last_exception
+    assert kept is not None
+    assert kept.__traceback__ is None, "the kept error holds no frames"
+    assert kept.__cause__ is not None
+    assert kept.__cause__.__traceback__ is None
+    monkeypatch.undo()
+    assert session.close()
 
 
 def test_read_only_session_refuses_edits(example_es: Proposal) -> None:
@@ -253,7 +308,8 @@ def test_a_failed_background_write_keeps_the_edit_shows_failed_and_retries(
     session.push(SetValueCommand(session, ("problem_matrix",), "central_problem", "Problema", "problema"))
     session.write_pending()
     qtbot.waitUntil(lambda: session.save_state is SaveState.FAILED, timeout=2000)
-    assert "disk is full" in (session.last_error or "")
+    assert isinstance(session.last_exception, WriteFailedError)
+    assert session.last_error == error_message(session.last_exception, opened.path)
     assert on_file(opened.path) == before
     assert session.proposal.problem_matrix.central_problem == "Problema"
     session.push(SetValueCommand(session, ("actor_matrix", "actors", ("index", 0)), "name", "Otro", "nombre"))

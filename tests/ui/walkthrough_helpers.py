@@ -10,7 +10,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCheckBox,
     QComboBox,
     QGroupBox,
     QLineEdit,
@@ -128,15 +127,6 @@ def tick(checklist: QWidget, ids: Iterable[str]) -> None:
         offered[entry_id].setCheckState(Qt.CheckState.Checked)
 
 
-def set_check(box: QCheckBox, value: bool | None) -> None:
-    """Click a check box until it shows value (False needs two clicks on a field that was never set)."""
-    if value is None:
-        return
-    if box.isChecked() == value:
-        box.click()
-    box.click()
-
-
 def type_figure(line: QLineEdit, value: float | None) -> None:
     """Type a figure or a year key by key (ASCII digits, so QTest.keyClicks is safe)."""
     if value is None:
@@ -222,17 +212,6 @@ def relabel(value: Any, mapping: dict[str, str], key: str | None = None) -> Any:
         return [relabel(v, mapping, key) for v in value]
     if key == "id" or key in LINK_FIELDS:
         return mapping.get(value, value) if isinstance(value, str) else value
-    return value
-
-
-def sort_lists(value: Any, keys: Iterable[str], key: str | None = None) -> Any:
-    """Return a dump whose lists under the given keys are sorted (their order cannot be chosen in the GUI)."""
-    keys = frozenset(keys)
-    if isinstance(value, dict):
-        return {k: sort_lists(v, keys, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [sort_lists(v, keys, key) for v in value]
-        return sorted(items) if key in keys else items
     return value
 
 

@@ -368,7 +368,7 @@ class CommentsPanel(QWidget):
 
     def _show_save_state(self) -> None:
         if self.store.last_error is not None:
-            text = self.tr("Your comments could not be saved (%1). They are kept and saving is retried.")
+            text = self.tr("Your comments could not be saved; they are kept and saving is retried. %1")
             self._status(text.replace("%1", self.store.last_error), "#8a1c12", "#fdecea")
         elif self.store.load_error is not None:
             text = self.tr("The comments of this file could not be read (%1).").replace("%1", self.store.load_error)

@@ -15,7 +15,8 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from matrices.review import Anchor, Comment
-from ui.session import DocumentSession
+from storage.errors import DocumentError, ReadOnlyDocumentError
+from ui.session import DocumentSession, save_error_message, without_traceback
 from ui.settings import Role
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,8 @@ class CommentStore(QObject):
         self._comments: list[Comment] = []
         self.load_error: str | None = None
         """Why the comments could not be read; the store then refuses to write, so as not to replace them."""
-        self.last_error: str | None = None
+        self.last_exception: BaseException | None = None
+        """Why the last save failed (None once a save succeeds); last_error says it in the interface language."""
         self._pending = False
         try:
             self._comments = list(document.load_comments())
@@ -77,6 +79,12 @@ class CommentStore(QObject):
         return not self._document.read_only and self.load_error is None
 
     @property
+    def last_error(self) -> str | None:
+        """Return why the last save failed, in the interface language at the time of asking; None after a success."""
+        exc = self.last_exception
+        return None if exc is None else save_error_message(exc, self._document.path)
+
+    @property
     def pending(self) -> bool:
         """Return whether some change is not in the file yet (its save failed and is being retried)."""
         return self._pending
@@ -91,8 +99,11 @@ class CommentStore(QObject):
 
     def save_comments(self, comments: Iterable[Comment]) -> bool:
         """Replace the comments with these and write them at once (the Word import merges through here)."""
-        if not self.writable:
-            raise PermissionError("the comments of this proposal cannot be changed here")
+        if self._document.read_only:
+            raise ReadOnlyDocumentError("cannot be changed: it is open read-only here", self._document.path)
+        if self.load_error is not None:
+            # Writing now would replace comments that are in the file but could not be read.
+            raise DocumentError(f"its comments could not be read ({self.load_error})", self._document.path)
         self._comments = list(comments)
         self._changed()
         return not self._pending
@@ -181,13 +192,13 @@ class CommentStore(QObject):
             self._document.save_comments(self._comments)
         except Exception as exc:  # a full disk or a vanished folder must not lose a facilitator's comment
             logger.warning("saving the comments of %s failed: %s", self._document.path, exc)
-            self.last_error = str(exc)
+            self.last_exception = without_traceback(exc)
             self._timer.start(RETRY_DELAY_MS)
             self.save_state_changed.emit()
             return False
         self._pending = False
-        if self.last_error is not None:
-            self.last_error = None
+        if self.last_exception is not None:
+            self.last_exception = None
             self.save_state_changed.emit()
         return True
 

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+395"/>
+        <location filename="../controller.py" line="+397"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>EditorView</name>
     <message numerus="yes">
-        <location filename="../editor.py" line="+178"/>
+        <location filename="../editor.py" line="+181"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>FieldBinder</name>
     <message numerus="yes">
-        <location filename="../binding.py" line="+237"/>
+        <location filename="../binding.py" line="+232"/>
         <source>%n open comment(s): right-click to see them</source>
         <translation>
             <numerusform>%n open comment: right-click to see it</numerusform>

@@ -94,7 +94,7 @@
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Open a proposal</source>
         <translation>Abrir una propuesta</translation>
     </message>
@@ -128,16 +128,26 @@
     </message>
     <message>
         <location line="+31"/>
-        <source>Your latest comments could not be saved (%1). Save the proposal somewhere else?</source>
-        <translation>Sus últimos comentarios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
+        <source>Your latest comments could not be saved. %1 Save the proposal somewhere else?</source>
+        <translation>Sus últimos comentarios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>Your latest changes could not be saved (%1). Save the proposal somewhere else?</source>
-        <translation>Sus últimos cambios no se pudieron guardar (%1). ¿Desea guardar la propuesta en otra ubicación?</translation>
+        <source>Your latest changes could not be saved. %1 Save the proposal somewhere else?</source>
+        <translation>Sus últimos cambios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
+        <source>Not saved — retrying</source>
+        <translation>Sin guardar — reintentando</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your changes could not be saved; they are kept in memory and saving is retried. %1</source>
+        <translation>Sus cambios no se pudieron guardar; se conservan en memoria y se volverá a intentar guardarlos. %1</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>Review mode: comments are saved</source>
         <translation>Modo de revisión: los comentarios se guardan</translation>
     </message>
@@ -151,23 +161,13 @@
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Not saved: %1 — retrying</source>
-        <translation>Sin guardar: %1 — reintentando</translation>
-    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Guardado hace %n s</numerusform>
             <numerusform>Guardado hace %n s</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Your changes could not be saved (%1). They are kept in memory and saving is retried.</source>
-        <translation>Sus cambios no se pudieron guardar (%1). Se conservan en memoria y se volverá a intentar guardarlos.</translation>
     </message>
 </context>
 <context>
@@ -498,8 +498,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Your comments could not be saved (%1). They are kept and saving is retried.</source>
-        <translation>Sus comentarios no se pudieron guardar (%1). Se conservan y se volverá a intentar guardarlos.</translation>
+        <source>Your comments could not be saved; they are kept and saving is retried. %1</source>
+        <translation>Sus comentarios no se pudieron guardar; se conservan y se volverá a intentar guardarlos. %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -762,9 +762,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentSession</name>
+    <message>
+        <location filename="../session.py" line="+86"/>
+        <source>(System message: %1)</source>
+        <translation>(Mensaje del sistema: %1)</translation>
+    </message>
+</context>
+<context>
     <name>EditorView</name>
     <message numerus="yes">
-        <location filename="../editor.py" line="+178"/>
+        <location filename="../editor.py" line="+181"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -875,7 +883,7 @@
         <translation>Escriba una cifra, como 1500 o 12,5.</translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+61"/>
         <source>%n open comment(s): right-click to see them</source>
         <translation>
             <numerusform>%n comentario abierto: haga clic derecho para verlo</numerusform>
@@ -967,12 +975,27 @@
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../pages/strategy_indicators.py" line="+251"/>
+        <location filename="../pages/strategy_indicators.py" line="+253"/>
         <source>Add an indicator, or select one in the table to edit all its fields.</source>
         <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not given yet</source>
+        <translation>Aún sin indicar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Definition</source>
         <translation>Definición</translation>
     </message>
@@ -1299,7 +1322,7 @@
         <translation>Abrir una propuesta sin modificar su contenido, para comentarla (los comentarios se guardan en el archivo)</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source> (read-only)</source>
         <translation> (solo lectura)</translation>
     </message>
@@ -1777,7 +1800,7 @@
     </message>
     <message>
         <location filename="../snapshots/actions.py" line="+59"/>
-        <location filename="../snapshots/dialog.py" line="+325"/>
+        <location filename="../snapshots/dialog.py" line="+329"/>
         <location line="+22"/>
         <source>Mark as submitted</source>
         <translation>Marcar como entregada</translation>
@@ -1811,7 +1834,7 @@
 <context>
     <name>SnapshotsDialog</name>
     <message>
-        <location line="-264"/>
+        <location line="-268"/>
         <source>Snapshots</source>
         <translation>Versiones guardadas</translation>
     </message>
@@ -1891,7 +1914,7 @@
         <translation>Antes de actualizar el archivo a un formato más reciente</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>This proposal has no snapshots yet.</source>
         <translation>Esta propuesta aún no tiene versiones guardadas.</translation>
     </message>
@@ -2007,7 +2030,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+204"/>
+        <location filename="../pages/strategy.py" line="+202"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -181,7 +180,10 @@ class IndicatorEditor(QWidget):
 
         self.target_box, target = group(self)
         t_value, t_year, expression = QLineEdit(self), QLineEdit(self), QLineEdit(self)
-        relative = QCheckBox(self)
+        # Three answers, all visible: "no" is an answer the participant gave, "—" means not given yet.
+        self.relative_combo = relative = QComboBox(self)
+        for answer in (None, True, False):
+            relative.addItem("", answer)
         t_type = self._combo("target.data_type", DATA_TYPES)
         for key, widget in (("value", t_value), ("year", t_year), ("relative_to_baseline", relative)):
             add_row(target, widget, self.labels, f"target.{key}")
@@ -191,7 +193,7 @@ class IndicatorEditor(QWidget):
         self.widgets["target.expression"], self.widgets["target.data_type"] = expression, t_type
         self.target_binder.bind_figure(t_value, "value", self._label("target.value"))
         self.target_binder.bind_figure(t_year, "year", self._label("target.year"), year=True)
-        self.target_binder.bind_check(relative, "relative_to_baseline", self._label("target.relative_to_baseline"))
+        self.target_binder.bind_combo(relative, "relative_to_baseline", self._label("target.relative_to_baseline"))
         self.target_binder.bind_line(expression, "expression", self._label("target.expression"))
         self.target_binder.bind_combo(t_type, "data_type", self._label("target.data_type"))
 
@@ -272,6 +274,9 @@ class IndicatorEditor(QWidget):
             self.widgets[key].setAccessibleName(label.text())
         for combo, ref in self._combos.values():
             fill_combo(combo, self.context.catalogs.get(ref), lang)
+        for index, text in enumerate(("—", self.tr("Yes"), self.tr("No"))):
+            self.relative_combo.setItemText(index, text)
+        self.relative_combo.setItemData(0, self.tr("Not given yet"), Qt.ItemDataRole.ToolTipRole)
         self.disaggregation.set_language(lang)
         self.disaggregation.setAccessibleName(self._label("disaggregation"))
         self.definition_box.setTitle(self.tr("Definition"))

@@ -40,7 +40,7 @@ def _save_pending(session: DocumentSession, document: Document) -> None:
         # Review mode: the file takes comments, but a reviewer neither submits, restores nor snapshots it.
         raise ReadOnlyDocumentError("cannot be changed: it is open for review", document.path)
     if not session.save_now():
-        raise WriteFailedError(f"could not be saved ({session.last_error})", document.path)
+        raise WriteFailedError("could not be saved", document.path) from session.last_exception
 
 
 def take_snapshot(session: DocumentSession, document: Document, name: str, reason: str = REASON_MANUAL) -> SnapshotInfo:

@@ -59,19 +59,23 @@ class CatalogChecklist(QWidget):
         self._apply_filter(self._filter.text())
 
     def selected(self) -> list[str]:
-        """Return the checked ids in catalogue order (ids unknown to the catalogue are kept at the end)."""
+        """Return the checked ids in stored order, newly checked ones after them (in catalogue order)."""
         checked = [
             str(item.data(Qt.ItemDataRole.UserRole))
             for item in (self._list.item(row) for row in range(self._list.count()))
             if item.checkState() == Qt.CheckState.Checked
         ]
-        return checked + [value for value in getattr(self, "_unknown", []) if value not in checked]
+        ticked = set(checked)
+        # The stored order is the participant's (or the example's): one tick must not reorder the rest. Ids the
+        # catalogue lacks (rule G04) stay where they were, so that opening a picker never drops data silently.
+        stored = getattr(self, "_stored", [])
+        kept = [value for value in stored if value in ticked or value not in self._catalog]
+        return kept + [value for value in checked if value not in stored]
 
     def set_selected(self, ids: list[str]) -> None:
-        """Check exactly these ids (without emitting selection_edited)."""
+        """Check exactly these ids, remembering their order (without emitting selection_edited)."""
+        self._stored = list(dict.fromkeys(ids))
         wanted = set(ids)
-        # Ids the catalogue lacks (rule G04) are kept, so that opening a picker never drops data silently.
-        self._unknown = [value for value in ids if value not in self._catalog]
         with QSignalBlocker(self._list):
             for row in range(self._list.count()):
                 item = self._list.item(row)
@@ -91,4 +95,6 @@ class CatalogChecklist(QWidget):
             item.setHidden(bool(needle) and needle not in item.text().casefold())
 
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
-        self.selection_edited.emit(self.selected())
+        # Remembered at once: a second tick before the binder writes the list back still lands after the first.
+        self._stored = self.selected()
+        self.selection_edited.emit(self._stored)

@@ -1,0 +1,137 @@
+"""A save that fails is told in the interface language (Ctrl+S, the banner, the status bar, closing); comments from
+Word are offered only where the file takes comments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from matrices.catalogs import Catalogs
+from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
+from matrices.rules import default_rulebook
+from storage.document import Document
+from storage.errors import ReadOnlyDocumentError, WriteFailedError
+from ui.commands import SetValueCommand
+from ui.comments.store import CommentStore
+from ui.context import UiContext
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.pages.editor_pages import default_pages
+from ui.session import DocumentSession, SaveState
+from ui.settings import Settings
+from ui.translation import LanguageSwitcher
+
+SENTENCE = "No se pudo escribir demo.pmx. Compruebe que el disco no está lleno"
+SYSTEM = "(Mensaje del sistema: No space left on device)"
+
+
+@pytest.fixture
+def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple]:
+    """The Spanish main window and its controller; message boxes are recorded and answered Cancel."""
+    warnings: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        warnings.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    context = UiContext(
+        catalogs=catalogs,
+        field_model=field_model,
+        rulebook=default_rulebook(catalogs, field_model),
+        example_es=load_example("es"),
+        example_en=load_example("en"),
+    )
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    languages = LanguageSwitcher(qapp)
+    controller = AppController(window, context, settings, languages, default_pages)
+    controller.set_language("es")
+    yield window, controller, warnings
+    controller.close_document()
+    languages.clear()  # other tests expect the untranslated source strings
+
+
+def demo_file(folder: Path) -> Path:
+    path = folder / "demo.pmx"
+    Document.create(path, load_example("es")).close()
+    return path
+
+
+def fill_the_disk(document: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every write of document fail the way a full disk does (storage's error, raised from the OS one)."""
+
+    def full(*_args: object) -> None:
+        try:
+            raise OSError(28, "No space left on device")
+        except OSError as exc:
+            raise WriteFailedError("could not be saved: database or disk is full", document.path) from exc
+
+    monkeypatch.setattr(document, "save", full)
+    monkeypatch.setattr(document, "write_prepared", full)
+
+
+def test_ctrl_s_on_a_full_disk_says_so_in_spanish(gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window, controller, warnings = gui
+    assert controller.open_path(demo_file(tmp_path))
+    session = controller.session
+    assert isinstance(session.document, Document)
+    fill_the_disk(session.document, monkeypatch)
+    session.push(SetValueCommand(session, (), "title", "Título nuevo", "título"))
+    window.save_action.trigger()  # Ctrl+S: writes at once and waits
+    assert session.save_state is SaveState.FAILED
+    banner = window.editor.banner
+    assert not banner.isHidden()
+    assert banner.text().startswith("Sus cambios no se pudieron guardar; se conservan en memoria")
+    assert SENTENCE in banner.text()
+    assert banner.text().endswith(SYSTEM)
+    assert "could not" not in banner.text()
+    assert window.save_label.text() == "Sin guardar — reintentando"
+    assert SENTENCE in window.save_label.toolTip()
+
+    assert not controller.close_document(), "Cancel keeps the document open"
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"Sus últimos cambios no se pudieron guardar. {SENTENCE}")
+    assert warnings[0].endswith(f"{SYSTEM} ¿Desea guardar la propuesta en otra ubicación?")
+
+    monkeypatch.undo()
+    window.save_action.trigger()
+    assert session.save_state is SaveState.SAVED
+    assert window.save_label.text().startswith("Guardado")
+    assert window.save_label.toolTip() == ""
+    assert banner.isHidden()
+
+
+def test_comments_from_word_are_offered_only_where_the_file_takes_comments(gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, controller, _ = gui
+    path = demo_file(tmp_path)
+    assert controller.open_path(path)
+    assert window.import_word_comments_action.isEnabled()
+    assert controller.close_document()
+    assert controller.open_for_review(path)
+    assert window.import_word_comments_action.isEnabled(), "review mode takes comments"
+    assert controller.close_document()
+    with Document.open(path) as holder:
+        assert not holder.read_only
+        assert controller.open_path(path)
+        assert controller.session.document.read_only
+        assert not window.import_word_comments_action.isEnabled()
+        assert controller.close_document()
+    assert not window.import_word_comments_action.isEnabled()
+
+
+def test_the_comment_store_refuses_a_read_only_file_with_a_storage_error(qtbot: QtBot, tmp_path: Path) -> None:
+    path = demo_file(tmp_path)
+    with Document.open(path, read_only=True) as reader:
+        store = CommentStore(reader, DocumentSession(reader, reader.load()))
+        with pytest.raises(ReadOnlyDocumentError) as caught:
+            store.save_comments([])
+        assert caught.value.path == path
