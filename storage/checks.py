@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from storage.connection import connect_raw, make_engine
+from storage.connection import connect_raw
 from storage.errors import (
     CorruptDocumentError,
     DocumentError,
@@ -27,7 +27,7 @@ from storage.errors import (
     UnexpectedSchemaError,
     UnreadableFileError,
 )
-from storage.orm import APPLICATION_ID, SCHEMA_VERSION, Base
+from storage.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -147,12 +147,11 @@ def schema_text(raw: sqlite3.Connection) -> SchemaText:
 @functools.cache
 def _expected() -> tuple[Fingerprint, SchemaText]:
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    engine = make_engine(lambda: memory)
     try:
-        Base.metadata.create_all(engine)
+        create_schema(memory)
         return fingerprint(memory), schema_text(memory)
     finally:
-        engine.dispose()
+        memory.close()
 
 
 def expected_fingerprint() -> Fingerprint:

@@ -1,17 +1,21 @@
-"""SQLite connections of a document: opened by URI (read-only never writes), with the file-format pragmas."""
+"""SQLite connections of a document: opened by URI (read-only never writes), with the file-format pragmas.
+
+SQLAlchemy is imported by the functions that make an engine, not by this module: a document is opened and read
+on the bare sqlite3 connection, and only its first write needs the engine (see storage/schema.py).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 Mode = Literal["ro", "rw", "rwc"]
 
@@ -76,6 +80,9 @@ def _begin(connection: Connection) -> None:
 
 def make_engine(creator: Callable[[], sqlite3.Connection]) -> Engine:
     """Return an engine over one connection made by creator, with the document pragmas and real transactions."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine("sqlite+pysqlite://", creator=creator, poolclass=StaticPool)
     event.listen(engine, "connect", _apply_pragmas)
     event.listen(engine, "begin", _begin)
@@ -99,8 +106,11 @@ def sqlite_error_of(exc: BaseException) -> sqlite3.Error | None:
     """Return the sqlite3 error behind exc (itself or the one SQLAlchemy wrapped), if any."""
     if isinstance(exc, sqlite3.Error):
         return exc
-    if isinstance(exc, DBAPIError) and isinstance(exc.orig, sqlite3.Error):
-        return exc.orig
+    # Only an imported SQLAlchemy can have raised one of its errors: looking it up never imports it.
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.DBAPIError):
+        orig = exc.orig
+        return orig if isinstance(orig, sqlite3.Error) else None
     return None
 
 

@@ -2,17 +2,23 @@
 
 The file is untrusted: whatever its rows hold is validated by the domain model on the way in, and any damage
 (bad JSON in a column, a wrong type, an invalid value) becomes a one-sentence CorruptDocumentError.
+
+The proposal and the comments are read with plain SQL on the bare sqlite3 connection, as SQLAlchemy would
+read them through storage/orm.py (the same columns in the same order, JSON columns parsed, nothing else
+converted; tests/storage/test_raw_reader.py compares the two): opening a document never imports SQLAlchemy.
+The functions that write, and the snapshots' readers, import it when first called.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import Connection, Table, insert, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from matrices.proposal import Proposal
 from matrices.review import Comment
@@ -28,8 +34,11 @@ from storage.mapping import (
     nest_proposal,
     proposal_drafts,
 )
-from storage.orm import Base, MetaRow, SnapshotRow
 from storage.rowsync import Plan, RowState, apply_plan, plan_changes
+from storage.schema import JSON_COLUMNS, table_columns
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Table
 
 PROPOSAL_TABLES: tuple[str, ...] = (PROPOSAL_TABLE, *(spec.table for spec in ITEM_SPECS))
 LINKS: dict[str, tuple[str, str]] = {
@@ -39,8 +48,9 @@ LINKS: dict[str, tuple[str, str]] = {
 }
 """Child table -> (container table, foreign key column)."""
 
-# What a damaged row can raise while being read: bad JSON text, a wrong type where a number or text is expected.
-_READ_ERRORS = (ValueError, TypeError, KeyError, RecursionError, SQLAlchemyError)
+# What a damaged row can raise while being read: bad JSON text, a wrong type where a number or text is expected,
+# or the database itself (SQLAlchemy wrapped those in its own errors, reported the same way).
+_READ_ERRORS = (ValueError, TypeError, KeyError, RecursionError, sqlite3.Error)
 
 
 class SnapshotInfo(BaseModel):
@@ -56,20 +66,51 @@ class SnapshotInfo(BaseModel):
 
 def tables() -> dict[str, Table]:
     """Return the document's tables by name."""
+    from storage.orm import Base
+
     return dict(Base.metadata.tables)
 
 
-def _read_rows(connection: Connection, names: Iterable[str]) -> TableRows:
-    schema = tables()
+def _sql_read_errors() -> tuple[type[BaseException], ...]:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (*_READ_ERRORS, SQLAlchemyError)
+
+
+@functools.cache
+def _select(name: str) -> str:
+    """Return the query of every column of a table, in declared order (what SQLAlchemy's select(table) runs)."""
+    listed = ", ".join(f'"{column}"' for column in table_columns()[name])
+    return f'SELECT {listed} FROM "{name}"'
+
+
+def _table_rows(raw: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+    """Return a table's rows as column -> value, JSON columns parsed (as orm.JsonText.process_result_value)."""
+    columns = table_columns()[name]
+    parsed = JSON_COLUMNS.get(name, frozenset())
+    rows = raw.execute(_select(name)).fetchall()
+    if not parsed:
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+    loads = json.loads
+    return [
+        {
+            column: (loads(value) if value is not None and column in parsed else value)
+            for column, value in zip(columns, row, strict=True)
+        }
+        for row in rows
+    ]
+
+
+def _read_rows(raw: sqlite3.Connection, names: Iterable[str]) -> TableRows:
     try:
-        return {name: [dict(row) for row in connection.execute(select(schema[name])).mappings()] for name in names}
+        return {name: _table_rows(raw, name) for name in names}
     except _READ_ERRORS as exc:
         raise CorruptDocumentError("is damaged (a stored value cannot be read)") from exc
 
 
-def read_proposal_rows(connection: Connection) -> tuple[dict[str, Any], RowState]:
+def read_proposal_rows(raw: sqlite3.Connection) -> tuple[dict[str, Any], RowState]:
     """Read the proposal's rows; return its JSON form (not yet validated) and the saved state."""
-    rows = _read_rows(connection, PROPOSAL_TABLES)
+    rows = _read_rows(raw, PROPOSAL_TABLES)
     try:
         data, state = nest_proposal(rows)
     except _READ_ERRORS as exc:
@@ -87,9 +128,9 @@ def validate_proposal(data: dict[str, Any]) -> Proposal:
         raise CorruptDocumentError("holds an invalid proposal (nested too deeply)") from exc
 
 
-def read_comments(connection: Connection) -> tuple[list[Comment], RowState]:
+def read_comments(raw: sqlite3.Connection) -> tuple[list[Comment], RowState]:
     """Read and validate the review comments; return them with the saved state."""
-    rows = _read_rows(connection, (COMMENTS.table,))[COMMENTS.table]
+    rows = _read_rows(raw, (COMMENTS.table,))[COMMENTS.table]
     try:
         items, state = nest_comments(rows)
     except _READ_ERRORS as exc:
@@ -127,7 +168,9 @@ def write_plan(connection: Connection, plan: Plan) -> None:
 
 def write_meta(connection: Connection, values: dict[str, str]) -> None:
     """Insert or replace facts in the meta table."""
-    table = tables()[MetaRow.__tablename__]
+    from sqlalchemy import insert
+
+    table = tables()["meta"]
     for key, value in values.items():
         connection.execute(table.delete().where(table.c.key == key))
         connection.execute(insert(table).values(key=key, value=value))
@@ -140,8 +183,10 @@ def now_text() -> str:
 
 def insert_snapshot(connection: Connection, name: str, reason: str, proposal: Proposal) -> SnapshotInfo:
     """Store a full copy of proposal as a named snapshot; return its description."""
+    from sqlalchemy import insert
+
     created_at = now_text()
-    table = tables()[SnapshotRow.__tablename__]
+    table = tables()["snapshots"]
     values = {
         "name": name,
         "created_at": created_at,
@@ -154,23 +199,27 @@ def insert_snapshot(connection: Connection, name: str, reason: str, proposal: Pr
 
 def list_snapshots(connection: Connection) -> list[SnapshotInfo]:
     """Return the snapshots' descriptions, oldest first."""
-    table = tables()[SnapshotRow.__tablename__]
+    from sqlalchemy import select
+
+    table = tables()["snapshots"]
     query = select(table.c.pk, table.c.name, table.c.created_at, table.c.reason).order_by(
         table.c.created_at, table.c.pk
     )
     try:
         rows = connection.execute(query).all()
         return [SnapshotInfo(id=pk, name=name, created_at=created, reason=reason) for pk, name, created, reason in rows]
-    except (*_READ_ERRORS, ValidationError) as exc:
+    except (*_sql_read_errors(), ValidationError) as exc:
         raise CorruptDocumentError("is damaged (its list of snapshots cannot be read)") from exc
 
 
 def read_snapshot(connection: Connection, snapshot_id: int) -> Proposal | None:
     """Return the proposal stored in a snapshot, or None if there is no such snapshot."""
-    table = tables()[SnapshotRow.__tablename__]
+    from sqlalchemy import select
+
+    table = tables()["snapshots"]
     try:
         text = connection.execute(select(table.c.proposal_json).where(table.c.pk == snapshot_id)).scalar_one_or_none()
-    except _READ_ERRORS as exc:
+    except _sql_read_errors() as exc:
         raise CorruptDocumentError(f"is damaged (snapshot {snapshot_id} cannot be read)") from exc
     if text is None:
         return None

@@ -13,6 +13,9 @@ goes on being edited, plan on the editing thread and write on the worker (the pl
 
 The stored summary (what a facilitator's folder view reads) is written only with a save of content or comments,
 or once this document has written some: opening a file and closing it never changes it.
+
+Opening and reading run on the document's bare sqlite3 connection; the SQLAlchemy engine over that same
+connection is made by the first write (or snapshot list), so that opening a document never imports SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -26,15 +29,20 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Self, TypeVar
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.summary import ProposalSummary
 from storage.atomic import fsync_directory, fsync_file, move_no_replace, temp_path_beside
-from storage.connection import describe_sqlite_error, driver_connection, file_engine, sqlite_error_of
+from storage.connection import (
+    describe_sqlite_error,
+    driver_connection,
+    file_engine,
+    make_engine,
+    open_raw,
+    sqlite_error_of,
+)
 from storage.content import (
     PROPOSAL_TABLES,
     SnapshotInfo,
@@ -62,8 +70,8 @@ from storage.lock import APP_NAME, DocumentLock
 from storage.mapping import COMMENTS
 from storage.migrations import MIGRATIONS, MigrationStep
 from storage.opening import Opened, open_document
-from storage.orm import APPLICATION_ID, SCHEMA_VERSION, Base
 from storage.rowsync import Plan, RowState, SaveStats, TableState
+from storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from storage.summary_rows import (
     delete_summary,
     read_stored_summary,
@@ -72,6 +80,9 @@ from storage.summary_rows import (
     try_summary_text,
     write_summary,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 T = TypeVar("T")
 
@@ -101,6 +112,8 @@ class Document:
 
     def __init__(self, path: Path, opened: Opened) -> None:
         self._path = path
+        self._raw: sqlite3.Connection | None = opened.connection
+        # Made over _raw on the first write (see the module's docstring); closing disposes it, closing _raw.
         self._engine: Engine | None = opened.engine
         self._lock = opened.lock
         self._read_only_reason = opened.read_only_reason
@@ -152,7 +165,7 @@ class Document:
                 raise DocumentExistsError("already exists; choose another name", target) from exc
             finally:
                 temp.unlink(missing_ok=True)
-            document = cls(target, Opened(file_engine(target, "rw"), lock, None))
+            document = cls(target, Opened(_open_written(target, "created"), lock, None))
         except OSError as exc:
             lock.release()
             raise WriteFailedError(f"could not be created ({exc.strerror or 'input/output error'})", target) from exc
@@ -200,14 +213,12 @@ class Document:
     @property
     def closed(self) -> bool:
         """Return True after close()."""
-        return self._engine is None
+        return self._raw is None
 
     @property
     def engine(self) -> Engine:
-        """Return the SQLAlchemy engine (for diagnostics and benchmarks; ORM rows never leave storage)."""
-        if self._engine is None:
-            raise DocumentClosedError("is closed", self._path)
-        return self._engine
+        """Return the SQLAlchemy engine, made on first use (for writes, diagnostics and benchmarks)."""
+        return self._make_engine()
 
     # ---- content ---------------------------------------------------------------------------------------
 
@@ -246,8 +257,10 @@ class Document:
 
     def write_prepared(self, prepared: PreparedSave) -> SaveStats:
         """Write a planned save in one transaction (its summary with it); DocumentError if another came first."""
+        load_writer()  # before the lock: the editing thread may plan the next save meanwhile
         with self._mutex:
             self._require_writable()
+            self._make_engine()  # now, even when nothing is written: see load_writer
             if prepared.base is not self._proposal_state:
                 raise DocumentError("changed since this save was planned (plan it again)", self._path)
             plan = prepared.plan
@@ -324,7 +337,7 @@ class Document:
         has already written content; otherwise it waits for a save of content or comments (opening never writes).
         """
         with self._mutex:
-            if self._engine is None:
+            if self._raw is None:
                 raise DocumentClosedError("is closed", self._path)
             if self._lock is None:
                 return False  # a reviewer's read-only copy is never written, not even its summary
@@ -348,16 +361,14 @@ class Document:
         text = self._due_summary()
         if text is None or not self._wrote_content:
             return
-        if (
-            self._read(lambda connection: read_summary_text(driver_connection(connection))) != text
-        ):  # unchanged after a refresh: no write, no new file time
+        if self._read(read_summary_text) != text:  # unchanged after a refresh: no write, no new file time
             self._transaction(lambda connection: write_summary(connection, text))
         self._summary_pending, self._summary_stored = None, True
 
     def load_summary(self) -> ProposalSummary | None:
         """Return the stored summary with live comment counts and last submission; None if missing or stale."""
         with self._mutex:
-            return self._read(lambda connection: read_stored_summary(driver_connection(connection)))
+            return self._read(read_stored_summary)
 
     # ---- snapshots -------------------------------------------------------------------------------------
 
@@ -367,7 +378,7 @@ class Document:
             self._require_writable()
 
             def snapshot(connection: Connection) -> SnapshotInfo:
-                data, _state = read_proposal_rows(connection)
+                data, _state = read_proposal_rows(driver_connection(connection))
                 return insert_snapshot(connection, name, reason, validate_proposal(data))
 
             return self._transaction(snapshot)
@@ -375,12 +386,12 @@ class Document:
     def list_snapshots(self) -> list[SnapshotInfo]:
         """Return the snapshots, oldest first."""
         with self._mutex:
-            return self._read(list_snapshots)
+            return self._read_sql(list_snapshots)
 
     def load_snapshot(self, snapshot_id: int) -> Proposal:
         """Return the proposal stored in a snapshot (restore it by saving it)."""
         with self._mutex:
-            proposal = self._read(lambda connection: read_snapshot(connection, snapshot_id))
+            proposal = self._read_sql(lambda connection: read_snapshot(connection, snapshot_id))
             if proposal is None:
                 raise DocumentError(f"has no snapshot {snapshot_id}", self._path)
             return proposal
@@ -404,22 +415,20 @@ class Document:
                 ) from exc
             try:
                 self._backup_to(target)
-                new_engine = file_engine(target, "rw")
+                new_raw = _open_written(target, "written")
             except BaseException:
                 new_lock.release()
                 raise
-            old_engine, old_lock = self.engine, self._lock
-            self._engine, self._lock, self._path = new_engine, new_lock, target
-            old_engine.dispose()
+            old_lock = self._lock
+            self._close_connection()
+            self._raw, self._lock, self._path = new_raw, new_lock, target
             if old_lock is not None:
                 old_lock.release()
 
     def close(self) -> None:
         """Close the file and release its lock (idempotent)."""
         with self._mutex:
-            engine, self._engine = self._engine, None
-            if engine is not None:
-                engine.dispose()
+            self._close_connection()
             lock, self._lock = self._lock, None
             if lock is not None:
                 lock.release()
@@ -443,13 +452,52 @@ class Document:
     # ---- internals -------------------------------------------------------------------------------------
 
     def _require_writable(self) -> None:
-        if self._engine is None:
+        if self._raw is None:
             raise DocumentClosedError("is closed", self._path)
         if self._lock is None:
             raise ReadOnlyDocumentError(f"cannot be changed: {self._read_only_reason}", self._path)
 
-    def _read(self, reader: Callable[[Connection], T]) -> T:
-        """Run reader in one read transaction (a consistent view even while another process writes)."""
+    def _connection(self) -> sqlite3.Connection:
+        if self._raw is None:
+            raise DocumentClosedError("is closed", self._path)
+        return self._raw
+
+    def _make_engine(self) -> Engine:
+        raw = self._connection()
+        if self._engine is None:
+            self._engine = make_engine(lambda: raw)
+        return self._engine
+
+    def _close_connection(self) -> None:
+        raw, engine = self._raw, self._engine
+        self._raw = self._engine = None
+        if engine is not None:
+            engine.dispose()
+        if raw is not None:
+            raw.close()  # an engine closes it only if it ever connected
+
+    def _read(self, reader: Callable[[sqlite3.Connection], T]) -> T:
+        """Run reader in one read transaction on the bare connection (a consistent view while another writes)."""
+        raw = self._connection()
+        try:
+            raw.execute("BEGIN")
+            try:
+                result = reader(raw)
+            except BaseException:
+                if raw.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):  # the reader's own error is the one to report
+                        raw.execute("ROLLBACK")
+                raise
+            raw.execute("COMMIT")
+            return result
+        except DocumentError as exc:
+            exc.path = exc.path or self._path
+            raise
+        except sqlite3.Error as exc:
+            raise DocumentError(f"could not be read: {describe_sqlite_error(exc)}", self._path) from exc
+
+    def _read_sql(self, reader: Callable[[Connection], T]) -> T:
+        """Run reader in one read transaction through SQLAlchemy."""
         try:
             with self.engine.connect() as connection, connection.begin():
                 return reader(connection)
@@ -481,8 +529,7 @@ class Document:
             temp = temp_path_beside(target)
             destination = sqlite3.connect(temp, isolation_level=None)
             try:
-                with self.engine.connect() as connection:
-                    driver_connection(connection).backup(destination)
+                self._connection().backup(destination)
             finally:
                 destination.close()
             fsync_file(temp)
@@ -500,8 +547,22 @@ class Document:
                     temp.with_name(temp.name + "-journal").unlink(missing_ok=True)
 
 
+def load_writer() -> None:
+    """Import what writing needs (SQLAlchemy, the table classes, its SQLite dialect); opening leaves it out.
+
+    An editor calls it on a thread of its own once the window shows or at the first edit, so that no save waits
+    for it (an edit must reach the disk within a second); write_prepared, which runs on the worker thread, calls
+    it too. Idempotent and cheap once done.
+    """
+    import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401 (the dialect an engine loads when it is made)
+
+    import storage.orm  # noqa: F401
+
+
 def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan, summary: str | None) -> Path:
     """Write a complete new document into a temporary file beside target; return that file."""
+    from storage.orm import Base  # the classes that define the tables: only created files and writes need them
+
     temp = temp_path_beside(target)
     engine = file_engine(temp, "rw")
     try:
@@ -523,3 +584,11 @@ def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan, summa
         raise
     engine.dispose()
     return temp
+
+
+def _open_written(path: Path, done: str) -> sqlite3.Connection:
+    """Open a file this document has just written, for reading and writing; WriteFailedError if it cannot be."""
+    try:
+        return open_raw(path, "rw")
+    except sqlite3.Error as exc:
+        raise WriteFailedError(f"could not be {done}: {describe_sqlite_error(exc)}", path) from exc

@@ -3,7 +3,8 @@
 A step takes the file from version N to N + 1 and receives the SQLAlchemy connection inside the migration's
 transaction, with foreign keys switched off (SQLite's recommended way to rebuild a table). The registry maps N
 to its step. Version 1 is the first released format, so the shipped registry is empty; the day the schema
-changes, bump orm.SCHEMA_VERSION, add the step here, and keep a version-1 file in tests to migrate.
+changes, bump schema.SCHEMA_VERSION (and its SQL text), add the step here, and keep a version-1 file in tests
+to migrate.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from storage.atomic import fsync_file, move_no_replace, temp_path_beside
 from storage.errors import UnsupportedVersionError
-from storage.orm import SCHEMA_VERSION
+from storage.schema import SCHEMA_VERSION
 
-MigrationStep = Callable[[Connection], None]
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+MigrationStep = Callable[["Connection"], None]
 
 MIGRATIONS: Mapping[int, MigrationStep] = MappingProxyType({})
 """The shipped migration steps, by the version they start from."""

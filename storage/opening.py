@@ -4,6 +4,9 @@ Read-only opens use a `mode=ro` URI and take no lock, so they never change the f
 file opened for writing is first copied beside itself (NAME.v0.bak.pmx), then migrated in one transaction that
 also stores a "before migration" snapshot. An older file opened read-only is migrated in a private in-memory
 copy: a facilitator can read it, and the participant's file stays exactly as it was.
+
+A file of the current format is checked and then read on the bare sqlite3 connection; an engine (and with it
+SQLAlchemy) is made only to migrate, and otherwise by the document on its first write.
 """
 
 from __future__ import annotations
@@ -14,8 +17,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from storage.checks import (
     check_file,
@@ -26,14 +28,7 @@ from storage.checks import (
     unloadable_schema_error,
     writable,
 )
-from storage.connection import (
-    describe_sqlite_error,
-    driver_connection,
-    file_engine,
-    make_engine,
-    open_raw,
-    sqlite_error_of,
-)
+from storage.connection import Mode, describe_sqlite_error, driver_connection, make_engine, open_raw, sqlite_error_of
 from storage.content import insert_snapshot, now_text, read_proposal_rows, validate_proposal, write_meta
 from storage.errors import (
     CorruptDocumentError,
@@ -44,21 +39,26 @@ from storage.errors import (
 )
 from storage.lock import DocumentLock
 from storage.migrations import MigrationStep, keep_backup, migration_steps, run_steps
-from storage.orm import SCHEMA_VERSION
+from storage.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 BEFORE_MIGRATION = "before migration"
 
 
 @dataclass
 class Opened:
-    """An engine on a checked document, and how it was opened."""
+    """A connection to a checked document (the engine on it, once one was needed), and how it was opened."""
 
-    engine: Engine
+    connection: sqlite3.Connection
+    """With the document pragmas applied; an engine made on it later applies them again (they are idempotent)."""
     lock: DocumentLock | None
     read_only_reason: str | None
     locked_by: str | None = None
     migrated_from: int | None = None
     backup: Path | None = None
+    engine: Engine | None = None
 
 
 def database_error(exc: BaseException, path: Path) -> DocumentError:
@@ -98,17 +98,20 @@ def _checks(raw: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _verify(engine: Engine, path: Path) -> int:
-    """Run the open checks; return the file's schema version."""
+def _connect_checked(path: Path, mode: Mode) -> tuple[sqlite3.Connection, int]:
+    """Open path with the document pragmas and run the open checks; return the connection and schema version."""
     try:
-        with engine.connect() as connection:
-            return _checks(driver_connection(connection), path)
-    except DocumentError:
-        raise
-    except Exception as exc:
-        if sqlite_error_of(exc) is None:
-            raise
+        raw = open_raw(path, mode)
+    except sqlite3.Error as exc:
         raise database_error(exc, path) from exc
+    try:
+        return raw, _checks(raw, path)
+    except sqlite3.Error as exc:
+        raw.close()
+        raise database_error(exc, path) from exc
+    except BaseException:
+        raw.close()
+        raise
 
 
 @contextlib.contextmanager
@@ -144,7 +147,7 @@ def _migrate(engine: Engine, path: Path, version: int, steps: list[MigrationStep
                 run_steps(connection, steps)
                 check_schema(raw, path)
                 if snapshot:
-                    data, _state = read_proposal_rows(connection)
+                    data, _state = read_proposal_rows(raw)
                     reason = f"migration from file format {version} to {SCHEMA_VERSION}"
                     insert_snapshot(connection, BEFORE_MIGRATION, reason, validate_proposal(data))
                     write_meta(connection, {f"migrated_from_{version}": now_text()})
@@ -160,26 +163,29 @@ def _migrate(engine: Engine, path: Path, version: int, steps: list[MigrationStep
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _migrate_in_memory(engine: Engine, path: Path, version: int, steps: list[MigrationStep]) -> Engine:
-    """Copy the file into memory and migrate the copy; return an engine on it (the file is not touched)."""
+def _migrate_in_memory(
+    raw: sqlite3.Connection, path: Path, version: int, steps: list[MigrationStep]
+) -> tuple[sqlite3.Connection, Engine]:
+    """Copy the file into memory and migrate the copy; return it and an engine on it (the file is not touched)."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
-        with engine.connect() as connection:
-            driver_connection(connection).backup(memory)
-    except Exception as exc:
+        raw.backup(memory)
+    except sqlite3.Error as exc:
         memory.close()
-        if sqlite_error_of(exc) is None:
-            raise
         raise database_error(exc, path) from exc
+    except BaseException:
+        memory.close()
+        raise
     finally:
-        engine.dispose()
+        raw.close()
     copy = make_engine(lambda: memory)
     try:
         _migrate(copy, path, version, steps, snapshot=False)
     except BaseException:
         copy.dispose()
+        memory.close()
         raise
-    return copy
+    return memory, copy
 
 
 def _migrate_in_place(engine: Engine, path: Path, version: int, steps: list[MigrationStep]) -> Path:
@@ -210,20 +216,27 @@ def open_document(path: Path, read_only: bool, migrations: Mapping[int, Migratio
     holder: str | None = None
     if not read_only:
         lock, reason, holder = _take_lock(path)
-    engine = file_engine(path, "ro" if lock is None else "rw")
     try:
-        version = _verify(engine, path)
-        opened = Opened(engine, lock, reason, holder)
+        raw, version = _connect_checked(path, "ro" if lock is None else "rw")
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    opened = Opened(raw, lock, reason, holder)
+    try:
         if version < SCHEMA_VERSION:
             steps = migration_steps(version, migrations, path)
             opened.migrated_from = version
             if lock is None:
-                opened.engine = engine = _migrate_in_memory(engine, path, version, steps)
+                opened.connection, opened.engine = _migrate_in_memory(raw, path, version, steps)
             else:
-                opened.backup = _migrate_in_place(engine, path, version, steps)
+                opened.engine = make_engine(lambda: raw)
+                opened.backup = _migrate_in_place(opened.engine, path, version, steps)
         return opened
     except BaseException:
-        engine.dispose()
+        if opened.engine is not None:
+            opened.engine.dispose()
+        opened.connection.close()
         if lock is not None:
             lock.release()
         raise

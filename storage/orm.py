@@ -4,7 +4,8 @@ One edit writes one row: every item of a list is its own row, ordered by `positi
 in a draft and references may dangle, so each row has an integer surrogate key `pk` and keeps the item's id as
 plain text (`item_id`); foreign keys exist only for containment (an axis holds its lines of action and
 indicators, an actor its relations). Small value objects and lists of ids are JSON text columns.
-Changing any table here changes the file format: bump SCHEMA_VERSION and add a migration (storage/migrations.py).
+Changing any table here changes the file format: bump SCHEMA_VERSION, add a migration (storage/migrations.py)
+and write the new SQL text into storage/schema.py (opening a file reads that, not these classes).
 """
 
 from __future__ import annotations
@@ -16,12 +17,6 @@ from sqlalchemy import ForeignKey, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 from sqlalchemy.types import TypeDecorator, UserDefinedType
-
-APPLICATION_ID = 0x504D5831
-"""`PRAGMA application_id` of every .pmx file: the ASCII bytes 'PMX1'."""
-
-SCHEMA_VERSION = 1
-"""`PRAGMA user_version` written by this version; older files are migrated on open, newer ones refused."""
 
 
 class NumberType(UserDefinedType[int | float]):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import Connection, Table, delete, insert, update
+from typing import TYPE_CHECKING, Any
 
 from storage.mapping import Drafts, Key
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Table
 
 TableState = dict[Key, tuple[int, dict[str, Any]]]
 """Rows as saved: key -> (pk, column values without pk)."""
@@ -126,6 +127,8 @@ def plan_changes(state: RowState, drafts: Drafts, links: Mapping[str, tuple[str,
 
 def apply_plan(connection: Connection, plan: Plan, schema: Mapping[str, Table]) -> SaveStats:
     """Run a plan's statements on a connection inside the caller's transaction; return the row counts."""
+    from sqlalchemy import delete, insert, update  # only a write needs SQLAlchemy (storage/schema.py)
+
     for name, pks in plan.deletes:
         table = schema[name]
         for start in range(0, len(pks), _DELETE_CHUNK):

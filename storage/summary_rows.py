@@ -17,9 +17,9 @@ import logging
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
-from sqlalchemy import Connection
 
 from matrices.base import MAX_TEXT
 from matrices.catalogs import Catalogs
@@ -31,7 +31,10 @@ from matrices.rules import Rulebook, default_rulebook
 from matrices.summary import SUBMITTED, SUMMARY_VERSION, ProposalSummary, summarize
 from storage.content import PROPOSAL_TABLES, tables, write_meta
 from storage.mapping import COMMENTS, PROPOSAL_TABLE
-from storage.orm import Base, MetaRow
+from storage.schema import table_columns
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +73,7 @@ def _longest_text_query() -> str:
     """
     per_table = []
     for name in (*PROPOSAL_TABLES, COMMENTS.table):
-        columns = [column.name for column in Base.metadata.tables[name].columns if not column.primary_key]
+        columns = [column for column in table_columns()[name] if column != "pk"]  # pk: the surrogate key
         lengths = ", ".join(f'ifnull(length("{column}"), 0)' for column in columns)
         per_table.append(f'ifnull((SELECT max(max(0, {lengths})) FROM "{name}"), 0)')
     return f"SELECT max(0, {', '.join(per_table)})"
@@ -142,7 +145,7 @@ def write_summary(connection: Connection, text: str) -> None:
 
 def delete_summary(connection: Connection) -> None:
     """Remove the summary row in the caller's transaction (the proposal changed after it was computed)."""
-    table = tables()[MetaRow.__tablename__]
+    table = tables()["meta"]
     connection.execute(table.delete().where(table.c.key == SUMMARY_KEY))
 
 

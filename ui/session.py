@@ -26,6 +26,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from matrices.proposal import Proposal
 from matrices.review import Anchor
 from matrices.summary import ProposalSummary
+from storage.document import load_writer
 from storage.mapping import SECTIONS
 from ui.commands import Change
 from ui.messages import error_message
@@ -254,6 +255,8 @@ class DocumentSession(QObject):
         self._summary_edits = 0
         self._summary_sent = True
         self._flight: _Write | None = None
+        self._writer_warm = False
+        """Whether the first edit has started importing what writing needs (see _warm_writer)."""
         self._closed = False
 
     @property
@@ -290,6 +293,8 @@ class DocumentSession(QObject):
         if self.read_only:
             return
         self._edits += 1
+        if not self._writer_warm:
+            self._warm_writer()
         sections = touched_sections(change)
         if sections is None or self._dirty is None:
             self._dirty = None
@@ -358,6 +363,17 @@ class DocumentSession(QObject):
         return self._item_marks.get(item_id, 0) if item_id is not None else 0
 
     # ---- saving ----------------------------------------------------------------------------------------
+
+    def _warm_writer(self) -> None:
+        """At the first edit, import the writing half of storage on the worker (opening leaves it out to start fast).
+
+        The import takes ~0.25 s; paid by the first save instead, it could push that save past the one second within
+        which an edit must reach the disk. It runs beside the writes, not as one (Python's import lock makes a write
+        that needs the import wait for it), with collection paused like any worker's (see _CollectorPause).
+        """
+        self._writer_warm = True
+        if isinstance(self.document, PlannedStorage):
+            _Write(self._edits, False, frozenset(), False, load_writer).start(self)
 
     def _schedule(self) -> None:
         """Start the save timer: SAVE_DELAY_MS after the last edit, MAX_PENDING_MS after the first unsaved one."""

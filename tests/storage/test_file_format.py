@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from storage.checks import expected_schema_text
-from storage.orm import SCHEMA_VERSION
+from storage.schema import SCHEMA_VERSION
 
 # sha256 of the sorted (type, name, table, SQL) rows of sqlite_master that format 1 creates.
 RELEASED = {1: "6e2c476e4a67a8ac858ad5b92c6fbeef631ad26c193e3fb18d9b7e6ff3371869"}

@@ -17,7 +17,7 @@ from matrices.strategy import Axis, Baseline, ExcludedCause, Indicator, Strategy
 from storage.document import Document
 from storage.interchange import dump_json, parse_interchange
 from storage.mapping import unmapped_fields
-from storage.orm import APPLICATION_ID, SCHEMA_VERSION
+from storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.storage.helpers import StatementLog, scalar
 
 TRICKY_TEXT = "línea 1\r\nlínea\x0b2 \x00 tab\t émoji 🧭 RTL مرحبا \u200b"

@@ -488,3 +488,21 @@ def test_the_summary_is_stored_with_the_save_of_the_same_content(qtbot: QtBot, o
     qtbot.waitUntil(lambda: not session.writing, timeout=2000)
     assert opened.load_summary() == later
     assert session.close()
+
+
+def test_the_first_edit_imports_the_writer_on_a_worker_once(
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening leaves SQLAlchemy out for a fast start; the first save must not pay its import (one-second rule).
+    threads: list[threading.Thread] = []
+    monkeypatch.setattr("ui.session.load_writer", lambda: threads.append(threading.current_thread()))
+    session = DocumentSession(opened, opened.load())
+    assert not threads
+    session.push(SetValueCommand(session, (), "title", "Primera edición", "título"))
+    session.push(SetValueCommand(session, (), "title", "Segunda edición", "título"))
+    qtbot.waitUntil(lambda: bool(threads), timeout=2000)
+    settle(qtbot, session)
+    assert len(threads) == 1
+    assert threads[0] is not threading.main_thread()
+    assert on_file(opened.path)["title"] == "Segunda edición"
+    assert session.close()
