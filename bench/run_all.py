@@ -172,7 +172,7 @@ def editor(table: Table, folder: Path, edits: int) -> None:
     saves = [s * 1000 for s in report["ui_saves_s"]]
     table.add(
         "ui_save_max_ms",
-        "longest save on the UI thread (editor, large proposal)",
+        "longest UI-thread block per save (editor, large proposal)",
         max(saves),
         "ms",
         "never > 16 ms",
