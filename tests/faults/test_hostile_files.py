@@ -21,28 +21,20 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import main
 from export.text import clean_text
-from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
-from matrices.rules import default_rulebook
 from storage.document import Document
 from tests.data.make_bad_files import CLASSES, BadFile, build
 from tests.faults.conditions import FullDisk, write_protected
 from tests.faults.docx_text import docx_text
 from tests.storage.helpers import fingerprint
-from ui.context import UiContext
-from ui.controller import AppController
+from tests.ui.helpers import build_app, record_message_boxes
 from ui.main_window import MainWindow
-from ui.pages.editor_pages import default_pages
 from ui.session import DocumentSession, SaveState
-from ui.settings import Settings
-from ui.translation import LanguageSwitcher
 
 ROOT = Path(__file__).resolve().parents[2]
 READ_COMMANDS = ("check", "convert", "export", "review")
@@ -224,35 +216,13 @@ def test_every_command_ends_cleanly_as_a_process(
 # ---- the GUI ----------------------------------------------------------------------------------------------------
 
 
-_pages = default_pages
-
-
 @pytest.fixture
 def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The main window and its controller, with message boxes recorded instead of waiting for a click."""
-    warnings: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        warnings.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    for kind in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, kind, record)
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    languages = LanguageSwitcher(qapp)
-    controller = AppController(window, context, settings, languages, _pages)
-    yield window, controller, warnings
-    controller.close_document()
+    warnings = record_message_boxes(monkeypatch, ("warning", "critical", "information", "question"))
+    app = build_app(qtbot, qapp, tmp_path)
+    yield app.window, app.controller, warnings
+    app.controller.close_document()
 
 
 def fill_the_disk_for_the_editor(session: DocumentSession) -> None:

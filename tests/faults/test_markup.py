@@ -12,29 +12,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
 from matrices.review import Comment
-from matrices.rules import default_rulebook
 from storage.document import Document
 from storage.errors import CorruptDocumentError
 from tests.faults.model_strategies import mark_every_text
-from tests.faults.test_hostile_files import _pages
+from tests.ui.helpers import build_app, make_context, record_message_boxes
 from ui.commands import ReplaceProposalCommand
 from ui.comments_import import choose_and_import_word_comments
-from ui.context import UiContext
-from ui.controller import AppController
-from ui.main_window import MainWindow
 from ui.session import DocumentSession
-from ui.settings import Settings
 from ui.snapshots import SnapshotsDialog
-from ui.translation import LanguageSwitcher
 
 MARKER = "GRANDE"
 MARKUP = f"<h1 style='font-size:90px'>{MARKER}</h1><img src='file:///etc/hostname'><a href='file:///etc'>x</a>"
@@ -83,30 +75,6 @@ def _rendered(window: QWidget) -> set[str]:
     return rendered
 
 
-def _context() -> UiContext:
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    return UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-
-
-def _record_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the text of every warning, question and information box (each answered No) instead of showing it."""
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.No
-
-    for name in ("warning", "question", "information"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
-
-
 def _rendered_messages(shown: list[str]) -> set[str]:
     return {f"message box: {text[:40]!r}" for text in shown if renders_markup(text, Qt.TextFormat.AutoText)}
 
@@ -119,11 +87,8 @@ def test_markup_in_texts_is_never_rendered(qtbot: QtBot, qapp: QApplication, tmp
     comment = Comment(id="K1", matrix="actors", item_id=actor, author=MARKUP, text=MARKUP)
     path = tmp_path / "marcado.pmx"
     Document.create(path, proposal, [comment]).close()
-    context = _context()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    controller = AppController(window, context, settings, LanguageSwitcher(qapp), _pages)
+    app = build_app(qtbot, qapp, tmp_path)
+    window, controller = app.window, app.controller
     window.resize(1360, 860)
     window.show()
     assert controller.open_path(path)
@@ -140,14 +105,14 @@ def test_markup_in_texts_is_never_rendered(qtbot: QtBot, qapp: QApplication, tmp
 
 @pytest.mark.gui
 def test_markup_in_snapshots_is_never_rendered(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown = _record_message_boxes(monkeypatch)
+    shown = record_message_boxes(monkeypatch, ("warning", "question", "information"), QMessageBox.StandardButton.No)
     proposal = load_example("es")
     mark_every_text(proposal, lambda: MARKUP)
     path = tmp_path / f"{FILE_MARKUP}.pmx"
     Document.create(path, proposal).close()
     with Document.open(path) as document:
         session = DocumentSession(document, document.load())
-        dialog = SnapshotsDialog(session, document, _context())
+        dialog = SnapshotsDialog(session, document, make_context())
         qtbot.addWidget(dialog)
         assert dialog.create_snapshot(MARKUP) is not None
         rendered = _rendered(dialog)  # the status line quotes the name
@@ -188,7 +153,7 @@ class _DamagedComments:
 def test_markup_in_an_import_report_is_never_rendered(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown = _record_message_boxes(monkeypatch)
+    shown = record_message_boxes(monkeypatch, ("warning", "question", "information"), QMessageBox.StandardButton.No)
     path = tmp_path / f"{FILE_MARKUP}.pmx"
     Document.create(path, load_example("es")).close()
     junk = tmp_path / f"{FILE_MARKUP}.docx"

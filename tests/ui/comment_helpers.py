@@ -1,64 +1,36 @@
-"""Helpers of the comments and review-mode tests: the whole app on a real .pmx, and right-clicks that pick an action."""
+"""Helpers of the comments and review-mode tests: a real .pmx with comments, and right-clicks that pick an action."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
 
-from matrices.catalogs import Catalogs
-from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
 from matrices.review import Anchor, Comment
-from matrices.rules import default_rulebook
 from storage.document import Document
-from ui.context import UiContext
-from ui.controller import AppController
-from ui.main_window import MainWindow
-from ui.pages.editor_pages import default_pages
-from ui.settings import Settings
-from ui.translation import LanguageSwitcher
+from tests.ui.helpers import App, build_app
 
 NOT_CONTENT = {"comments", "meta", "snapshots"}
 """Tables that are not the participant's content: review comments, file facts and snapshots."""
 
 
-pages = default_pages
-
-
-@dataclass
-class App:
-    window: MainWindow
-    controller: AppController
-    settings: Settings
-    languages: LanguageSwitcher
-
-
-def build_app(qtbot, qapp, tmp_path: Path) -> App:  # type: ignore[no-untyped-def]
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    languages = LanguageSwitcher(qapp)
-    return App(window, AppController(window, context, settings, languages, pages), settings, languages)
-
-
-def demo_file(folder: Path, comments: Iterable[Comment] = (), name: str = "demo.pmx") -> Path:
-    path = folder / name
-    Document.create(path, load_example("es"), comments).close()
-    return path
+def commenting_app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, author: str, role: str) -> Iterator[App]:
+    """Yield the whole app, shown, its new comments by author as role; then close its document and translations."""
+    parts = build_app(qtbot, qapp, tmp_path)
+    parts.settings.author_name = author
+    parts.settings.author_role = role
+    parts.window.resize(1500, 950)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    yield parts
+    parts.controller.close_document()
+    parts.languages.clear()  # other tests expect the untranslated source strings
 
 
 def stored_comments(path: Path) -> list[Comment]:

@@ -1,15 +1,88 @@
-"""Helpers for GUI tests: typing any Unicode safely, and an in-memory stand-in for the document file."""
+"""Helpers for GUI tests: the whole app on a settings file of its own, typing any Unicode safely, recorded message
+boxes, and an in-memory stand-in for the document file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
+from matrices.base import Lang
+from matrices.catalogs import Catalogs
+from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
+from matrices.review import Comment
+from matrices.rules import default_rulebook
+from storage.document import Document
+from ui.context import UiContext
+from ui.controller import AppController
+from ui.main_window import MainWindow
+from ui.pages.editor_pages import default_pages
+from ui.settings import Settings
+from ui.translation import LanguageSwitcher
+
+
+def make_context(lang: Lang = "es") -> UiContext:
+    """Return the reference data main.py gives the pages: bundled catalogues, field model, rules and examples."""
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    return UiContext(
+        catalogs=catalogs,
+        field_model=field_model,
+        rulebook=default_rulebook(catalogs, field_model),
+        example_es=load_example("es"),
+        example_en=load_example("en"),
+        lang=lang,
+    )
+
+
+@dataclass
+class App:
+    window: MainWindow
+    controller: AppController
+    settings: Settings
+    languages: LanguageSwitcher
+    context: UiContext
+
+
+def build_app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> App:
+    """Build the main window and its controller as main.py does, with settings in an ini file under tmp_path."""
+    context = make_context()
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    languages = LanguageSwitcher(qapp)
+    controller = AppController(window, context, settings, languages, default_pages)
+    return App(window, controller, settings, languages, context)
+
+
+def record_message_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+    kinds: Iterable[str] = ("warning",),
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+) -> list[str]:
+    """Record the text of each QMessageBox of these kinds, answered `answer`: a real one would wait for a click."""
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return answer
+
+    for kind in kinds:
+        monkeypatch.setattr(QMessageBox, kind, record)
+    return shown
+
+
+def demo_file(folder: Path, comments: Iterable[Comment] = (), name: str = "demo.pmx") -> Path:
+    path = folder / name
+    Document.create(path, load_example("es"), comments).close()
+    return path
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -11,16 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from matrices.review import Comment
 from tests.ui.comment_helpers import (
-    App,
     MenuPick,
-    build_app,
+    commenting_app,
     content_rows,
-    demo_file,
     requested_anchors,
     right_click,
     stored_comments,
 )
-from tests.ui.helpers import MemoryDocument, type_text
+from tests.ui.helpers import App, MemoryDocument, demo_file, type_text
 from ui.comments.store import CommentStore
 from ui.models.matrix_list import ID_ROLE
 from ui.pages.actors import ActorsPage
@@ -31,15 +29,7 @@ from ui.session import DocumentSession
 
 @pytest.fixture
 def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    parts = build_app(qtbot, qapp, tmp_path)
-    parts.settings.author_name = "Ana Pérez"
-    parts.settings.author_role = "participant"
-    parts.window.resize(1500, 950)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    parts.controller.close_document()
-    parts.languages.clear()  # other tests expect the untranslated source strings
+    yield from commenting_app(qtbot, qapp, tmp_path, "Ana Pérez", "participant")
 
 
 def title_edit(app: App) -> QLineEdit:

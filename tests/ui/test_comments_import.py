@@ -9,8 +9,8 @@ import docx
 import pytest
 from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from export.docx_export import export_docx
@@ -187,16 +187,6 @@ def test_comments_go_to_whoever_holds_them(
     assert len(document.load_comments()) == 1  # the holder writes them, not the import
 
 
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    locale = QLocale()
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("es")
-    yield
-    switcher.clear()  # other tests expect the untranslated source strings
-    QLocale.setDefault(locale)
-
-
 def test_a_failed_import_says_why_in_the_interface_language(
     document: Document,
     catalogs: Catalogs,
@@ -204,7 +194,7 @@ def test_a_failed_import_says_why_in_the_interface_language(
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-    spanish: None,
+    spanish: LanguageSwitcher,
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))

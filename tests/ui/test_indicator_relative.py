@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalogs
@@ -22,18 +19,8 @@ from ui.translation import LanguageSwitcher
 
 
 @pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    locale = QLocale()
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("es")
-    yield
-    switcher.clear()  # other tests expect the untranslated source strings
-    QLocale.setDefault(locale)
-
-
-@pytest.fixture
 def page(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, example_es: Proposal, spanish: None
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, example_es: Proposal, spanish: LanguageSwitcher
 ) -> StrategyPage:
     context = UiContext(
         catalogs, field_model, default_rulebook(catalogs, field_model), load_example("es"), load_example("en")

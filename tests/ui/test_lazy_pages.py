@@ -26,8 +26,7 @@ from matrices.fieldmodel import FieldModel
 from matrices.review import MATRIX_KEYS
 from matrices.rules import default_rulebook
 from tests.conftest import ROOT
-from tests.ui.comment_helpers import App, build_app, demo_file
-from tests.ui.helpers import MemoryDocument
+from tests.ui.helpers import App, MemoryDocument, build_app, demo_file
 from ui.commands import SetValueCommand
 from ui.context import UiContext
 from ui.editor import EditorView

@@ -10,27 +10,20 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalogs
-from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
-from matrices.rules import default_rulebook
 from storage import errors
 from storage.document import Document
 from storage.errors import DocumentError, DocumentLockedError
 from storage.lock import DocumentLock
 from storage.summary import ReviewEntry
-from ui.context import UiContext
-from ui.controller import AppController
+from tests.ui.helpers import build_app, demo_file, record_message_boxes
 from ui.dashboard.model import CohortModel
-from ui.main_window import MainWindow
 from ui.messages import error_message
-from ui.pages.editor_pages import default_pages
-from ui.settings import Settings
 from ui.translation import LanguageSwitcher
 from ui.widgets.banner import Banner
 from ui.widgets.plain_text import literal
@@ -46,35 +39,13 @@ def languages(qapp: QApplication):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def gui(qtbot: QtBot, tmp_path: Path, languages: LanguageSwitcher, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The main window and its controller; message boxes are recorded instead of waiting for a click."""
-    warnings: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        warnings.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    controller = AppController(window, context, settings, languages, default_pages)
-    yield window, controller, warnings
-    controller.close_document()
-
-
-def demo_file(folder: Path, name: str = "demo.pmx") -> Path:
-    path = folder / name
-    Document.create(path, load_example("es")).close()
-    return path
+    warnings = record_message_boxes(monkeypatch)
+    app = build_app(qtbot, qapp, tmp_path)
+    yield app.window, app.controller, warnings
+    app.controller.close_document()
+    app.languages.clear()  # other tests expect the untranslated source strings
 
 
 def _error_classes() -> list[type[DocumentError]]:
@@ -150,7 +121,7 @@ def test_every_storage_error_has_its_own_translated_sentence(
     languages: LanguageSwitcher, tmp_path: Path, lang: str
 ) -> None:
     languages.apply(lang)  # type: ignore[arg-type]
-    path = demo_file(tmp_path, "informe.pmx")
+    path = demo_file(tmp_path, name="informe.pmx")
     classes = _error_classes()
     assert len(classes) >= 15
     texts = {}
@@ -214,7 +185,7 @@ def test_save_as_onto_a_file_held_elsewhere_says_so_in_spanish(gui, tmp_path: Pa
     _window, controller, warnings = gui
     controller.set_language("es")
     assert controller.open_path(demo_file(tmp_path))
-    target = demo_file(tmp_path, "otra.pmx")
+    target = demo_file(tmp_path, name="otra.pmx")
     with Document.open(target) as holder:
         assert not holder.read_only
         assert not controller.save_as_path(target)

@@ -12,16 +12,14 @@ from pytestqt.qtbot import QtBot
 from matrices.review import Comment
 from storage.document import Document
 from tests.ui.comment_helpers import (
-    App,
     MenuPick,
-    build_app,
+    commenting_app,
     content_rows,
-    demo_file,
     requested_anchors,
     right_click,
     stored_comments,
 )
-from tests.ui.helpers import type_text
+from tests.ui.helpers import App, demo_file, type_text
 from ui.commands import SetValueCommand
 from ui.comments.thread_view import WHERE_ROLE
 from ui.pages.actors import ActorsPage
@@ -32,15 +30,7 @@ from ui.widgets.catalog import CatalogChecklist
 
 @pytest.fixture
 def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    parts = build_app(qtbot, qapp, tmp_path)
-    parts.settings.author_name = "Laura Méndez"
-    parts.settings.author_role = "facilitator"
-    parts.window.resize(1500, 950)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    parts.controller.close_document()
-    parts.languages.clear()  # other tests expect the untranslated source strings
+    yield from commenting_app(qtbot, qapp, tmp_path, "Laura Méndez", "facilitator")
 
 
 def _ui_models(app: App) -> list[QAbstractItemModel]:

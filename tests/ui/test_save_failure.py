@@ -7,25 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from matrices.catalogs import Catalogs
-from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
-from matrices.rules import default_rulebook
 from storage.document import Document
 from storage.errors import ReadOnlyDocumentError, WriteFailedError
+from tests.ui.helpers import build_app, demo_file, record_message_boxes
 from ui.commands import SetValueCommand
 from ui.comments.store import CommentStore
-from ui.context import UiContext
-from ui.controller import AppController
-from ui.main_window import MainWindow
-from ui.pages.editor_pages import default_pages
 from ui.session import DocumentSession, SaveState
-from ui.settings import Settings
-from ui.translation import LanguageSwitcher
 
 SENTENCE = "No se pudo escribir demo.pmx. Compruebe que el disco no está lleno"
 SYSTEM = "(Mensaje del sistema: No space left on device)"
@@ -34,36 +24,12 @@ SYSTEM = "(Mensaje del sistema: No space left on device)"
 @pytest.fixture
 def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple]:
     """The Spanish main window and its controller; message boxes are recorded and answered Cancel."""
-    warnings: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        warnings.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    languages = LanguageSwitcher(qapp)
-    controller = AppController(window, context, settings, languages, default_pages)
-    controller.set_language("es")
-    yield window, controller, warnings
-    controller.close_document()
-    languages.clear()  # other tests expect the untranslated source strings
-
-
-def demo_file(folder: Path) -> Path:
-    path = folder / "demo.pmx"
-    Document.create(path, load_example("es")).close()
-    return path
+    warnings = record_message_boxes(monkeypatch)
+    app = build_app(qtbot, qapp, tmp_path)
+    app.controller.set_language("es")
+    yield app.window, app.controller, warnings
+    app.controller.close_document()
+    app.languages.clear()  # other tests expect the untranslated source strings
 
 
 def fill_the_disk(document: Document, monkeypatch: pytest.MonkeyPatch) -> None:

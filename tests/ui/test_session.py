@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from matrices.problem import Cause
@@ -78,14 +78,6 @@ def test_failed_save_keeps_edits_and_retries(qtbot: QtBot, example_es: Proposal)
     document.fail = False
     qtbot.waitUntil(lambda: session.save_state is SaveState.SAVED, timeout=6000)
     assert document.saved[-1]["title"] == "Título"
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[LanguageSwitcher]:
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("es")
-    yield switcher
-    switcher.clear()  # other tests expect the untranslated source strings
 
 
 def test_a_full_disk_is_told_in_spanish_with_the_system_reason(

@@ -5,51 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
-from matrices.rules import default_rulebook
 from storage.document import Document
-from tests.ui.helpers import type_text
-from ui.context import UiContext
-from ui.controller import AppController
-from ui.main_window import MainWindow
-from ui.pages.editor_pages import default_pages
+from tests.ui.helpers import build_app, demo_file, type_text
 from ui.session import SaveState
-from ui.settings import Settings
-from ui.translation import LanguageSwitcher
-
-pages = default_pages
 
 
 @pytest.fixture
 def app_parts(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    languages = LanguageSwitcher(qapp)
-    controller = AppController(window, context, settings, languages, pages)
-    yield window, controller, settings
-    controller.close_document()
-    languages.clear()  # other tests expect the untranslated source strings
-
-
-def demo_file(folder: Path) -> Path:
-    path = folder / "demo.pmx"
-    Document.create(path, load_example("es")).close()
-    return path
+    app = build_app(qtbot, qapp, tmp_path)
+    yield app.window, app.controller, app.settings
+    app.controller.close_document()
+    app.languages.clear()  # other tests expect the untranslated source strings
 
 
 def test_opening_a_file_shows_the_editor_with_six_steps(app_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

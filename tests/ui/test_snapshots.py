@@ -7,19 +7,16 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTreeWidgetItem
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from matrices.actors import Actor
-from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
-from matrices.rules import default_rulebook
 from storage.document import Document
 from storage.errors import CorruptDocumentError, ReadOnlyDocumentError, WriteFailedError
-from tests.ui.helpers import type_text
+from tests.ui.helpers import make_context, type_text
 from ui.commands import InsertItemCommand, ReplaceProposalCommand, SetValueCommand
 from ui.context import UiContext
 from ui.editor import EditorView
@@ -38,15 +35,7 @@ ACTORS = ("actor_matrix", "actors")
 
 @pytest.fixture(scope="module")
 def context() -> UiContext:
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    return UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-        lang="en",
-    )
+    return make_context("en")
 
 
 @pytest.fixture
@@ -368,16 +357,6 @@ def test_review_mode_neither_submits_restores_nor_snapshots(
     assert session.undo_stack.count() == 0
 
 
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    locale = QLocale()
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("es")
-    yield
-    switcher.clear()  # other tests expect the untranslated source strings
-    QLocale.setDefault(locale)
-
-
 def test_a_failed_action_says_why_in_the_interface_language(
     session: DocumentSession,
     document: Document,
@@ -385,7 +364,7 @@ def test_a_failed_action_says_why_in_the_interface_language(
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-    spanish: None,
+    spanish: LanguageSwitcher,
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))

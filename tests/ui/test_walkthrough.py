@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,25 +37,20 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
-from matrices.rules import default_rulebook
 from storage.document import Document
 from tests.ui import walkthrough_helpers as h
+from tests.ui.helpers import build_app
 from tests.ui.walkthrough_helpers import button, choose, enter_line, enter_lines, enter_text, named
 from ui.context import UiContext
 from ui.controller import AppController
 from ui.dialogs import NewProposalDialog
 from ui.main_window import MainWindow
 from ui.models.matrix_list import ID_ROLE
-from ui.pages.editor_pages import default_pages
 from ui.pages.instruments_groups import feasibility_criteria
 from ui.pages.strategy_binding import entity_label, field_label
 from ui.session import SaveState
-from ui.settings import Settings
-from ui.translation import LanguageSwitcher
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.item_checklist import ItemChecklist
 from ui.widgets.value_fields import NumberField
@@ -89,25 +84,13 @@ def tick(checklist: QWidget, ids: Iterable[str]) -> None:
 
 @pytest.fixture
 def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    languages = LanguageSwitcher(qapp)
-    controller = AppController(window, context, settings, languages, default_pages)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window, controller, context
-    controller.close_document()
-    languages.clear()
+    parts = build_app(qtbot, qapp, tmp_path)
+    parts.window.resize(1400, 900)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    yield parts.window, parts.controller, parts.context
+    parts.controller.close_document()
+    parts.languages.clear()
 
 
 class Walk:
