@@ -385,15 +385,7 @@ def run_gui(path: Path | None) -> int:
     settings = Settings(QSettings())
     languages = LanguageSwitcher(app)
     languages.apply(settings.language)
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-        lang=settings.language,
-    )
+    context = UiContext.load(settings.language)
     window = MainWindow(context)
 
     from ui.pages.editor_pages import default_pages

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
-from matrices.rules import Rulebook
+from matrices.review import Comment
+from matrices.rules import Rulebook, default_rulebook
+
+if TYPE_CHECKING:
+    from export.docx_export import Progress
+    from export.options import ExportOptions
 
 
 @dataclass
@@ -21,6 +29,33 @@ class UiContext:
     example_es: Proposal
     example_en: Proposal
     lang: Lang = "es"
+
+    @classmethod
+    def load(cls, lang: Lang = "es") -> UiContext:
+        """Return the context over the bundled catalogues, field model, rules and examples."""
+        catalogs, field_model = Catalogs.load(), FieldModel.load()
+        rulebook = default_rulebook(catalogs, field_model)
+        return cls(catalogs, field_model, rulebook, load_example("es"), load_example("en"), lang)
+
+    def export_docx(
+        self,
+        proposal: Proposal,
+        options: ExportOptions,
+        comments: Sequence[Comment] = (),
+        progress: Callable[[Progress], None] | None = None,
+    ) -> bytes:
+        """Return the proposal as a Word document, checked and labelled with this context's reference data."""
+        from export.docx_export import export_docx  # python-docx loads at the first export, not at start-up
+
+        return export_docx(
+            proposal,
+            catalogs=self.catalogs,
+            field_model=self.field_model,
+            findings=self.rulebook.check(proposal),
+            comments=comments,
+            options=options,
+            progress=progress,
+        )
 
     def example(self) -> Proposal:
         """Return the bundled example in the interface language (the guidance panel shows its values)."""

@@ -343,20 +343,8 @@ class AppController(QObject):
 
     def _exporter(self, session: DocumentSession) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
-            from export.docx_export import export_docx
-
             comments = session.document.load_comments() if isinstance(session.document, Document) else []
-            findings = self.context.rulebook.check(session.proposal)
-            data = export_docx(
-                session.proposal,
-                catalogs=self.context.catalogs,
-                field_model=self.context.field_model,
-                findings=findings,
-                comments=comments,
-                options=options,
-                progress=progress,
-            )
-            write_atomic(target, data)
+            write_atomic(target, self.context.export_docx(session.proposal, options, comments, progress))
 
         return export
 

@@ -193,10 +193,6 @@ def run(path: Path, log_path: Path, seed: int) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from matrices.catalogs import Catalogs
-    from matrices.examples import load_example
-    from matrices.fieldmodel import FieldModel
-    from matrices.rules import default_rulebook
     from ui.context import UiContext
     from ui.controller import AppController
     from ui.main_window import MainWindow
@@ -211,14 +207,7 @@ def run(path: Path, log_path: Path, seed: int) -> int:
         os._exit(EXIT_OPEN_FAILED),
     )
     settings = Settings(QSettings(str(log_path.with_suffix(".ini")), QSettings.Format.IniFormat))
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    context = UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-    )
+    context = UiContext.load()
     window = MainWindow(context)
 
     from ui.pages.editor_pages import default_pages

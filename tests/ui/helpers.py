@@ -14,12 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from matrices.base import Lang
-from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.review import Comment
-from matrices.rules import default_rulebook
 from storage.document import Document
 from ui.context import UiContext
 from ui.controller import AppController
@@ -31,15 +28,7 @@ from ui.translation import LanguageSwitcher
 
 def make_context(lang: Lang = "es") -> UiContext:
     """Return the reference data main.py gives the pages: bundled catalogues, field model, rules and examples."""
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
-    return UiContext(
-        catalogs=catalogs,
-        field_model=field_model,
-        rulebook=default_rulebook(catalogs, field_model),
-        example_es=load_example("es"),
-        example_en=load_example("en"),
-        lang=lang,
-    )
+    return UiContext.load(lang)
 
 
 @dataclass

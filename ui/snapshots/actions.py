@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 
-from export.docx_export import export_docx
 from export.options import ExportOptions
 from matrices.review import Comment
 from storage.atomic import write_atomic
@@ -98,12 +97,5 @@ def export_snapshot(
 ) -> None:
     """Write a snapshot's proposal as a Word document (atomically)."""
     proposal = document.load_snapshot(snapshot.id)
-    data = export_docx(
-        proposal,
-        catalogs=context.catalogs,
-        field_model=context.field_model,
-        findings=context.rulebook.check(proposal),
-        comments=comments,
-        options=options or ExportOptions(),
-    )
+    data = context.export_docx(proposal, options or ExportOptions(), comments)
     write_atomic(target, data)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from export.docx_export import Progress, export_docx
+from export.docx_export import Progress
 from export.options import ExportOptions
 from matrices.proposal import Proposal
 from storage.atomic import write_atomic
@@ -73,15 +73,6 @@ class SnapshotViewer(QDialog):
 
     def _exporter(self, context: UiContext) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
-            proposal = self.session.proposal
-            data = export_docx(
-                proposal,
-                catalogs=context.catalogs,
-                field_model=context.field_model,
-                findings=context.rulebook.check(proposal),
-                options=options,
-                progress=progress,
-            )
-            write_atomic(target, data)
+            write_atomic(target, context.export_docx(self.session.proposal, options, progress=progress))
 
         return export
