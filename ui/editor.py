@@ -181,7 +181,7 @@ class EditorView(QWidget):
             self.steps.set_status(review_row, self.tr("%n error(s)", "", errors))
         else:
             self.steps.set_status(review_row, self.tr("ready"), complete=True)
-        self.review.set_findings(findings)
+        self.review.set_findings(findings, scores)
         self.session.record_summary(summarize(self.session.proposal, findings, scores))
 
     @property

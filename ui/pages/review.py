@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from export.options import ExportOptions
-from matrices.completeness import completeness
 from matrices.findings import Finding
 from matrices.review import MATRIX_KEYS
 from storage.errors import DocumentError
@@ -62,6 +61,7 @@ class ReviewPage(Page):
         self._exporter = exporter
         self._last_export: Path | None = None
         self._findings: list[Finding] = []
+        self._scores: Mapping[str, int] = {}
 
         self._summary = plain_label(self)
         self._summary.setWordWrap(True)
@@ -140,7 +140,7 @@ class ReviewPage(Page):
         self._comments.setText(self.tr("Include review comments"))
         self._export_button.setText(self.tr("Export to Word…"))
         self._show_button.setText(self.tr("Show in folder"))
-        self.set_findings(self._findings)
+        self.set_findings(self._findings, self._scores)
 
     def refresh(self) -> None:
         """Pick the proposal's language as the default export language."""
@@ -156,11 +156,10 @@ class ReviewPage(Page):
             "instruments": self.tr("4 Instruments"),
         }
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Show the current findings, grouped by matrix, with the completeness bars."""
-        self._findings = findings
+    def set_findings(self, findings: list[Finding], scores: Mapping[str, int]) -> None:
+        """Show the current findings, grouped by matrix, with the completeness bars (the editor computed both)."""
+        self._findings, self._scores = findings, scores
         lang = self.context.lang
-        scores = completeness(self.session.proposal, self.context.field_model)
         for key, (_label, bar) in self._bars.items():
             bar.setValue(scores.get(key, 0))
         errors = sum(1 for f in findings if f.severity == "error")
