@@ -72,7 +72,8 @@ def test_anchors_survive_reordering_and_renaming_in_a_pmx(tmp_path: Path, exampl
 
 def test_anchors_survive_reordering_and_renaming_through_json(example_es: Proposal) -> None:
     _reorder_and_rename(example_es)
-    back = parse_interchange(dump_json(example_es, _comments()))
-    assert list(back.comments) == _comments()
+    comments = _comments()  # once: each call stamps created_at with the current second
+    back = parse_interchange(dump_json(example_es, comments))
+    assert list(back.comments) == comments
     assert _target(back.proposal, back.comments[0]).description == "Campañas informativas renombradas"  # type: ignore[attr-defined]
     assert _target(back.proposal, back.comments[2]).name.endswith("(renombrada)")  # type: ignore[attr-defined]
