@@ -33,6 +33,7 @@ from tests.faults.conditions import FullDisk, write_protected
 from tests.faults.docx_text import docx_text
 from tests.storage.helpers import fingerprint
 from tests.ui.helpers import build_app, record_message_boxes
+from ui.cli.common import read_any
 from ui.main_window import MainWindow
 from ui.session import DocumentSession, SaveState
 
@@ -170,7 +171,7 @@ def check_docx_is_clean(docx: Path, source: Path) -> None:
                 assert not FORBIDDEN_XML & set(data.decode("utf-8")), f"{name} holds characters XML forbids"
                 etree.fromstring(data)
     body, comments = docx_text(docx.read_bytes())
-    proposal, source_comments = main._read_any(source)
+    proposal, source_comments = read_any(source)
     assert clean_text(proposal.title) in body
     assert "\x0b" in proposal.title, "the title had a vertical tab: it must have become a line break"
     assert any(clean_text(source_comments[0].text) in comment for comment in comments)

@@ -1,0 +1,46 @@
+"""The commands that read only: check and schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from matrices.catalogs import Catalogs
+from matrices.completeness import completeness
+from matrices.fieldmodel import FieldModel
+from matrices.rules import default_rulebook
+from storage.interchange import json_schema
+from ui.cli.common import EXIT_FINDINGS, EXIT_OK, read_any
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print completeness and consistency findings; exit 1 when some are errors."""
+    path = Path(args.file)
+    proposal, _comments = read_any(path)
+    field_model = FieldModel.load()
+    findings = default_rulebook(Catalogs.load(), field_model).check(proposal)
+    lang = args.lang or proposal.language
+    if args.json:
+        json.dump([f.as_dict(lang) for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in findings:
+            where = "/".join(part for part in (f.matrix, f.item, f.field) if part)
+            print(f"{f.severity:<7} {f.rule}  {where}  {f.message(lang)}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        scores = completeness(proposal, field_model)
+        score_text = ", ".join(f"{key} {value}%" for key, value in scores.items())
+        print(
+            f"{path}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "
+            f"completeness: {score_text}"
+        )
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_schema(_args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the interchange format."""
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK

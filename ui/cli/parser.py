@@ -1,0 +1,54 @@
+"""The command line's parser: the fixed contract of names, options and usage errors."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from ui.cli.common import UsageError
+
+COMMANDS = ("demo", "convert", "export", "check", "review", "schema")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors follow the contract: one `error:` line, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Policy Matrix: draft a migration policy proposal.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="write the bundled example proposal to PATH")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--lang", choices=("es", "en"), default="es", help="language of the example (default es)")
+
+    convert = commands.add_parser("convert", help="convert .json <-> .pmx, or either to .docx")
+    convert.add_argument("src", metavar="SRC")
+    convert.add_argument("dst", metavar="DST")
+
+    export = commands.add_parser("export", help="export proposals to Word (.docx)")
+    export.add_argument("files", metavar="FILE", nargs="+")
+    export.add_argument("--out-dir", metavar="DIR", help="folder for the .docx files (default: beside each input)")
+    export.add_argument(
+        "--lang", choices=("es", "en"), help="language of headings and labels (default: the proposal's)"
+    )
+    export.add_argument("--template", metavar="T.docx", help="start from an institution's Word template")
+    export.add_argument("--comments", action="store_true", help="include review comments as Word comments")
+    export.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)")
+
+    check = commands.add_parser("check", help="completeness and consistency findings")
+    check.add_argument("file", metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    check.add_argument("--lang", choices=("es", "en"), help="language of the messages (default: the proposal's)")
+
+    review = commands.add_parser("review", help="one line per proposal in DIR (title, authors, completeness, ...)")
+    review.add_argument("dir", metavar="DIR")
+    review.add_argument("--csv", metavar="OUT.csv", help="also write the table as CSV (UTF-8, opens in Excel)")
+    review.add_argument("--recursive", action="store_true", help="include the .pmx files of subfolders")
+    review.add_argument("--lang", choices=("es", "en"), default="en", help="language of labels (default en)")
+
+    commands.add_parser("schema", help="print the JSON Schema of the interchange format")
+    return parser
