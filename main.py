@@ -22,6 +22,7 @@ from storage.errors import DocumentError
 from ui.cli.check import cmd_check, cmd_schema
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, describe, fail
 from ui.cli.convert import cmd_convert, cmd_demo, cmd_export
+from ui.cli.feedback import cmd_feedback
 from ui.cli.parser import COMMANDS, build_parser
 from ui.cli.review import cmd_review
 
@@ -89,6 +90,7 @@ HANDLERS = {
     "export": cmd_export,
     "check": cmd_check,
     "review": cmd_review,
+    "feedback": cmd_feedback,
     "schema": cmd_schema,
 }
 

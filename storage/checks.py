@@ -54,6 +54,11 @@ def check_file(path: Path) -> None:
         raise UnreadableFileError("cannot be read: permission denied", path) from exc
     except OSError as exc:
         raise UnreadableFileError(f"cannot be read ({exc.strerror or 'input/output error'})", path) from exc
+    check_header_bytes(header, path)
+
+
+def check_header_bytes(header: bytes, path: Path) -> None:
+    """Refuse a file whose first bytes are not those of an SQLite database in rollback-journal mode."""
     if not header:
         raise NotADocumentError("is empty, not a Policy Matrix document", path)
     if not header.startswith(SQLITE_HEADER):
@@ -69,14 +74,18 @@ def _pragma_value(raw: sqlite3.Connection, name: str) -> Any:
     return row[0] if row else None
 
 
-def check_header(raw: sqlite3.Connection, path: Path) -> int:
-    """Refuse a truncated file, another program's database or a newer format; return the file's schema version."""
+def check_header(raw: sqlite3.Connection, path: Path, size: int | None = None) -> int:
+    """Refuse a truncated file, another program's database or a newer format; return the file's schema version.
+
+    size: the length of the database image when it is not the file at path (a copy read into memory).
+    """
     try:
         pages = _pragma_value(raw, "page_count")
         page_size = _pragma_value(raw, "page_size")
         application_id = _pragma_value(raw, "application_id")
         version = _pragma_value(raw, "user_version")
-        size = os.stat(path).st_size
+        if size is None:
+            size = os.stat(path).st_size
     except (sqlite3.DatabaseError, OSError) as exc:
         raise CorruptDocumentError("is damaged (truncated or corrupt) and cannot be opened", path) from exc
     # SQLite reads the missing end of a cut file as zeros, and quick_check may not notice when they fall in text.

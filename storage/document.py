@@ -69,7 +69,7 @@ from storage.errors import (
 from storage.lock import APP_NAME, DocumentLock
 from storage.mapping import COMMENTS
 from storage.migrations import MIGRATIONS, MigrationStep
-from storage.opening import Opened, open_document
+from storage.opening import Opened, open_document, open_image
 from storage.rowsync import Plan, RowState, SaveStats, TableState
 from storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from storage.summary_rows import (
@@ -142,6 +142,11 @@ class Document:
         """Open a document; it is read-only when asked, or when another window holds it (see locked_by)."""
         target = Path(path)
         return cls(target, open_document(target, read_only, migrations))
+
+    @classmethod
+    def open_image(cls, data: bytes, path: Path | str) -> Document:
+        """Open a document's bytes (read from a zip) read-only, with every check of open(); path names it."""
+        return cls(Path(path), open_image(data, Path(path), MIGRATIONS))
 
     @classmethod
     def create(cls, path: Path | str, proposal: Proposal, comments: Iterable[Comment] = ()) -> Document:

@@ -76,3 +76,11 @@ class WriteFailedError(DocumentError):
 
 class InterchangeError(DocumentError):
     """A JSON interchange text is invalid: bad JSON, another format, a newer version, or an invalid proposal."""
+
+
+class ArchiveError(DocumentError):
+    """A zip (a submissions download) cannot be read at all: not a zip, damaged, or built to exhaust the reader."""
+
+
+class MemberError(DocumentError):
+    """One file inside a zip is refused: an unsafe name, a link, a duplicate, too large, or damaged."""

@@ -22,13 +22,22 @@ from typing import TYPE_CHECKING
 from storage.checks import (
     check_file,
     check_header,
+    check_header_bytes,
     check_integrity,
     check_object_kinds,
     check_schema,
     unloadable_schema_error,
     writable,
 )
-from storage.connection import Mode, describe_sqlite_error, driver_connection, make_engine, open_raw, sqlite_error_of
+from storage.connection import (
+    CONNECTION_PRAGMAS,
+    Mode,
+    describe_sqlite_error,
+    driver_connection,
+    make_engine,
+    open_raw,
+    sqlite_error_of,
+)
 from storage.content import insert_snapshot, now_text, read_proposal_rows, validate_proposal, write_meta
 from storage.errors import (
     CorruptDocumentError,
@@ -88,8 +97,8 @@ def _take_lock(path: Path) -> tuple[DocumentLock | None, str | None, str | None]
         return None, "its lock file cannot be created (the folder is write-protected)", None
 
 
-def _checks(raw: sqlite3.Connection, path: Path) -> int:
-    version = check_header(raw, path)
+def _checks(raw: sqlite3.Connection, path: Path, size: int | None = None) -> int:
+    version = check_header(raw, path, size)
     # Named before quick_check, which would run what they call and report the file as merely damaged.
     text = check_object_kinds(raw, path)
     check_integrity(raw, path)
@@ -134,6 +143,33 @@ def checked_reader(path: Path) -> Iterator[sqlite3.Connection | None]:
         yield raw if version == SCHEMA_VERSION else None
     finally:
         raw.close()
+
+
+def open_image(data: bytes, path: Path, migrations: Mapping[int, MigrationStep]) -> Opened:
+    """Check a document's bytes (a file inside a zip) as Document.open checks a file; return it open read-only.
+
+    The bytes become a private in-memory database: nothing is written anywhere, and an older format is migrated
+    in that copy. path only names the document in messages.
+    """
+    check_header_bytes(data[:100], path)
+    raw = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        # Connection settings first, so that no statement reads the stranger's schema without them.
+        for pragma in CONNECTION_PRAGMAS:
+            raw.execute(pragma)
+        raw.deserialize(data)
+        version = _checks(raw, path, len(data))
+    except sqlite3.Error as exc:
+        raw.close()
+        raise database_error(exc, path) from exc
+    except BaseException:
+        raw.close()
+        raise
+    reason = "it was read from a copy in memory"
+    if version == SCHEMA_VERSION:
+        return Opened(raw, None, reason)
+    connection, engine = _migrate_in_memory(raw, path, version, migration_steps(version, migrations, path))
+    return Opened(connection, None, reason, migrated_from=version, engine=engine)
 
 
 def _migrate(engine: Engine, path: Path, version: int, steps: list[MigrationStep], *, snapshot: bool) -> None:

@@ -18,6 +18,7 @@ from matrices.catalogs import Catalogs
 from matrices.review import MATRIX_KEYS, MatrixKey
 from matrices.summary import POLICY_AREAS, STATUSES, ProposalSummary
 from storage.atomic import write_atomic
+from storage.moodle import STATUS_TEXT, participant_label
 from storage.summary import ReviewEntry
 
 
@@ -60,6 +61,14 @@ CSV_COLUMNS: tuple[Column, ...] = (
     Column("read_error", "Error de lectura", "Read error"),
 )
 
+PARTICIPANT_COLUMNS: tuple[Column, ...] = (
+    Column("participant", "Participante", "Participant"),
+    Column("participant_id", "ID de participante", "Participant ID"),
+    Column("sent", "Envío", "Submission"),
+    Column("reviewed", "Revisado", "Reviewed"),
+)
+"""Columns put first when the rows are the participants of a Moodle download."""
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -74,7 +83,9 @@ def completeness_text(summary: ProposalSummary) -> str:
 
 
 def display_name(entry: ReviewEntry, root: Path | None) -> str:
-    """Return the file's name as shown: relative to the reviewed folder when inside it."""
+    """Return the file's name as shown: relative to the reviewed folder when inside it (a participant's: theirs)."""
+    if entry.submitter is not None:
+        return entry.submitter.files
     if root is not None:
         try:
             return entry.path.relative_to(root).as_posix()
@@ -111,6 +122,13 @@ def entry_cells(entry: ReviewEntry, catalogs: Catalogs, lang: Lang, root: Path |
         cells.update(summary_cells(entry.summary, catalogs, lang))
     cells["file"] = display_name(entry, root)
     cells["read_error"] = entry.error or ""
+    submitter = entry.submitter
+    if submitter is not None:
+        es, en = STATUS_TEXT[submitter.status]  # type: ignore[index]
+        cells["participant"] = participant_label(submitter.name, submitter.participant_id, lang)
+        cells["participant_id"] = str(submitter.participant_id)
+        cells["sent"] = es if lang == "es" else en
+        cells["reviewed"] = ("sí" if lang == "es" else "yes") if submitter.reviewed else ""
     return cells
 
 
@@ -123,10 +141,13 @@ def review_csv(entries: Iterable[ReviewEntry], catalogs: Catalogs, lang: Lang, r
     """Return the cohort table as CSV text (headings in lang, one row per file)."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow([column.heading(lang) for column in CSV_COLUMNS])
+    entries = list(entries)
+    moodle = any(entry.submitter is not None for entry in entries)
+    columns = (*PARTICIPANT_COLUMNS, *CSV_COLUMNS) if moodle else CSV_COLUMNS
+    writer.writerow([column.heading(lang) for column in columns])
     for entry in entries:
         cells = entry_cells(entry, catalogs, lang, root)
-        writer.writerow([_safe(cells[column.key]) for column in CSV_COLUMNS])
+        writer.writerow([_safe(cells.get(column.key, "")) for column in columns])
     return stream.getvalue()
 
 

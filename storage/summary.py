@@ -46,7 +46,7 @@ from matrices.summary import ProposalSummary, last_submission
 from storage.connection import describe_sqlite_error
 from storage.document import Document
 from storage.errors import DocumentError
-from storage.interchange import read_json
+from storage.interchange import parse_interchange, read_json
 from storage.opening import checked_reader
 from storage.summary_rows import compute_summary, read_stored_summary
 
@@ -61,6 +61,20 @@ Stamp = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class Submitter:
+    """Who handed a proposal in through a learning platform (a Moodle download), and what they handed in."""
+
+    participant_id: int
+    name: str
+    files: str = ""
+    """The names of the files they sent, as listed."""
+    status: str = "proposal"
+    """storage.moodle's word for what was sent: one proposal, several, only a Word file, nothing readable."""
+    reviewed: bool = False
+    """The facilitator's working copy of the proposal holds comments."""
+
+
+@dataclass(frozen=True)
 class ReviewEntry:
     """One file of a reviewed folder: its summary, or the one-line reason it could not be read."""
 
@@ -68,6 +82,8 @@ class ReviewEntry:
     summary: ProposalSummary | None = None
     error: str | None = None
     stamp: Stamp | None = None
+    submitter: Submitter | None = None
+    """Set for a participant of a Moodle download (path is then where the facilitator's copy lives)."""
 
     @property
     def ok(self) -> bool:
@@ -121,6 +137,23 @@ def read_summary(path: Path | str, rulebook: Rulebook | None = None) -> Proposal
             logger.debug("no current summary in %s: computing it", target)
         summary = stored or compute_from_file(target, rulebook)
     return summary.model_copy(update={"last_modified": _modified(target)})
+
+
+def read_image_summary(data: bytes, path: Path, rulebook: Rulebook | None = None) -> ProposalSummary:
+    """Return the summary of a document's bytes (a file inside a zip), checked in memory like a file on disk."""
+    if path.suffix.lower() == ".json":
+        try:
+            parsed = parse_interchange(data)
+        except DocumentError as exc:
+            exc.path = exc.path or path
+            raise
+        return compute_summary(parsed.proposal, parsed.comments, None, rulebook)
+    with Document.open_image(data, path) as document:
+        stored = document.load_summary()
+        if stored is not None:
+            return stored
+        snapshots = [(info.created_at, info.reason) for info in document.list_snapshots()]
+        return compute_summary(document.load(), document.load_comments(), last_submission(snapshots), rulebook)
 
 
 def read_entry(path: Path, rulebook: Rulebook | None = None) -> ReviewEntry:

@@ -7,7 +7,7 @@ from typing import NoReturn
 
 from ui.cli.common import UsageError
 
-COMMANDS = ("demo", "convert", "export", "check", "review", "schema")
+COMMANDS = ("demo", "convert", "export", "check", "review", "feedback", "schema")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,11 +44,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
     check.add_argument("--lang", choices=("es", "en"), help="language of the messages (default: the proposal's)")
 
-    review = commands.add_parser("review", help="one line per proposal in DIR (title, authors, completeness, ...)")
-    review.add_argument("dir", metavar="DIR")
+    review = commands.add_parser(
+        "review",
+        help="one line per proposal in SOURCE (a folder, or a Moodle submissions download: the zip or its folder)",
+    )
+    review.add_argument("dir", metavar="SOURCE")
     review.add_argument("--csv", metavar="OUT.csv", help="also write the table as CSV (UTF-8, opens in Excel)")
     review.add_argument("--recursive", action="store_true", help="include the .pmx files of subfolders")
     review.add_argument("--lang", choices=("es", "en"), default="en", help="language of labels (default en)")
+
+    feedback = commands.add_parser(
+        "feedback", help="feedback for a Moodle cohort: one zip to upload, one folder per participant"
+    )
+    feedback.add_argument("source", metavar="SOURCE", help="the Moodle submissions download (zip or unpacked folder)")
+    feedback.add_argument("--out", metavar="FEEDBACK.zip", required=True, help="the zip to upload back to Moodle")
+    feedback.add_argument(
+        "--worksheet", metavar="GRADING.csv", help="Moodle's grading worksheet: a copy with feedback is written"
+    )
+    feedback.add_argument(
+        "--lang", choices=("es", "en"), help="language of the Word files and the worksheet's text (default: theirs)"
+    )
+    feedback.add_argument("--comments", action="store_true", help="put the review comments in the Word files too")
 
     commands.add_parser("schema", help="print the JSON Schema of the interchange format")
     return parser

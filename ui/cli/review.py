@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from storage.moodle import is_download
 from storage.review_csv import completeness_text, display_name, local_time, write_review_csv
 from storage.summary import ReviewEntry, review_folder
-from ui.cli.common import EXIT_FINDINGS, EXIT_OK, fail
+from ui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, same_file
+from ui.cli.review_moodle import review_download
+from ui.cli.table import print_table
 
 REVIEW_HEADINGS = (
     "FILE",
@@ -44,30 +47,15 @@ def _review_line(entry: ReviewEntry, root: Path, catalogs: Catalogs, lang: str) 
     ]
 
 
-def _fit(text: str, width: int) -> str:
-    flat = " ".join(text.split())  # a title pasted with line breaks must stay on its line
-    return flat if not width or len(flat) <= width else flat[: width - 1] + "…"
-
-
-def _print_table(rows: list[list[str]]) -> None:
-    """Print rows as aligned columns; a short row (a file and its error) runs on past the grid."""
-    count = len(REVIEW_HEADINGS)
-    full = [[_fit(cell, REVIEW_WIDTHS[i]) for i, cell in enumerate(row)] for row in rows if len(row) == count]
-    widths = [max(len(row[i]) for row in full) for i in range(count)]
-    for row in rows:
-        if len(row) == count:
-            cells = [f"{_fit(cell, REVIEW_WIDTHS[i]):<{widths[i]}}" for i, cell in enumerate(row)]
-        else:
-            cells = [f"{_fit(row[0], REVIEW_WIDTHS[0]):<{widths[0]}}", *(_fit(cell, 0) for cell in row[1:])]
-        print("  ".join(cells).rstrip())
-
-
 def cmd_review(args: argparse.Namespace) -> int:
-    """Print one line per .pmx of DIR and write the CSV; exit 1 when some files could not be read."""
+    """Print one line per .pmx of SOURCE (or participant of a Moodle download) and write the CSV.
+
+    Exit 1 when some files could not be read.
+    """
     folder = Path(args.dir)
     if not folder.exists():
         raise fail(folder, "no such folder")
-    if not folder.is_dir():
+    if not folder.is_dir() and not is_download(folder):
         raise fail(folder, "is not a folder")
     csv_path = Path(args.csv) if args.csv else None
     if csv_path is not None:
@@ -75,12 +63,17 @@ def cmd_review(args: argparse.Namespace) -> int:
             raise fail(csv_path, "is a folder; choose a file name for the CSV")
         if not csv_path.parent.is_dir():
             raise fail(csv_path, "its folder does not exist")
+        if same_file(csv_path, folder):
+            raise fail(csv_path, "is the download being reviewed; choose another name for the CSV")
+    if is_download(folder):
+        return review_download(args, folder, csv_path)
     catalogs = Catalogs.load()
     entries = review_folder(folder, recursive=args.recursive)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a title in a script the console cannot show must not abort
     if entries:
-        _print_table([list(REVIEW_HEADINGS), *(_review_line(e, folder, catalogs, args.lang) for e in entries)])
+        rows = [list(REVIEW_HEADINGS), *(_review_line(e, folder, catalogs, args.lang) for e in entries)]
+        print_table(rows, REVIEW_HEADINGS, REVIEW_WIDTHS)
     else:
         print(f"{folder}: no .pmx files")
     if csv_path is not None:

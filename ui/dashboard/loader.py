@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -30,34 +32,47 @@ class _Relay(QObject):
     done = Signal(int)
 
 
+Reader = Callable[[Any], ReviewEntry]
+"""Reads one item (a file's path, a participant of a download) into its entry, on the loader's thread."""
+
+
 class _Job(QRunnable):
-    """Reads the summaries of a list of files, unless cancelled."""
+    """Reads the entries of a list of items, unless cancelled; then calls finish (on the same thread)."""
 
     def __init__(
-        self, job: int, paths: list[Path], rulebook: Rulebook, relay: _Relay, cancelled: threading.Event
+        self,
+        job: int,
+        items: list[Any],
+        read: Reader,
+        relay: _Relay,
+        cancelled: threading.Event,
+        finish: Callable[[], None] | None,
     ) -> None:
         super().__init__()
         # The pool owns and deletes the job once run; the loader keeps only the cancel flag, never the job.
         self.setAutoDelete(True)
         self.cancelled = cancelled
-        self._job, self._paths, self._rulebook, self._relay = job, paths, rulebook, relay
+        self._job, self._items, self._read, self._relay, self._finish = job, items, read, relay, finish
 
     def run(self) -> None:
-        """Read every file, sending the entries in chunks."""
+        """Read every item, sending the entries in chunks."""
         batch: list[ReviewEntry] = []
         sent_at = time.monotonic()
-        total = len(self._paths)
+        total = len(self._items)
         try:
-            for done, path in enumerate(self._paths, start=1):
+            for done, item in enumerate(self._items, start=1):
                 if self.cancelled.is_set():
                     return
-                batch.append(read_entry(path, self._rulebook))
+                batch.append(self._read(item))
                 if len(batch) >= CHUNK or time.monotonic() - sent_at >= CHUNK_SECONDS or done == total:
                     self._relay.chunk.emit(self._job, batch, done, total)
                     batch, sent_at = [], time.monotonic()
             self._relay.done.emit(self._job)
         except RuntimeError:
             logger.debug("summary job %s ended: its window was closed", self._job)
+        finally:
+            if self._finish is not None:
+                self._finish()
 
 
 class SummaryLoader(QObject):
@@ -87,14 +102,20 @@ class SummaryLoader(QObject):
 
     def load(self, paths: list[Path]) -> None:
         """Read the summaries of paths (cancelling any job still running)."""
+        self.load_items(paths, lambda path: read_entry(path, self._rulebook))
+
+    def load_items(self, items: list[Any], read: Reader, finish: Callable[[], None] | None = None) -> None:
+        """Read the entries of items with read on the loader's thread, then call finish there (cancelling any job)."""
         self.cancel()
         self._job += 1
-        if not paths:
+        if not items:
+            if finish is not None:
+                finish()
             self.finished.emit()
             return
         self._cancel = threading.Event()
-        self.progress.emit(0, len(paths))
-        self._pool.start(_Job(self._job, list(paths), self._rulebook, self._relay, self._cancel))
+        self.progress.emit(0, len(items))
+        self._pool.start(_Job(self._job, list(items), read, self._relay, self._cancel, finish))
 
     def cancel(self) -> None:
         """Stop the running job; what it still sends is dropped."""

@@ -15,6 +15,7 @@ from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
+from storage.moodle import STATUS_TEXT, participant_label
 from storage.review_csv import MATRIX_HEADINGS, display_name, summary_cells
 from storage.summary import ReviewEntry, Stamp
 from ui.widgets.plain_text import literal, optional_literal
@@ -47,6 +48,14 @@ class Column(IntEnum):
     COMMENTS = 8
     MODIFIED = 9
     SUBMITTED = 10
+    PARTICIPANT = 11
+    PARTICIPANT_ID = 12
+    REVIEWED = 13
+
+
+PARTICIPANT_COLUMNS = (Column.PARTICIPANT, Column.PARTICIPANT_ID, Column.REVIEWED)
+"""Shown only for a Moodle download, whose rows are its participants."""
+NOTE_COLOR = QColor("#5f6368")
 
 
 def fold(text: str) -> str:
@@ -133,6 +142,13 @@ class CohortModel(QAbstractTableModel):
         cells = {"file": display_name(entry, self._root)}
         if entry.summary is not None:
             cells.update(summary_cells(entry.summary, self._catalogs, self._lang))
+        submitter = entry.submitter
+        if submitter is not None:
+            cells["participant"] = participant_label(submitter.name, submitter.participant_id, self._lang)
+            cells["participant_id"] = str(submitter.participant_id)
+            cells["reviewed"] = self.tr("Reviewed") if submitter.reviewed else ""
+            es, en = STATUS_TEXT[submitter.status]  # type: ignore[index]
+            cells["sent"] = es if self._lang == "es" else en
         cells["search"] = fold(" ".join(cells.values()) + " " + (entry.error or ""))
         return cells
 
@@ -175,6 +191,9 @@ class CohortModel(QAbstractTableModel):
             self.tr("Comments: open / resolved"),
             self.tr("Last modified"),
             self.tr("Last submitted"),
+            self.tr("Participant"),
+            self.tr("ID"),
+            self.tr("Reviewed"),
         ]
 
     def _header_tip(self, column: Column) -> str | None:
@@ -195,6 +214,8 @@ class CohortModel(QAbstractTableModel):
             return entry.path
         if role == SEARCH_ROLE:
             return cells["search"]
+        if column in PARTICIPANT_COLUMNS:
+            return self._participant_data(entry, cells, column, role)
         summary = entry.summary
         if summary is None:
             return self._error_data(entry, cells, column, role)
@@ -210,8 +231,24 @@ class CohortModel(QAbstractTableModel):
             return ERROR_COLOR
         return None
 
+    def _participant_data(self, entry: ReviewEntry, cells: dict[str, str], column: Column, role: int) -> Any:
+        """Return a participant's name, id or reviewed mark (a row of a Moodle download)."""
+        submitter = entry.submitter
+        if submitter is None:
+            return None
+        key = {Column.PARTICIPANT: "participant", Column.PARTICIPANT_ID: "participant_id"}.get(column, "reviewed")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cells[key]
+        if role == SORT_ROLE:
+            if column == Column.PARTICIPANT_ID:
+                return (0, submitter.participant_id)
+            return (0, submitter.reviewed) if column == Column.REVIEWED else (0, cells[key].casefold())
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.REVIEWED:
+            return self.tr("Your working copy of this proposal holds review comments")
+        return None
+
     def _error_data(self, entry: ReviewEntry, cells: dict[str, str], column: Column, role: int) -> Any:
-        """Return what an unreadable file's row shows: its name, then its error in red."""
+        """Return what an unreadable file's row shows: its name, then its error in red (a note in grey)."""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._error_text(entry, cells, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -221,8 +258,8 @@ class CohortModel(QAbstractTableModel):
             # Unreadable files sort together after the others, by name, whatever the column.
             return (1, cells["file"].casefold())
         if role == Qt.ItemDataRole.ForegroundRole:
-            return ERROR_COLOR
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.FILE:
+            return ERROR_COLOR if entry.error is not None else NOTE_COLOR
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.FILE and entry.error is not None:
             style = QApplication.style()
             return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else None
         return None
@@ -231,6 +268,8 @@ class CohortModel(QAbstractTableModel):
         if column == Column.FILE:
             return cells["file"]
         if column == Column.TITLE:
+            if entry.error is None and entry.submitter is not None:
+                return cells["sent"]  # a participant who sent no single proposal: what they sent instead
             return self.tr("Cannot be read: %1").replace("%1", entry.error or "")
         return None
 

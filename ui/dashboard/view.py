@@ -30,15 +30,19 @@ from PySide6.QtWidgets import (
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.rules import Rulebook
+from storage.errors import DocumentError
+from storage.moodle import is_download
 from storage.review_csv import write_review_csv
 from storage.summary import ReviewEntry, file_stamp, find_documents
 from ui.dashboard.batch import BatchExporter, BatchResult
 from ui.dashboard.delegate import CompletenessDelegate
+from ui.dashboard.feedback_dialog import FeedbackDialog, run_feedback
 from ui.dashboard.loader import SummaryLoader
-from ui.dashboard.model import PATH_ROLE, CohortModel, Column
+from ui.dashboard.model import PARTICIPANT_COLUMNS, PATH_ROLE, CohortModel, Column
+from ui.dashboard.moodle_source import MoodleSource
 from ui.dashboard.proxy import CohortFilter
 from ui.dashboard.watcher import FolderWatcher
-from ui.messages import error_message
+from ui.messages import error_details, error_message
 from ui.widgets.plain_text import literal, plain_label
 
 COLUMN_WIDTHS = {
@@ -73,6 +77,8 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self._catalogs, self._rulebook, self._lang = catalogs, rulebook, lang
         self._folder: Path | None = None
+        self._moodle: MoodleSource | None = None
+        """Set while the reviewed source is a Moodle download: its rows are participants."""
         self.last_report: QMessageBox | None = None
         """The message that reported the last batch export (shown without blocking)."""
         self.model = CohortModel(catalogs, lang, self)
@@ -103,6 +109,9 @@ class DashboardView(QWidget):
         self._folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button = QPushButton(self)
         self.choose_button.clicked.connect(self._choose_folder)
+        self.download_button = QPushButton(self)
+        self.download_button.setObjectName("openMoodleDownload")
+        self.download_button.clicked.connect(self._choose_download)
         self.recursive_box = QCheckBox(self)
         self.recursive_box.toggled.connect(self._on_recursive_toggled)
         self.refresh_button = QPushButton(self)
@@ -121,11 +130,15 @@ class DashboardView(QWidget):
         self.word_button.clicked.connect(self._choose_word_folder)
         self.csv_button = QPushButton(self)
         self.csv_button.clicked.connect(self._choose_csv_file)
+        self.feedback_button = QPushButton(self)
+        self.feedback_button.setObjectName("moodleFeedback")
+        self.feedback_button.clicked.connect(self._ask_feedback)
+        self.feedback_button.hide()
 
         top = QHBoxLayout()
         top.addWidget(self._heading)
         top.addWidget(self._folder_label, 1)
-        for widget in (self.choose_button, self.recursive_box, self.refresh_button):
+        for widget in (self.choose_button, self.download_button, self.recursive_box, self.refresh_button):
             top.addWidget(widget)
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 1)
@@ -133,7 +146,7 @@ class DashboardView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress_bar)
         bottom.addStretch(1)
-        for button in (self.open_button, self.word_button, self.csv_button):
+        for button in (self.open_button, self.word_button, self.feedback_button, self.csv_button):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -162,6 +175,12 @@ class DashboardView(QWidget):
         for column in (Column.STATUS, Column.FINDINGS, Column.COMMENTS, Column.MODIFIED, Column.SUBMITTED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.setColumnWidth(Column.COMPLETENESS, 5 * 42 + 8)
+        for offset, column in enumerate(PARTICIPANT_COLUMNS):
+            header.moveSection(header.visualIndex(column), offset)  # who comes first, when the rows are people
+            table.setColumnHidden(column, True)
+        table.setColumnWidth(Column.PARTICIPANT, 200)
+        for column in (Column.PARTICIPANT_ID, Column.REVIEWED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.doubleClicked.connect(self._on_double_clicked)
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         return table
@@ -169,8 +188,11 @@ class DashboardView(QWidget):
     def retranslate(self) -> None:
         """Re-apply texts in the interface language."""
         self.setWindowTitle(self.tr("Review a folder"))
-        self._heading.setText(self.tr("Review a folder"))
+        moodle = self._moodle is not None
+        self._heading.setText(self.tr("Review a Moodle download") if moodle else self.tr("Review a folder"))
         self.choose_button.setText(self.tr("Choose folder…"))
+        self.download_button.setText(self.tr("Open Moodle download…"))
+        self.feedback_button.setText(self.tr("Feedback for Moodle…"))
         self.recursive_box.setText(self.tr("Include subfolders"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.filter_edit.setPlaceholderText(self.tr("Filter by file, title, author, institution, area…"))
@@ -200,7 +222,14 @@ class DashboardView(QWidget):
         return self._folder
 
     def open_folder(self, folder: Path, recursive: bool | None = None) -> None:
-        """Review folder (and its subfolders when recursive): list its files and read their summaries."""
+        """Review folder (and its subfolders when recursive): list its files and read their summaries.
+
+        A Moodle submissions download (its zip, or the folder it was unpacked into) lists its participants.
+        """
+        if is_download(Path(folder)):
+            self.open_download(Path(folder))
+            return
+        self._set_moodle(None)
         self._folder = Path(folder)
         if recursive is not None:
             self.recursive_box.blockSignals(True)
@@ -212,10 +241,50 @@ class DashboardView(QWidget):
         self.folder_changed.emit(self._folder)
         self.rescan()
 
+    def open_download(self, source: Path) -> bool:
+        """Review a Moodle download: one row per participant, read in the background; False when refused."""
+        try:
+            moodle = MoodleSource(Path(source), self._rulebook)
+        except DocumentError as exc:
+            QMessageBox.warning(self, self.tr("Open Moodle download"), literal(f"{error_message(exc)}\n\n{exc}"))
+            return False
+        self.loader.cancel()
+        self._set_moodle(moodle)
+        self._folder = moodle.source
+        self.model.reset(moodle.source)
+        self._show_folder()
+        self.folder_changed.emit(self._folder)
+        self.rescan()
+        return True
+
+    def _set_moodle(self, moodle: MoodleSource | None) -> None:
+        self._moodle = moodle
+        for column in PARTICIPANT_COLUMNS:
+            self.table.setColumnHidden(column, moodle is None)
+        self.recursive_box.setVisible(moodle is None)
+        self.word_button.setVisible(moodle is None)
+        self.feedback_button.setVisible(moodle is not None)
+        self.table.sortByColumn(Column.PARTICIPANT if moodle else Column.FILE, Qt.SortOrder.AscendingOrder)
+        self.retranslate()
+
+    def _rescan_download(self, moodle: MoodleSource) -> None:
+        """Read again the rows of participants whose working copy appeared or changed (all, for a new zip)."""
+        if moodle.source_changed():
+            self.open_download(moodle.source)
+            return
+        removed, stale = moodle.changed(self.model.stamps())
+        self.model.remove(removed)
+        self.watcher.watch(*moodle.watched())
+        read, close = moodle.row_reader()
+        self.loader.load_items(stale, read, close)
+
     def rescan(self) -> None:
         """List the folder again: read new and changed files, drop vanished ones, watch what is there now."""
         folder = self._folder
         if folder is None:
+            return
+        if self._moodle is not None:
+            self._rescan_download(self._moodle)
             return
         recursive = self.recursive_box.isChecked()
         try:
@@ -233,6 +302,14 @@ class DashboardView(QWidget):
     def _on_recursive_toggled(self, _checked: bool) -> None:
         if self._folder is not None:
             self.open_folder(self._folder)
+
+    def _choose_download(self) -> None:
+        start = str(self._folder.parent if self._folder else Path.home())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open a Moodle submissions download"), start, self.tr("Zip files (*.zip)")
+        )
+        if chosen:
+            self.open_download(Path(chosen))
 
     def _choose_folder(self) -> None:
         start = str(self._folder) if self._folder else ""
@@ -257,12 +334,16 @@ class DashboardView(QWidget):
 
     def _update_counts(self) -> None:
         entries = self.model.entries()
-        unreadable = sum(1 for entry in entries if not entry.ok)
-        text = (
-            self.tr("%1 proposals, %2 shown").replace("%1", str(len(entries))).replace("%2", str(self.proxy.rowCount()))
+        unreadable = sum(1 for entry in entries if entry.error is not None)
+        counted = (
+            self.tr("%1 participants, %2 shown") if self._moodle is not None else self.tr("%1 proposals, %2 shown")
         )
+        text = counted.replace("%1", str(len(entries))).replace("%2", str(self.proxy.rowCount()))
         if unreadable:
             text += " · " + self.tr("%1 cannot be read").replace("%1", str(unreadable))
+        if self._moodle is not None:
+            reviewed = sum(1 for entry in entries if entry.submitter is not None and entry.submitter.reviewed)
+            text += " · " + self.tr("%1 reviewed").replace("%1", str(reviewed))
         self._count_label.setText(text)
 
     # ---- selection and intents --------------------------------------------------------------------------
@@ -290,12 +371,25 @@ class DashboardView(QWidget):
         path = index.data(PATH_ROLE)
         entry = self.model.entry(self.proxy.mapToSource(index).row())
         if path is not None and entry.ok:
-            self.open_for_review_requested.emit(path)
+            self.open_for_review(entry)
 
     def _open_current(self) -> None:
         readable = [entry for entry in self.selected_entries() if entry.ok]
         if len(readable) == 1:
-            self.open_for_review_requested.emit(readable[0].path)
+            self.open_for_review(readable[0])
+
+    def open_for_review(self, entry: ReviewEntry) -> None:
+        """Ask to open a row's proposal for review: for a download, the working copy (made on first use)."""
+        path = entry.path
+        if self._moodle is not None:
+            try:
+                path = self._moodle.working_copy(entry)
+            except (DocumentError, OSError, LookupError) as exc:
+                text = f"{error_message(exc, entry.path)}\n\n{error_details(exc)}"
+                QMessageBox.warning(self, self.tr("Open for review"), literal(text))
+                return
+            self.rescan()
+        self.open_for_review_requested.emit(path)
 
     # ---- batch export -----------------------------------------------------------------------------------
 
@@ -351,6 +445,15 @@ class DashboardView(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_report = box
         box.open()
+
+    # ---- Moodle feedback ----------------------------------------------------------------------------------
+
+    def _ask_feedback(self) -> None:
+        if self._moodle is None:
+            return
+        dialog = FeedbackDialog(self._moodle.source, self)
+        if dialog.exec() == FeedbackDialog.DialogCode.Accepted:
+            run_feedback(self, dialog.request(), self._lang)
 
     # ---- CSV ----------------------------------------------------------------------------------------------
 

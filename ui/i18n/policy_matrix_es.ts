@@ -137,7 +137,7 @@
         <translation>Sus últimos cambios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+60"/>
         <source>Not saved — retrying</source>
         <translation>Sin guardar — reintentando</translation>
     </message>
@@ -239,7 +239,13 @@
 <context>
     <name>CohortModel</name>
     <message>
-        <location filename="../dashboard/model.py" line="+167"/>
+        <location filename="../dashboard/model.py" line="+149"/>
+        <location line="+47"/>
+        <source>Reviewed</source>
+        <translation>Revisado</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
@@ -294,7 +300,17 @@
         <translation>Última entrega</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Participant</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Completeness of each matrix: general data, problem, strategy, actors, instruments</source>
         <translation>Completitud de cada matriz: datos generales, problema, estrategia, actores, instrumentos</translation>
     </message>
@@ -309,7 +325,12 @@
         <translation>Hilos de comentarios de revisión: abiertos y resueltos</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+42"/>
+        <source>Your working copy of this proposal holds review comments</source>
+        <translation>Su copia de trabajo de esta propuesta tiene comentarios de revisión</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot be read: %1</source>
         <translation>No se puede leer: %1</translation>
     </message>
@@ -345,7 +366,7 @@
         <translation>%1 se exportó desde otra propuesta. Importe sus comentarios en la propuesta desde la que se exportó.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1 could not be read as a Word document (.docx). Check that you chose the right file.</source>
         <translation>No se pudo leer %1 como documento de Word (.docx). Compruebe que eligió el archivo correcto.</translation>
     </message>
@@ -355,7 +376,7 @@
         <translation>%1 no fue exportado por esta versión de Policy Matrix. Exporte de nuevo la propuesta y comente esa copia.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <location line="+7"/>
         <source>Import comments from Word</source>
         <translation>Importar comentarios de Word</translation>
@@ -533,15 +554,30 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard/view.py" line="+171"/>
-        <location line="+1"/>
+        <location filename="../dashboard/view.py" line="+190"/>
+        <location line="+2"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review a Moodle download</source>
+        <translation>Revisar una descarga de Moodle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose folder…</source>
         <translation>Elegir carpeta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Moodle download…</source>
+        <translation>Abrir descarga de Moodle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback for Moodle…</source>
+        <translation>Retroalimentación para Moodle…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -560,16 +596,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+190"/>
         <source>Open for review</source>
         <translation>Abrir para revisión</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-189"/>
         <source>Export table as CSV…</source>
         <translation>Exportar la tabla a CSV…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+49"/>
+        <source>Open Moodle download</source>
+        <translation>Abrir descarga de Moodle</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Open a Moodle submissions download</source>
+        <translation>Abrir una descarga de entregas de Moodle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose the folder of proposals</source>
         <translation>Elija la carpeta de las propuestas</translation>
     </message>
@@ -589,9 +641,19 @@
         <translation>%1 propuestas, %2 mostradas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>%1 participants, %2 shown</source>
+        <translation>%1 participantes, %2 mostrados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 cannot be read</source>
         <translation>%1 no se pueden leer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reviewed</source>
+        <translation>%1 revisados</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -604,7 +666,7 @@
         <translation>Exportar todas a Word…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>Choose where to write the Word files</source>
         <translation>Elija dónde guardar los archivos de Word</translation>
     </message>
@@ -645,7 +707,7 @@
         <translation>%1 archivo(s) no se pudieron exportar.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <location line="+6"/>
         <source>Export table as CSV</source>
         <translation>Exportar la tabla a CSV</translation>
@@ -764,7 +826,7 @@
 <context>
     <name>DocumentSession</name>
     <message>
-        <location filename="../session.py" line="+86"/>
+        <location filename="../session.py" line="+87"/>
         <source>(System message: %1)</source>
         <translation>(Mensaje del sistema: %1)</translation>
     </message>
@@ -868,6 +930,107 @@
         <location line="+16"/>
         <source>Code</source>
         <translation>Código</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../dashboard/feedback_dialog.py" line="+39"/>
+        <location line="+64"/>
+        <location line="+21"/>
+        <location line="+15"/>
+        <source>Feedback for Moodle</source>
+        <translation>Retroalimentación para Moodle</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Optional: the grading worksheet downloaded from Moodle</source>
+        <translation>Opcional: la hoja de calificaciones descargada de Moodle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also put the review comments in the Word files, as Word comments</source>
+        <translation>Incluir también los comentarios de revisión en los archivos de Word, como comentarios de Word</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Feedback zip:</source>
+        <translation>ZIP de retroalimentación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grading worksheet:</source>
+        <translation>Hoja de calificaciones:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the feedback</source>
+        <translation>Escribir la retroalimentación</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Feedback zip</source>
+        <translation>ZIP de retroalimentación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Grading worksheet</source>
+        <translation>Hoja de calificaciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preparing the feedback…</source>
+        <translation>Preparando la retroalimentación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the feedback of %1 (%2 of %3)…</source>
+        <translation>Preparando la retroalimentación de %1 (%2 de %3)…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The feedback was cancelled; nothing was written.</source>
+        <translation>Se canceló la retroalimentación; no se escribió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Feedback for %1 participant(s) written to %2.</source>
+        <translation>Retroalimentación de %1 participante(s) escrita en %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload it in Moodle with &quot;Upload multiple feedback files in a zip&quot;.</source>
+        <translation>Súbala en Moodle con «Subir múltiples archivos de retroalimentación en un ZIP».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The worksheet %1 has their feedback comments: &quot;Upload grading worksheet&quot;.</source>
+        <translation>La hoja %1 tiene sus comentarios de retroalimentación: «Subir la hoja de calificaciones».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be prepared (see the details).</source>
+        <translation>%1 no se pudieron preparar (vea los detalles).</translation>
     </message>
 </context>
 <context>
@@ -1664,13 +1827,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+79"/>
         <location line="+29"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-107"/>
         <source>Language of headings</source>
         <translation>Idioma de los títulos</translation>
     </message>
@@ -1720,7 +1883,7 @@
         <translation>4 Instrumentos</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>Debe corregir %n error antes de entregar la propuesta.</numerusform>
@@ -1799,7 +1962,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../snapshots/actions.py" line="+59"/>
+        <location filename="../snapshots/actions.py" line="+58"/>
         <location filename="../snapshots/dialog.py" line="+329"/>
         <location line="+22"/>
         <source>Mark as submitted</source>
@@ -2177,7 +2340,7 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../comments_import.py" line="-42"/>
+        <location filename="../comments_import.py" line="-38"/>
         <source>%n comment(s) imported.</source>
         <translation>
             <numerusform>Se importó %n comentario.</numerusform>

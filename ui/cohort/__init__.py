@@ -1,0 +1,1 @@
+"""A Moodle cohort: the feedback zip and worksheet, shared by the command line and the dashboard."""
