@@ -8,6 +8,8 @@
 3. saving one edited field in the large proposal (the file alone, and in the editor on the UI thread);
 4. opening the large proposal;
 5. `main.py review` over a folder of 500 proposals;
+5b. a Moodle download of 300 submissions (about 40 MB): `review` and the dashboard listing it, and `feedback` for
+   the cohort in one process against a pool of two (bench/bench_moodle.py);
 6. peak memory (peak resident set of the child process) of the editor with the large proposal open and every step shown.
 
 Figures are medians; nothing here is asserted (DESIGN.md: timings are reported, never tested).
@@ -211,6 +213,43 @@ def review(table: Table, files: int, runs: int, folder: Path) -> None:
     table.add("review_500_s", f"main.py review over {files} proposals (wall)", wall, "s", "< 2 s", wall < 2, cpu_s=cpu)
 
 
+def moodle(table: Table, participants: int, runs: int, feedback: int, folder: Path) -> None:
+    """Time a Moodle download: `review` and the dashboard listing it, `feedback` serial and in a pool of two."""
+    from bench import bench_moodle
+
+    figures = bench_moodle.measure(folder, participants, runs, feedback)
+    label = f"a Moodle download of {participants} ({figures['zip_mb']:.0f} MB)"
+    table.add(
+        "moodle_review_s",
+        f"main.py review of {label} (wall)",
+        figures["review_s"],
+        "s",
+        "< 3 s",
+        figures["review_s"] < 3,
+        cpu_s=figures["review_cpu_s"],
+    )
+    table.add(
+        "moodle_dashboard_s",
+        f"dashboard listing {label}",
+        figures["dashboard_s"],
+        "s",
+        "< 3 s",
+        figures["dashboard_s"] < 3,
+    )
+    if feedback:
+        table.add(
+            "moodle_feedback_serial_s",
+            f"feedback for {feedback}, one process",
+            figures["feedback_serial_s"],
+            "s",
+            "",
+            None,
+        )
+        table.add(
+            "moodle_feedback_pool_s", f"feedback for {feedback}, pool of two", figures["feedback_pool_s"], "s", "", None
+        )
+
+
 def machine() -> dict[str, Any]:
     """Describe where the figures were measured."""
     import PySide6
@@ -237,6 +276,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (medians; default 5)")
     parser.add_argument("--review-files", type=int, default=500)
     parser.add_argument("--skip-review", action="store_true", help="leave out the 500-file review (slow to set up)")
+    parser.add_argument("--moodle-participants", type=int, default=300)
+    parser.add_argument(
+        "--moodle-feedback", type=int, default=300, help="participants in the feedback timing (0: none)"
+    )
+    parser.add_argument("--skip-moodle", action="store_true", help="leave out the Moodle download (slow: feedback)")
     args = parser.parse_args()
     table = Table()
     about = machine()
@@ -252,6 +296,13 @@ def main() -> None:
     ]
     if not args.skip_review:
         steps.append(("review", lambda folder: review(table, args.review_files, min(args.runs, 3), folder)))
+    if not args.skip_moodle:
+        steps.append(
+            (
+                "moodle download",
+                lambda folder: moodle(table, args.moodle_participants, min(args.runs, 3), args.moodle_feedback, folder),
+            )
+        )
     for name, step in steps:
         print(f"{name}:", flush=True)
         with tempfile.TemporaryDirectory() as temp:
