@@ -7,6 +7,7 @@ statuses and the one-line `error:` messages must stay exactly as they are. The c
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -162,6 +163,9 @@ def _run(argv: Sequence[str]) -> int:
 
 def main() -> None:
     """Entry point of `python main.py` and of the `policy-matrix` script."""
+    # `feedback` may export in spawned worker processes (ui/cohort/feedback.py): in a frozen bundle each worker
+    # starts this executable again, and this call makes it run the worker's job instead of the app.
+    multiprocessing.freeze_support()
     sys.exit(run(sys.argv[1:]))
 
 

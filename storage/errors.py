@@ -84,3 +84,7 @@ class ArchiveError(DocumentError):
 
 class MemberError(DocumentError):
     """One file inside a zip is refused: an unsafe name, a link, a duplicate, too large, or damaged."""
+
+
+class WorksheetError(DocumentError):
+    """A grading worksheet that cannot be filled in: not UTF-8, not Moodle's, or without a feedback column."""

@@ -36,7 +36,15 @@ from storage.errors import DocumentError, MemberError, UnreadableFileError
 from storage.interchange import parse_interchange
 from storage.moodle_zip import MAX_MEMBER_BYTES, BoundedZip, Member
 from storage.opening import checked_reader
-from storage.summary import ReviewEntry, Stamp, Submitter, file_stamp, read_entry, read_image_summary
+from storage.summary import (
+    ReviewEntry,
+    Stamp,
+    Submitter,
+    file_stamp,
+    is_document,
+    read_entry,
+    read_image_summary,
+)
 
 PLUGIN_TYPES = ("assignsubmission", "assignfeedback")
 """The first half of the plugin part of a name; Moodle's importer accepts a name only with a plugin it has."""
@@ -267,7 +275,7 @@ def working_copies(review_folder: Path) -> dict[int, Path]:
                 if not (head and tail.isascii() and tail.isdigit() and entry.is_dir(follow_symlinks=False)):
                     continue
                 with os.scandir(entry.path) as files:
-                    copies = [f.path for f in files if f.name.lower().endswith(".pmx") and not f.name.startswith(".")]
+                    copies = [f.path for f in files if is_document(f.name)]  # not the copy kept by a migration
                 if len(copies) == 1:
                     found[int(tail)] = Path(copies[0])
     except OSError:

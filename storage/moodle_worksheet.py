@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from matrices.base import Lang
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
-from storage.errors import DocumentError
+from storage.errors import WorksheetError
 from storage.moodle import PARTICIPANT_WORDS
 from storage.review_csv import MATRIX_HEADINGS
 
@@ -36,10 +36,6 @@ BOM = b"\xef\xbb\xbf"
 _FIELD_END = re.compile(r"[,\r\n]")
 _WORDS = "|".join(re.escape(word.strip()) for word in PARTICIPANT_WORDS.values())
 _IDENTIFIER = re.compile(rf"(?:{_WORDS})\s*(\d{{1,18}})")
-
-
-class WorksheetError(DocumentError):
-    """The file is not a grading worksheet this can fill in (not UTF-8, no identifier or feedback column)."""
 
 
 @dataclass(frozen=True)

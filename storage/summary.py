@@ -168,7 +168,8 @@ def read_entry(path: Path, rulebook: Rulebook | None = None) -> ReviewEntry:
         return ReviewEntry(path, None, f"could not be summarized (internal error: {type(exc).__name__})", stamp)
 
 
-def _is_document(name: str) -> bool:
+def is_document(name: str) -> bool:
+    """Return True for a proposal's file name: a visible .pmx that is not a copy kept before a migration."""
     return name.lower().endswith(DOCUMENT_SUFFIX) and not name.startswith(".") and not _MIGRATION_BACKUP.search(name)
 
 
@@ -178,10 +179,10 @@ def find_documents(folder: Path, recursive: bool = False) -> list[Path]:
     if recursive:
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(Path(root) / name for name in files if _is_document(name))
+            found.extend(Path(root) / name for name in files if is_document(name))
     else:
         with os.scandir(folder) as entries:
-            found.extend(Path(e.path) for e in entries if _is_document(e.name) and e.is_file())
+            found.extend(Path(e.path) for e in entries if is_document(e.name) and e.is_file())
     return sorted(found, key=lambda p: [part.casefold() for part in p.relative_to(folder).parts])
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from storage.errors import (
+    ArchiveError,
     CorruptDocumentError,
     DocumentClosedError,
     DocumentError,
@@ -19,6 +20,7 @@ from storage.errors import (
     DocumentLockedError,
     ForeignDocumentError,
     InterchangeError,
+    MemberError,
     MigrationError,
     NewerVersionError,
     NotADocumentError,
@@ -26,6 +28,7 @@ from storage.errors import (
     UnexpectedSchemaError,
     UnreadableFileError,
     UnsupportedVersionError,
+    WorksheetError,
     WriteFailedError,
 )
 
@@ -105,6 +108,23 @@ def _sentence(exc: DocumentError, path: Path) -> str:
         )
     if isinstance(exc, InterchangeError):
         return QCoreApplication.translate("Messages", "%1 is not a valid Policy Matrix interchange (JSON) file.")
+    if isinstance(exc, ArchiveError):
+        return QCoreApplication.translate(
+            "Messages",
+            "%1 cannot be read as a Moodle download: it is not a zip file, it is damaged, or it is built to "
+            "exhaust the computer. Download it from Moodle again.",
+        )
+    if isinstance(exc, MemberError):
+        return QCoreApplication.translate(
+            "Messages",
+            "%1, inside the download, is refused: its name, its kind or its size is unsafe, or it is damaged.",
+        )
+    if isinstance(exc, WorksheetError):
+        return QCoreApplication.translate(
+            "Messages",
+            "%1 is not a grading worksheet that can be filled in. Download it from Moodle again and do not "
+            "save it from a spreadsheet first.",
+        )
     return QCoreApplication.translate(
         "Messages", "%1 could not be read or written. Check the file and its folder, then try again."
     )

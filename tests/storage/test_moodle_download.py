@@ -209,3 +209,12 @@ def test_zip_members_are_read_in_memory_never_unpacked(
     before = sorted(tmp_path.rglob("*"))
     assert _rows(path)[1].summary is not None
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_the_copy_kept_by_a_migration_does_not_hide_the_working_copy(tmp_path: Path, pmx: bytes) -> None:
+    path = write_download(tmp_path / "d.zip", [Submission("Ana", 7, {"p.pmx": pmx})])
+    download = scan_download(path)
+    with DownloadReader(download) as reader:
+        copy = make_working_copy(download, download.participants[0], reader)
+    (copy.parent / "p.v1.bak.pmx").write_bytes(pmx)  # what opening an older copy for editing leaves beside it
+    assert DownloadReader(download).working_copy(download.participants[0]) == copy

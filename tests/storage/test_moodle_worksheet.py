@@ -9,10 +9,10 @@ from typing import Literal
 import pytest
 
 from matrices.summary import ProposalSummary
+from storage.errors import WorksheetError
 from storage.moodle_worksheet import (
     FEEDBACK_HEADINGS,
     IDENTIFIER_HEADINGS,
-    WorksheetError,
     feedback_text,
     parse_worksheet,
     split_fields,

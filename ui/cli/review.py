@@ -54,7 +54,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     """
     folder = Path(args.dir)
     if not folder.exists():
-        raise fail(folder, "no such folder")
+        raise fail(folder, "no such file" if folder.suffix.lower() == ".zip" else "no such folder")
     if not folder.is_dir() and not is_download(folder):
         raise fail(folder, "is not a folder")
     csv_path = Path(args.csv) if args.csv else None

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from matrices.base import Lang
 from storage.atomic import temp_path_beside, write_atomic
+from storage.errors import WorksheetError
 from storage.moodle import Download, DownloadReader, Participant, scan_download
-from storage.moodle_worksheet import Worksheet, WorksheetError, feedback_text, parse_worksheet
+from storage.moodle_worksheet import Worksheet, feedback_text, parse_worksheet
 from storage.moodle_zip import MAX_MEMBER_BYTES
 from ui.cohort.feedback_job import Job, JobResult, init_worker, run_in_worker, run_job
 

@@ -1536,7 +1536,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="+36"/>
+        <location filename="../messages.py" line="+39"/>
         <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
         <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
     </message>
@@ -1606,7 +1606,22 @@
         <translation>%1 está abierto en modo de solo lectura y no se puede modificar. Use Archivo &gt; Guardar como para hacer una copia que pueda editar.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+14"/>
+        <source>%1 cannot be read as a Moodle download: it is not a zip file, it is damaged, or it is built to exhaust the computer. Download it from Moodle again.</source>
+        <translation>%1 no se puede leer como descarga de Moodle: no es un archivo ZIP, está dañado o está hecho para agotar el equipo. Descárguelo de Moodle otra vez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, inside the download, is refused: its name, its kind or its size is unsafe, or it is damaged.</source>
+        <translation>%1, dentro de la descarga, se rechaza: su nombre, su tipo o su tamaño no son seguros, o está dañado.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a grading worksheet that can be filled in. Download it from Moodle again and do not save it from a spreadsheet first.</source>
+        <translation>%1 no es una hoja de calificaciones que se pueda completar. Descárguela de Moodle otra vez y no la guarde antes desde una hoja de cálculo.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Opened read-only: the file is write-protected. To edit it, use File &gt; Save As to make a copy, or remove the file&apos;s read-only mark and open it again.</source>
         <translation>Abierto en modo de solo lectura: el archivo está protegido contra escritura. Para editarlo, use Archivo &gt; Guardar como para hacer una copia, o quite la marca de solo lectura del archivo y vuelva a abrirlo.</translation>
     </message>
@@ -1621,7 +1636,7 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-83"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
@@ -1636,7 +1651,7 @@
         <translation>%1 no es un archivo de intercambio (JSON) de Policy Matrix válido.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <location line="+17"/>
         <source>%1 could not be read or written. Check the file and its folder, then try again.</source>
         <translation>No se pudo leer ni escribir %1. Revise el archivo y su carpeta, y vuelva a intentarlo.</translation>
