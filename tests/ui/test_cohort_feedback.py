@@ -12,6 +12,10 @@ from matrices.review import Comment
 from tests.data.moodle_zips import Submission, pmx_bytes, worksheet_bytes, write_download
 from ui.cohort.feedback import FeedbackRequest, build_feedback
 
+# The exports in this process need a Qt application; the tests' own (a QApplication) must exist first, or the
+# export would make a bare QGuiApplication that later widget tests cannot use.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 @pytest.fixture(scope="module")
 def download(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:

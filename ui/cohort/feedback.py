@@ -106,8 +106,10 @@ def check_outputs(request: FeedbackRequest) -> None:
 def _read_worksheet(path: Path) -> Worksheet:
     """Read the worksheet Moodle wrote: a regular file of sensible size."""
     try:
-        if not path.is_file():
+        if not path.exists():
             raise FeedbackError(f"{path}: no such file")
+        if not path.is_file():
+            raise FeedbackError(f"{path}: is not a regular file")
         if path.stat().st_size > MAX_MEMBER_BYTES:
             raise FeedbackError(f"{path}: is too large for a grading worksheet")
         data = path.read_bytes()
@@ -138,6 +140,8 @@ def _pool_size(request: FeedbackRequest, jobs: int) -> int:
 
 def _results(jobs: list[Job], workers: int) -> Iterator[JobResult]:
     """Yield each job's result in the jobs' order, from this process or from a pool of `workers`."""
+    if not jobs:
+        return
     if workers <= 1:
         with DownloadReader(Download(jobs[0].source, jobs[0].is_zip, [], [])) as reader:
             from export.diagrams import ensure_gui_application
@@ -170,7 +174,7 @@ def build_feedback(request: FeedbackRequest, progress: Progress | None = None) -
     temp = temp_path_beside(request.out)
     try:
         with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
-            results = _results(jobs, _pool_size(request, len(jobs))) if jobs else iter(())
+            results = _results(jobs, _pool_size(request, len(jobs)))
             for done, job in enumerate(jobs):
                 name = shown(job.participant, lang)
                 if progress is not None and not progress(done, len(jobs), name):
@@ -186,9 +190,7 @@ def build_feedback(request: FeedbackRequest, progress: Progress | None = None) -
                     archive.writestr(path, data, compress_type=kind)
                 texts[job.participant.participant_id] = feedback_text(outcome.summary, lang)
                 result.written.append(name)
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()  # a cancelled run stops the pool's pending work
+            results.close()  # a cancelled run stops the pool's pending work
         if result.cancelled:
             return result
         os.replace(temp, request.out)
