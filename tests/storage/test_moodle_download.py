@@ -10,6 +10,7 @@ import pytest
 
 from matrices.examples import load_example
 from matrices.review import Comment
+from storage import moodle_zip
 from storage.document import Document
 from storage.moodle import (
     DownloadReader,
@@ -218,3 +219,15 @@ def test_the_copy_kept_by_a_migration_does_not_hide_the_working_copy(tmp_path: P
         copy = make_working_copy(download, download.participants[0], reader)
     (copy.parent / "p.v1.bak.pmx").write_bytes(pmx)  # what opening an older copy for editing leaves beside it
     assert DownloadReader(download).working_copy(download.participants[0]) == copy
+
+
+def test_a_bomb_among_the_submissions_is_refused_and_the_others_are_read(
+    tmp_path: Path, pmx: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(moodle_zip, "MAX_MEMBER_BYTES", 2_000_000)
+    bomb = ("Pedro_4_assignsubmission_file/p.pmx", b"\0" * 10_000_000)  # 10 MB of zeros: 10 KB in the zip
+    path = write_download(tmp_path / "d.zip", [Submission("Ana", 1, {"p.pmx": pmx})], extra=[bomb])
+    assert path.stat().st_size < 200_000
+    rows = _rows(path)
+    assert rows[1].summary is not None
+    assert "too large" in (rows[4].error or "")

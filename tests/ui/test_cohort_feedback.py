@@ -9,7 +9,8 @@ import pytest
 
 from matrices.examples import load_example
 from matrices.review import Comment
-from tests.data.moodle_zips import Submission, pmx_bytes, worksheet_bytes, write_download
+from tests.cli.test_cli_moodle import moodle_match
+from tests.data.moodle_zips import Naming, Submission, pmx_bytes, worksheet_bytes, write_download
 from ui.cohort.feedback import FeedbackRequest, build_feedback
 
 # The exports in this process need a Qt application; the tests' own (a QApplication) must exist first, or the
@@ -64,3 +65,27 @@ def test_a_cancelled_run_writes_nothing(download: tuple[Path, Path], tmp_path: P
     assert result.cancelled
     assert seen == [0, 1]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("encoding", "naming"), [("cp850", "folders"), ("cp1252", "prefixed"), ("cp437", "legacy")])
+def test_names_from_a_zip_re_made_on_windows_come_back_readable_and_matched(
+    tmp_path: Path, encoding: str, naming: Naming
+) -> None:
+    data = pmx_bytes(load_example("es"))
+    submissions = [
+        Submission("Ángela Ñáñez", 21, {"propuesta.pmx": data}),
+        Submission("Participante", 22, {"p.pmx": data}),
+    ]
+    if encoding == "cp437":  # cp437 has no capital Á or Ñ: a US Windows could not have written them
+        submissions[0] = Submission("Iñigo Peña", 21, {"propuesta.pmx": data})
+    source = write_download(tmp_path / "d.zip", submissions, naming, legacy_encoding=encoding)
+    build_feedback(FeedbackRequest(source, tmp_path / "r.zip", workers=1))
+    with zipfile.ZipFile(tmp_path / "r.zip") as archive:
+        names = archive.namelist()
+        flagged = [bool(info.flag_bits & 0x800) for info in archive.infolist()]
+        assert flagged == [not name.isascii() for name in names]  # written as UTF-8, and flagged as such
+    assert {name.split("/")[0] for name in names} == {
+        f"{submissions[0].name}_21_assignsubmission_file",
+        "Participante_22_assignsubmission_file",
+    }
+    assert sorted(moodle_match(name, {21, 22})[0] for name in names) == [21, 21, 22, 22]  # type: ignore[index]
