@@ -13,12 +13,18 @@ from pathlib import Path
 _NO_LINK_ERRNOS = {errno.EPERM, errno.EXDEV, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EACCES}
 
 
+# A file name has at most 255 bytes on every common file system; the temporary name adds 14 to the target's, and
+# SQLite and our lock add `-journal` or `.lock` to that. The target's name is cut so that all of them fit.
+_TEMP_NAME_BYTES = 200
+
+
 def temp_path_beside(path: Path | str, suffix: str = ".tmp") -> Path:
     """Create an empty, uniquely named hidden file in the directory of path and return its path."""
     target = Path(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    stem = os.fsdecode(os.fsencode(target.name)[:_TEMP_NAME_BYTES])
     for _ in range(100):
-        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}{suffix}")
+        candidate = target.with_name(f".{stem}.{secrets.token_hex(4)}{suffix}")
         try:
             # 0o666 and not mkstemp's 0o600: the final file should get the user's usual permissions (umask).
             fd = os.open(candidate, flags, 0o666)
@@ -64,9 +70,13 @@ def write_atomic(path: Path | str, data: bytes | str, encoding: str = "utf-8") -
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
+        if isinstance(exc, OSError):
+            # A full disk fails the write, which names no file, or the rename, which names the hidden temporary
+            # file: the user must read the name of the file they asked for.
+            exc.filename, exc.filename2 = str(target), None
         raise
     fsync_directory(target.parent)
 

@@ -27,6 +27,7 @@ from storage.errors import (
     UnexpectedSchemaError,
     UnreadableFileError,
 )
+from storage.reading import MAX_DOCUMENT_BYTES, open_regular
 from storage.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -42,13 +43,7 @@ Fingerprint = dict[tuple[str, str], tuple[Any, ...]]
 def check_file(path: Path) -> None:
     """Refuse a path that is missing, unreadable, empty or not an SQLite database in rollback-journal mode."""
     try:
-        if not path.exists():
-            raise UnreadableFileError("no such file", path)
-        if path.is_dir():
-            raise UnreadableFileError("is a folder, not a file", path)
-        if not path.is_file():
-            raise UnreadableFileError("is not a regular file", path)  # a pipe or device would block the read
-        with open(path, "rb") as stream:
+        with open_regular(path, MAX_DOCUMENT_BYTES) as stream:  # a pipe or a device would block the read
             header = stream.read(_HEADER_SIZE)
     except PermissionError as exc:
         raise UnreadableFileError("cannot be read: permission denied", path) from exc

@@ -38,7 +38,9 @@ def sqlite_uri(path: Path | str, mode: Mode) -> str:
     text = os.path.abspath(path).replace(os.sep, "/")
     if not text.startswith("/"):
         text = "/" + text  # C:/x.pmx -> /C:/x.pmx; a UNC //server/share keeps an empty URI authority
-    return "file://" + urllib.parse.quote(text, safe="/:") + f"?mode={mode}"
+    # Quoting the file system's own bytes keeps a name that is not UTF-8 (a Latin-1 name from a zip made on
+    # Windows) naming the same file: SQLite hands the unquoted bytes to the operating system as they are.
+    return "file://" + urllib.parse.quote(os.fsencode(text), safe="/:") + f"?mode={mode}"
 
 
 def connect_raw(path: Path | str, mode: Mode) -> sqlite3.Connection:

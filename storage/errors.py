@@ -88,3 +88,19 @@ class MemberError(DocumentError):
 
 class WorksheetError(DocumentError):
     """A grading worksheet that cannot be filled in: not UTF-8, not Moodle's, or without a feedback column."""
+
+
+class NotARegularFileError(UnreadableFileError):
+    """The path is a named pipe, a device or a socket: reading it would block or never end."""
+
+
+class FileTooLargeError(DocumentError):
+    """The file is larger than Policy Matrix reads (the limit is in the message, and in `limit`, in bytes)."""
+
+    def __init__(self, reason: str, path: Path | str | None = None, limit: int | None = None) -> None:
+        super().__init__(reason, path)
+        self.limit = limit
+
+
+class OutputConflictError(DocumentError):
+    """An output path is an input, a template, a document's side file or another output of the same run."""

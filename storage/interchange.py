@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.atomic import write_atomic
-from storage.errors import InterchangeError, UnreadableFileError
+from storage.errors import InterchangeError
+from storage.reading import MAX_READ_BYTES, read_regular
 
 FORMAT = "policy-matrix"
 VERSION = 1
@@ -113,18 +114,9 @@ def parse_interchange(text: str | bytes) -> Interchange:
 
 
 def read_json(path: Path | str) -> Interchange:
-    """Read an interchange (or bare proposal) JSON file."""
+    """Read an interchange (or bare proposal) JSON file: a regular file of at most MAX_READ_BYTES."""
     target = Path(path)
-    try:
-        raw = target.read_bytes()
-    except FileNotFoundError as exc:
-        raise UnreadableFileError("no such file", target) from exc
-    except IsADirectoryError as exc:
-        raise UnreadableFileError("is a folder, not a file", target) from exc
-    except PermissionError as exc:
-        raise UnreadableFileError("cannot be read: permission denied", target) from exc
-    except OSError as exc:
-        raise UnreadableFileError(f"cannot be read ({exc.strerror or 'input/output error'})", target) from exc
+    raw = read_regular(target, MAX_READ_BYTES)
     try:
         return parse_interchange(raw)
     except InterchangeError as exc:

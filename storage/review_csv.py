@@ -18,6 +18,7 @@ from matrices.catalogs import Catalogs
 from matrices.review import MATRIX_KEYS, MatrixKey
 from matrices.summary import POLICY_AREAS, STATUSES, ProposalSummary
 from storage.atomic import write_atomic
+from storage.filenames import shown, shown_name
 from storage.moodle import STATUS_TEXT, participant_label
 from storage.summary import ReviewEntry
 
@@ -85,13 +86,13 @@ def completeness_text(summary: ProposalSummary) -> str:
 def display_name(entry: ReviewEntry, root: Path | None) -> str:
     """Return the file's name as shown: relative to the reviewed folder when inside it (a participant's: theirs)."""
     if entry.submitter is not None:
-        return entry.submitter.files
+        return shown(entry.submitter.files)
     if root is not None:
         try:
-            return entry.path.relative_to(root).as_posix()
+            return shown(entry.path.relative_to(root).as_posix())
         except ValueError:
             pass
-    return entry.path.name
+    return shown_name(entry.path)
 
 
 def summary_cells(summary: ProposalSummary, catalogs: Catalogs, lang: Lang) -> dict[str, str]:

@@ -46,6 +46,7 @@ from matrices.summary import ProposalSummary, last_submission
 from storage.connection import describe_sqlite_error
 from storage.document import Document
 from storage.errors import DocumentError
+from storage.filenames import shown
 from storage.interchange import parse_interchange, read_json
 from storage.opening import checked_reader
 from storage.summary_rows import compute_summary, read_stored_summary
@@ -164,7 +165,7 @@ def read_entry(path: Path, rulebook: Rulebook | None = None) -> ReviewEntry:
     except DocumentError as exc:
         return ReviewEntry(path, None, str(exc), stamp)
     except Exception as exc:  # one strange file must not stop the review of the other 299
-        logger.exception("could not summarize %s", path)
+        logger.exception("could not summarize %s", shown(path))
         return ReviewEntry(path, None, f"could not be summarized (internal error: {type(exc).__name__})", stamp)
 
 
@@ -182,7 +183,8 @@ def find_documents(folder: Path, recursive: bool = False) -> list[Path]:
             found.extend(Path(root) / name for name in files if is_document(name))
     else:
         with os.scandir(folder) as entries:
-            found.extend(Path(e.path) for e in entries if is_document(e.name) and e.is_file())
+            # Not only regular files: a pipe or a device named .pmx is listed with its error, as os.walk lists it.
+            found.extend(Path(e.path) for e in entries if is_document(e.name) and not e.is_dir())
     return sorted(found, key=lambda p: [part.casefold() for part in p.relative_to(folder).parts])
 
 
