@@ -20,8 +20,9 @@ from pydantic import ValidationError
 # inspects every later import and breaks pydantic's lazy submodule loading with a circular ImportError.
 from matrices.proposal import Proposal  # noqa: F401  # isort: split
 from storage.errors import DocumentError
+from storage.reading import MAX_DOCUMENT_BYTES, regular_size
 from ui.cli.check import cmd_check, cmd_schema
-from ui.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, describe, fail
+from ui.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, describe
 from ui.cli.convert import cmd_convert, cmd_demo, cmd_export
 from ui.cli.feedback import cmd_feedback
 from ui.cli.parser import COMMANDS, build_parser
@@ -37,8 +38,7 @@ def _gui_file(argv: Sequence[str]) -> Path | None:
     if not argv:
         return None
     path = Path(argv[0])
-    if not path.is_file():
-        raise fail(path, "no such file")
+    regular_size(path, MAX_DOCUMENT_BYTES)  # a missing file, a folder or a pipe is said here, before any window
     return path
 
 
@@ -104,7 +104,7 @@ class _TerminalSafe(io.TextIOBase):
         self._stream = stream
 
     def write(self, text: str) -> int:
-        """Write text with C0/C1 control characters (but newlines and tabs) escaped."""
+        """Write text with C0/C1 control characters (but newlines and tabs) and undecodable bytes escaped."""
         self._stream.write(text.translate(_CONTROL_ESCAPES))
         return len(text)
 
@@ -116,6 +116,9 @@ class _TerminalSafe(io.TextIOBase):
 # A participant's text may carry terminal escape sequences; printed raw, they would drive the facilitator's
 # terminal. The \\uXXXX spelling is also a valid escape inside the JSON that `check --json` prints.
 _CONTROL_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"}
+# A file name that is not UTF-8 keeps its bytes as lone surrogates; written out they would raise, or reach the
+# terminal raw. Spelled \xNN, as storage.filenames.shown() spells them in a path.
+_CONTROL_ESCAPES.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
 
 
 def run(argv: Sequence[str]) -> int:
@@ -146,14 +149,8 @@ def _run(argv: Sequence[str]) -> int:
         return EXIT_OK
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
-    except DocumentError as exc:
-        where = f"{exc.path}: " if exc.path is not None else ""
-        print(f"error: {where}{exc}", file=sys.stderr)
-    except ValidationError as exc:
-        print(f"error: {describe(exc, Path('input'))}", file=sys.stderr)
-    except OSError as exc:
-        name = exc.filename or "file"
-        print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
+    except (DocumentError, ValidationError, OSError) as exc:
+        print(f"error: {describe(exc, None)}", file=sys.stderr)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
     except Exception as exc:  # the contract: no traceback ever reaches the user

@@ -11,6 +11,7 @@ from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
 from matrices.fieldmodel import FieldModel
 from matrices.rules import default_rulebook
+from storage.filenames import shown
 from storage.interchange import json_schema
 from ui.cli.common import EXIT_FINDINGS, EXIT_OK, read_any
 
@@ -33,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         scores = completeness(proposal, field_model)
         score_text = ", ".join(f"{key} {value}%" for key, value in scores.items())
         print(
-            f"{path}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "
+            f"{shown(path)}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "
             f"completeness: {score_text}"
         )
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -11,6 +10,7 @@ from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.document import Document
 from storage.errors import DocumentError
+from storage.filenames import shown
 from storage.interchange import read_json
 
 EXIT_OK = 0
@@ -23,7 +23,8 @@ class UsageError(Exception):
 
 
 def fail(path: Path | str, reason: str) -> UsageError:
-    return UsageError(f"{path}: {reason}")
+    """Return the usage error `PATH: reason`, the path spelled so that any name prints on one line."""
+    return UsageError(f"{shown(path)}: {reason}")
 
 
 def read_any(path: Path) -> tuple[Proposal, list[Comment]]:
@@ -42,20 +43,20 @@ def read_any(path: Path) -> tuple[Proposal, list[Comment]]:
                 return document.load(), document.load_comments()
     except DocumentError as exc:
         raise fail(path, str(exc)) from exc
-    raise fail(path, f"unsupported file type {path.suffix or '(none)'!r}: expected .pmx or .json")
+    raise fail(path, f"unsupported file type {shown(path.suffix) or '(none)'!r}: expected .pmx or .json")
 
 
-def same_file(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-
-
-def describe(exc: Exception, source: Path) -> str:
-    """Return the one-line reason of a failure, naming the file."""
+def describe(exc: Exception, source: Path | None) -> str:
+    """Return the one-line reason of a failure, naming the file it concerns (else source)."""
     if isinstance(exc, DocumentError):
-        return f"{exc.path or source}: {exc}"
+        where = exc.path or source
+        return f"{shown(where)}: {exc}" if where is not None else str(exc)
     if isinstance(exc, ValidationError):
         first = exc.errors()[0]
-        return f"{source}: invalid proposal: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        location = ".".join(str(p) for p in first["loc"])
+        return f"{shown(source or '-')}: invalid proposal: {location}: {first['msg']}"
     if isinstance(exc, OSError):
-        return f"{exc.filename or source}: {exc.strerror or exc}"
+        name = exc.filename if exc.filename is not None else source
+        reason = exc.strerror or str(exc)
+        return f"{shown(name)}: {reason}" if isinstance(name, str | bytes | Path) else reason
     return str(exc)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from export.options import ExportOptions
@@ -14,23 +14,34 @@ from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import default_rulebook
-from storage.atomic import write_atomic
+from storage.atomic import temp_path_beside, write_atomic
 from storage.document import Document
+from storage.errors import DocumentError, WriteFailedError
+from storage.filenames import shown
 from storage.interchange import write_json
 from storage.lock import DocumentLock
 from ui.cli.common import fail
 
 
+@contextlib.contextmanager
+def written_to(path: Path) -> Iterator[None]:
+    """Name path, the output, in any failure to write it: a full disk, a write-protected or vanished folder."""
+    try:
+        yield
+    except DocumentError as exc:
+        exc.path = path  # not the hidden temporary file beside it, a name that means nothing to the user
+        raise
+    except OSError as exc:
+        raise WriteFailedError(f"could not be written ({exc.strerror or exc})", path) from exc
+
+
 def write_pmx(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
     """Write a new .pmx atomically: build it beside the target, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Holding the target's lock while replacing it keeps an open editor window from losing its file under it:
     # if a window has it, this raises DocumentLockedError naming who.
     lock = DocumentLock.acquire(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
+        tmp = temp_path_beside(path)
         tmp.unlink()
         try:
             Document.create(tmp, proposal, comments).close()
@@ -42,15 +53,20 @@ def write_pmx(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> No
 
 
 def write_output(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
+    """Write a proposal to a .pmx, .json or .docx file, named in any failure."""
     suffix = path.suffix.lower()
-    if suffix == ".pmx":
-        write_pmx(path, proposal, comments)
-    elif suffix == ".json":
-        write_json(path, proposal, comments)
-    elif suffix == ".docx":
-        write_atomic(path, docx_bytes(proposal, comments, ExportOptions()))
-    else:
-        raise fail(path, f"unsupported output type {path.suffix or '(none)'!r}: expected .pmx, .json or .docx")
+    if suffix not in (".pmx", ".json", ".docx"):
+        raise fail(path, f"unsupported output type {shown(path.suffix) or '(none)'!r}: expected .pmx, .json or .docx")
+    # Built before the writing starts, so that a failure of the export itself is not blamed on the output.
+    data = docx_bytes(proposal, comments, ExportOptions()) if suffix == ".docx" else None
+    with written_to(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if suffix == ".pmx":
+            write_pmx(path, proposal, comments)
+        elif data is None:
+            write_json(path, proposal, comments)
+        else:
+            write_atomic(path, data)
 
 
 def docx_bytes(proposal: Proposal, comments: Sequence[Comment], options: ExportOptions) -> bytes:

@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from storage.filenames import shown
 from storage.moodle import is_download
+from storage.outputs import check_table_output
 from storage.review_csv import completeness_text, display_name, local_time, write_review_csv
 from storage.summary import ReviewEntry, review_folder
-from ui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, same_file
+from ui.cli.common import EXIT_FINDINGS, EXIT_OK, fail
+from ui.cli.outputs import written_to
 from ui.cli.review_moodle import review_download
 from ui.cli.table import print_table
 
@@ -63,25 +66,28 @@ def cmd_review(args: argparse.Namespace) -> int:
             raise fail(csv_path, "is a folder; choose a file name for the CSV")
         if not csv_path.parent.is_dir():
             raise fail(csv_path, "its folder does not exist")
-        if same_file(csv_path, folder):
-            raise fail(csv_path, "is the download being reviewed; choose another name for the CSV")
+        # A .pmx name, the download itself, a pipe or a device: said before reading anything.
+        check_table_output(csv_path, [folder])
     if is_download(folder):
         return review_download(args, folder, csv_path)
     catalogs = Catalogs.load()
     entries = review_folder(folder, recursive=args.recursive)
+    if csv_path is not None:
+        check_table_output(csv_path, [entry.path for entry in entries])
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a title in a script the console cannot show must not abort
     if entries:
         rows = [list(REVIEW_HEADINGS), *(_review_line(e, folder, catalogs, args.lang) for e in entries)]
         print_table(rows, REVIEW_HEADINGS, REVIEW_WIDTHS)
     else:
-        print(f"{folder}: no .pmx files")
+        print(f"{shown(folder)}: no .pmx files")
     if csv_path is not None:
-        write_review_csv(csv_path, entries, catalogs, args.lang, folder)
-        print(f"wrote {csv_path}")
+        with written_to(csv_path):
+            write_review_csv(csv_path, entries, catalogs, args.lang, folder)
+        print(f"wrote {shown(csv_path)}")
     failed = [entry for entry in entries if not entry.ok]
     for entry in failed:
-        print(f"error: {entry.path}: {entry.error}", file=sys.stderr)
+        print(f"error: {shown(entry.path)}: {entry.error}", file=sys.stderr)
     if failed:
         print(f"error: {len(failed)} of {len(entries)} file(s) could not be read", file=sys.stderr)
         return EXIT_FINDINGS
