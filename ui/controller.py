@@ -18,6 +18,8 @@ from matrices.proposal import Proposal
 from storage.atomic import write_atomic
 from storage.document import Document
 from storage.errors import DocumentError
+from storage.filenames import from_dialog, shown, shown_name
+from storage.outputs import check_outputs
 from ui.comments.feature import EditorComments
 from ui.context import UiContext
 from ui.dialogs import NewProposalDialog
@@ -97,7 +99,7 @@ class AppController(QObject):
         QMessageBox.warning(self.window, "Policy Matrix", literal(text))
 
     def _warn_error(self, exc: BaseException, path: Path) -> None:
-        logger.warning("%s: %s", path, error_details(exc))  # the English reason, for whoever helps the participant
+        logger.warning("%s: %s", shown(path), error_details(exc))  # the English reason, for whoever helps
         self._warn(error_message(exc, path))
 
     def open_path(self, path: Path, review: bool = False) -> bool:
@@ -155,7 +157,7 @@ class AppController(QObject):
         elif session.content_locked:
             editor.banner.show_message(review_message(), BannerKind.INFO)
         elif document.migrated_from is not None:
-            backup = document.backup_path.name if document.backup_path else ""
+            backup = shown_name(document.backup_path) if document.backup_path else ""
             editor.banner.show_message(
                 self.tr("This file was made by an older version; it was updated and the original kept as %1.").replace(
                     "%1", backup
@@ -204,7 +206,7 @@ class AppController(QObject):
         """Ask for a folder of proposals and show the cohort dashboard on it."""
         name = QFileDialog.getExistingDirectory(self.window, self.tr("Review a folder"), str(self._documents_folder()))
         if name:
-            self.review_folder(Path(name))
+            self.review_folder(from_dialog(name))
 
     def review_folder(self, folder: Path) -> DashboardView:
         """Show the dashboard of folder (one window, reused); double-clicking a row opens it for review."""
@@ -232,7 +234,7 @@ class AppController(QObject):
             self.tr("Proposals (*.pmx)"),
         )
         if name:
-            self.open_for_review(Path(name))
+            self.open_for_review(from_dialog(name))
 
     def choose_and_open(self) -> None:
         """Ask for a .pmx and open it."""
@@ -240,7 +242,7 @@ class AppController(QObject):
             self.window, self.tr("Open a proposal"), str(self._documents_folder()), self.tr("Proposals (*.pmx)")
         )
         if name:
-            self.open_path(Path(name))
+            self.open_path(from_dialog(name))
 
     def new_proposal(self) -> None:
         """Ask the basic data of a new proposal and create its file at once."""
@@ -285,13 +287,14 @@ class AppController(QObject):
         if session is None or not isinstance(session.document, Document):
             return False
         try:
+            check_outputs([path])
             session.document.save_as(path)
         except DocumentError as exc:
             self._warn_error(exc, path)
             return False
         session.save_now()
         self.settings.add_recent_file(path)
-        self.window.file_label.setText(str(path))
+        self.window.file_label.setText(shown(path))
         self._update_status()
         return True
 
@@ -343,6 +346,7 @@ class AppController(QObject):
 
     def _exporter(self, session: DocumentSession) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
+            check_outputs([target], inputs=[session.path])
             comments = session.document.load_comments() if isinstance(session.document, Document) else []
             write_atomic(target, self.context.export_docx(session.proposal, options, comments, progress))
 
@@ -387,7 +391,7 @@ class AppController(QObject):
         # The status bar stays short; the reason is in the banner and here, on hover.
         failure = session.last_error if state is SaveState.FAILED and not session.read_only else None
         self.window.save_label.setToolTip(literal(failure) if failure else "")
-        self.window.set_title(session.path.name, state is not SaveState.SAVED, session.read_only)
+        self.window.set_title(shown_name(session.path), state is not SaveState.SAVED, session.read_only)
         editor = self.window.editor
         if editor is not None and not session.read_only:
             if state is SaveState.FAILED:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QUndoView, QWidget
 
 from matrices.base import Lang
+from storage.filenames import shown, shown_name
 from ui.context import UiContext
 from ui.editor import EditorView
 from ui.start_screen import StartScreen
@@ -201,8 +202,8 @@ class MainWindow(QMainWindow):
         self.start.set_recent_files(paths)
         self.recent_menu.clear()
         for path in paths:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(literal(str(path)))
+            action = self.recent_menu.addAction(shown_name(path))
+            action.setToolTip(literal(shown(path)))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path_requested.emit(p))
         self.recent_menu.setEnabled(bool(paths))
 
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
         self.submit_action.setEnabled(not editor.session.read_only)
         # Review mode takes comments; a file opened read-only takes none (the controller also checks they loaded).
         self.import_word_comments_action.setEnabled(not editor.session.document.read_only)
-        self.file_label.setText(str(editor.session.path))
+        self.file_label.setText(shown(editor.session.path))
 
     def set_title(self, name: str, pending: bool, read_only: bool) -> None:
         """Show the file name, with a marker while a save is pending."""

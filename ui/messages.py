@@ -18,12 +18,15 @@ from storage.errors import (
     DocumentError,
     DocumentExistsError,
     DocumentLockedError,
+    FileTooLargeError,
     ForeignDocumentError,
     InterchangeError,
     MemberError,
     MigrationError,
     NewerVersionError,
     NotADocumentError,
+    NotARegularFileError,
+    OutputConflictError,
     ReadOnlyDocumentError,
     UnexpectedSchemaError,
     UnreadableFileError,
@@ -31,6 +34,7 @@ from storage.errors import (
     WorksheetError,
     WriteFailedError,
 )
+from storage.filenames import shown, shown_name
 
 
 def _unreadable(path: Path) -> str:
@@ -50,8 +54,23 @@ def _unreadable(path: Path) -> str:
 
 def _sentence(exc: DocumentError, path: Path) -> str:
     """Return the translated sentence for exc, with %1 where the file name goes (subclasses before their bases)."""
+    if isinstance(exc, NotARegularFileError):
+        return QCoreApplication.translate(
+            "Messages", "%1 is not a file but a pipe, a device or a socket. Choose a Policy Matrix file."
+        )
     if isinstance(exc, UnreadableFileError):
         return _unreadable(path)
+    if isinstance(exc, FileTooLargeError):
+        megabytes = str((exc.limit or 0) // (1024 * 1024))
+        return QCoreApplication.translate(
+            "Messages", "%1 is larger than the files Policy Matrix opens (%2 MB at most)."
+        ).replace("%2", megabytes)
+    if isinstance(exc, OutputConflictError):
+        return QCoreApplication.translate(
+            "Messages",
+            "%1 cannot be replaced: it is the proposal being written, a file Policy Matrix keeps beside a proposal, "
+            "or not a file. Choose another name.",
+        )
     if isinstance(exc, ForeignDocumentError):
         return QCoreApplication.translate(
             "Messages", "%1 is a database of another program, not a Policy Matrix proposal."
@@ -136,7 +155,7 @@ def error_message(exc: BaseException, path: Path | None = None) -> str:
         target = exc.path or path
         sentence = _sentence(exc, target or Path())
     elif isinstance(exc, OSError):
-        target = Path(exc.filename) if isinstance(exc.filename, str) else path
+        target = Path(os.fsdecode(exc.filename)) if isinstance(exc.filename, str | bytes) else path
         sentence = QCoreApplication.translate(
             "Messages", "%1 could not be written. Check that the disk is not full and that you may write there."
         )
@@ -145,15 +164,16 @@ def error_message(exc: BaseException, path: Path | None = None) -> str:
         sentence = QCoreApplication.translate(
             "Messages", "%1 could not be read or written. Check the file and its folder, then try again."
         )
-    return sentence.replace(
-        "%1", target.name if target is not None and target.name else QCoreApplication.translate("Messages", "The file")
-    )
+    if target is not None and target.name:
+        return sentence.replace("%1", shown_name(target))
+    return sentence.replace("%1", QCoreApplication.translate("Messages", "The file"))
 
 
 def error_details(exc: BaseException) -> str:
     """Return the technical reason (English, as the command line prints it), for the log."""
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+        name = shown(exc.filename) if isinstance(exc.filename, str | bytes) else ""
+        return f"{name}: {exc.strerror or exc}".lstrip(": ")
     return str(exc)
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import urllib.parse
 from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from matrices.base import Lang
+from storage.filenames import is_text
 
 MAX_RECENT = 8
+_BYTES_PREFIX = "bytes:"
+"""Marks a stored path kept as its percent-quoted bytes; a stored path is absolute, so no real one starts so."""
 Role = Literal["facilitator", "participant"]
 
 
@@ -31,12 +36,13 @@ class Settings:
     def recent_files(self) -> list[Path]:
         """Return the recently opened documents that still exist, newest first."""
         raw = self._store.value("files/recent", [], list) or []
-        return [Path(p) for p in raw if isinstance(p, str) and Path(p).exists()][:MAX_RECENT]
+        paths = [_restored(text) for text in raw if isinstance(text, str)]
+        return [path for path in paths if path.exists()][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> None:
         """Put path at the top of the recent files."""
-        entries = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]
-        self._store.setValue("files/recent", entries[:MAX_RECENT])
+        paths = [path.resolve()] + [p for p in self.recent_files() if p.resolve() != path.resolve()]
+        self._store.setValue("files/recent", [_stored(p) for p in paths[:MAX_RECENT]])
 
     @property
     def author_name(self) -> str:
@@ -73,3 +79,15 @@ class Settings:
     def sync(self) -> None:
         """Write pending changes to disk."""
         self._store.sync()
+
+
+def _stored(path: Path) -> str:
+    """Return path as settings text; a name that is not UTF-8 (Qt would drop its bytes) is kept as its bytes."""
+    return str(path) if is_text(path) else _BYTES_PREFIX + urllib.parse.quote(os.fsencode(path))
+
+
+def _restored(text: str) -> Path:
+    """Return the path _stored() wrote as text."""
+    if text.startswith(_BYTES_PREFIX):
+        return Path(os.fsdecode(urllib.parse.unquote_to_bytes(text.removeprefix(_BYTES_PREFIX))))
+    return Path(text)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.filenames import shown, shown_name
 from ui.widgets.plain_text import literal
 
 
@@ -116,9 +117,9 @@ class StartScreen(QWidget):
         """List the recent documents (newest first)."""
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}", self.recent)
+            item = QListWidgetItem(f"{shown_name(path)}\n{shown(path.parent)}", self.recent)
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(literal(str(path)))  # a file name is untrusted text too
+            item.setToolTip(literal(shown(path)))  # a file name is untrusted text too
         if not paths:
             placeholder = QListWidgetItem(self.tr("No recent proposals yet."), self.recent)
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -20,8 +20,9 @@ from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook
 from storage.document import Document
 from storage.errors import DocumentError
+from storage.outputs import plan_batch
 from tests.ui.helpers import type_text
-from ui.dashboard.batch import BatchExporter, target_names
+from ui.dashboard.batch import BatchExporter
 from ui.dashboard.model import PATH_ROLE, SCORES_ROLE, Column
 from ui.dashboard.view import DashboardView
 from ui.start_screen import StartScreen
@@ -259,8 +260,8 @@ def test_batch_export_can_be_cancelled(folder: Path, tmp_path: Path, rulebook: R
 
 
 def test_target_names_stay_unique() -> None:
-    names = target_names([Path("a/x.pmx"), Path("b/x.pmx"), Path("c/X.pmx")], Path("out"))
-    assert [p.name for p in names] == ["x.docx", "x-2.docx", "X-3.docx"]
+    plans = plan_batch([Path("a/x.pmx"), Path("b/x.pmx"), Path("c/X.pmx")], Path("out"), ".docx")
+    assert [plan.target.name for plan in plans] == ["x.docx", "x-2.docx", "X-3.docx"]
 
 
 def test_csv_export_writes_the_rows_shown(qtbot: QtBot, view: DashboardView, folder: Path, tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ from matrices.rules import Rulebook
 from storage.atomic import write_atomic
 from storage.document import Document
 from storage.errors import DocumentError
+from storage.filenames import shown
+from storage.outputs import check_batch, plan_batch
 
 logger = logging.getLogger(__name__)
 
@@ -33,20 +35,6 @@ class BatchResult:
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
-
-
-def target_names(sources: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Return one .docx path per source in out_dir; sources with the same name (subfolders) get -2, -3..."""
-    taken: set[str] = set()
-    targets = []
-    for source in sources:
-        name, n = f"{source.stem}.docx", 1
-        while name.casefold() in taken:
-            n += 1
-            name = f"{source.stem}-{n}.docx"
-        taken.add(name.casefold())
-        targets.append(out_dir / name)
-    return targets
 
 
 class BatchExporter:
@@ -73,20 +61,29 @@ class BatchExporter:
         write_atomic(target, data)
 
     def run(self, sources: Sequence[Path], out_dir: Path, progress: Progress | None = None) -> BatchResult:
-        """Export every source into out_dir; a failure is recorded and the batch goes on."""
+        """Export every source into out_dir; a failure is recorded and the batch goes on.
+
+        Names follow the command line's `export` (storage.outputs.plan_batch); OutputConflictError, before anything
+        is written, when an output would replace one of the sources.
+        """
+        plans = plan_batch(sources, out_dir, ".docx")
+        check_batch(plans)
         result = BatchResult()
-        for done, (source, target) in enumerate(zip(sources, target_names(sources, out_dir), strict=True)):
+        for done, plan in enumerate(plans):
+            source, target = plan.source, plan.target
             if progress is not None and not progress(done, source):
                 result.cancelled = True
                 break
+            if plan.same_as is not None:
+                continue
             try:
                 self.export_one(source, target)
             except DocumentError as exc:
                 result.failed.append((source, str(exc)))
             except OSError as exc:
-                result.failed.append((source, f"{target}: {exc.strerror or exc}"))
+                result.failed.append((source, f"{shown(target)}: {exc.strerror or exc}"))
             except Exception as exc:  # one proposal the writer chokes on must not stop the other 299
-                logger.exception("exporting %s failed", source)
+                logger.exception("exporting %s failed", shown(source))
                 result.failed.append((source, f"could not be exported ({type(exc).__name__})"))
             else:
                 result.written.append(target)

@@ -31,7 +31,9 @@ from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.rules import Rulebook
 from storage.errors import DocumentError
+from storage.filenames import shown, shown_name
 from storage.moodle import is_download
+from storage.outputs import check_table_output
 from storage.review_csv import write_review_csv
 from storage.summary import ReviewEntry, file_stamp, find_documents
 from ui.dashboard.batch import BatchExporter, BatchResult
@@ -411,7 +413,7 @@ class DashboardView(QWidget):
         def progress(done: int, source: Path) -> bool:
             dialog.setLabelText(
                 self.tr("Exporting %1 (%2 of %3)…")
-                .replace("%1", source.name)
+                .replace("%1", shown_name(source))
                 .replace("%2", str(min(done + 1, len(paths))))
                 .replace("%3", str(len(paths)))
             )
@@ -419,7 +421,13 @@ class DashboardView(QWidget):
             return not dialog.wasCanceled()
 
         exporter = BatchExporter(self._catalogs, self._rulebook)
-        result = exporter.run(paths, out_dir, progress)
+        try:
+            result = exporter.run(paths, out_dir, progress)
+        except DocumentError as exc:  # an output would replace a proposal: nothing was written
+            dialog.reset()
+            dialog.deleteLater()
+            QMessageBox.warning(self, self.tr("Export to Word"), literal(error_message(exc)))
+            return BatchResult()
         dialog.reset()
         dialog.deleteLater()
         self._report_batch(result, out_dir)
@@ -430,7 +438,7 @@ class DashboardView(QWidget):
         text = (
             self.tr("%1 Word file(s) written to %2.")
             .replace("%1", str(len(result.written)))
-            .replace("%2", str(out_dir))
+            .replace("%2", shown(out_dir))
         )
         if result.cancelled:
             text += " " + self.tr("The export was cancelled.")
@@ -439,7 +447,7 @@ class DashboardView(QWidget):
         box.setIcon(QMessageBox.Icon.Warning if result.failed else QMessageBox.Icon.Information)
         if result.failed:
             text += " " + self.tr("%1 file(s) could not be exported.").replace("%1", str(len(result.failed)))
-            box.setDetailedText("\n".join(f"{path.name}: {reason}" for path, reason in result.failed))
+            box.setDetailedText("\n".join(f"{shown_name(path)}: {reason}" for path, reason in result.failed))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the folder's name is the reviewer's, or a stranger's
         box.setText(text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -465,12 +473,14 @@ class DashboardView(QWidget):
         if chosen:
             try:
                 self.export_csv_to(Path(chosen))
-            except OSError as exc:
+            except (OSError, DocumentError) as exc:
                 QMessageBox.warning(self, self.tr("Export table as CSV"), literal(error_message(exc, Path(chosen))))
 
     def export_csv_to(self, path: Path) -> None:
         """Write the rows shown (filtered and sorted) as CSV, like `main.py review --csv`."""
-        write_review_csv(path, self.visible_entries(), self._catalogs, self._lang, self._folder)
+        entries = self.visible_entries()
+        check_table_output(path, [entry.path for entry in self.model.entries()])
+        write_review_csv(path, entries, self._catalogs, self._lang, self._folder)
 
     # ---- closing ------------------------------------------------------------------------------------------
 

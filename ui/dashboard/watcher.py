@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from storage.filenames import is_text
+
 SETTLE_MS = 500
 """Quiet time after the last notification before the folder is scanned again."""
 
@@ -32,7 +34,9 @@ class FolderWatcher(QObject):
 
     def watch(self, folders: Iterable[Path], files: Iterable[Path]) -> None:
         """Watch exactly these folders and files (a file replaced by a rename needs watching again)."""
-        wanted = {str(path) for path in (*folders, *files)}
+        # Qt cannot name a path that is not UTF-8 (it would watch a mangled name, and add it again every time):
+        # such a file is seen through its folder's notifications only.
+        wanted = {str(path) for path in (*folders, *files) if is_text(path)}
         current = set(self._watcher.directories()) | set(self._watcher.files())
         stale = sorted(current - wanted)
         if stale:

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+385"/>
+        <location filename="../controller.py" line="+389"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+169"/>
+        <location filename="../pages/review.py" line="+170"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>

@@ -89,7 +89,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+160"/>
+        <location filename="../controller.py" line="+162"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Your latest comments could not be saved. %1 Save the proposal somewhere else?</source>
         <translation>Sus últimos comentarios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
@@ -137,7 +137,7 @@
         <translation>Sus últimos cambios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Not saved — retrying</source>
         <translation>Sin guardar — reintentando</translation>
     </message>
@@ -554,7 +554,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard/view.py" line="+190"/>
+        <location filename="../dashboard/view.py" line="+192"/>
         <location line="+2"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
@@ -682,17 +682,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+31"/>
+        <location line="+20"/>
+        <location line="+17"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-31"/>
         <source>Exporting %1 (%2 of %3)…</source>
         <translation>Exportando %1 (%2 de %3)…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>%1 Word file(s) written to %2.</source>
         <translation>Se guardaron %1 archivo(s) de Word en %2.</translation>
     </message>
@@ -1340,7 +1341,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+151"/>
+        <location filename="../main_window.py" line="+152"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1536,7 +1537,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="+39"/>
+        <location filename="../messages.py" line="+43"/>
         <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
         <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
     </message>
@@ -1551,7 +1552,22 @@
         <translation>No se puede leer %1. Compruebe que tiene permiso para abrirlo y que su unidad está conectada, o pida una nueva copia del archivo.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>%1 is not a file but a pipe, a device or a socket. Choose a Policy Matrix file.</source>
+        <translation>%1 no es un archivo sino una tubería, un dispositivo o un socket. Elija un archivo de Policy Matrix.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is larger than the files Policy Matrix opens (%2 MB at most).</source>
+        <translation>%1 es más grande que los archivos que abre Policy Matrix (%2 MB como máximo).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be replaced: it is the proposal being written, a file Policy Matrix keeps beside a proposal, or not a file. Choose another name.</source>
+        <translation>%1 no se puede reemplazar: es la propuesta que se está escribiendo, un archivo que Policy Matrix guarda junto a una propuesta, o no es un archivo. Elija otro nombre.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is a database of another program, not a Policy Matrix proposal.</source>
         <translation>%1 es una base de datos de otro programa, no una propuesta de Policy Matrix.</translation>
     </message>
@@ -1621,7 +1637,7 @@
         <translation>%1 no es una hoja de calificaciones que se pueda completar. Descárguela de Moodle otra vez y no la guarde antes desde una hoja de cálculo.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Opened read-only: the file is write-protected. To edit it, use File &gt; Save As to make a copy, or remove the file&apos;s read-only mark and open it again.</source>
         <translation>Abierto en modo de solo lectura: el archivo está protegido contra escritura. Para editarlo, use Archivo &gt; Guardar como para hacer una copia, o quite la marca de solo lectura del archivo y vuelva a abrirlo.</translation>
     </message>
@@ -1636,7 +1652,7 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
@@ -1662,7 +1678,7 @@
         <translation>No se pudo escribir %1. Compruebe que el disco no está lleno y que tiene permiso para escribir allí.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The file</source>
         <translation>El archivo</translation>
     </message>
@@ -1816,7 +1832,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+128"/>
+        <location filename="../pages/review.py" line="+129"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
@@ -1954,7 +1970,7 @@
 <context>
     <name>SnapshotViewer</name>
     <message>
-        <location filename="../snapshots/viewer.py" line="+57"/>
+        <location filename="../snapshots/viewer.py" line="+58"/>
         <source>Snapshot: %1</source>
         <translation>Versión guardada: %1</translation>
     </message>
@@ -1977,8 +1993,8 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../snapshots/actions.py" line="+58"/>
-        <location filename="../snapshots/dialog.py" line="+329"/>
+        <location filename="../snapshots/actions.py" line="+59"/>
+        <location filename="../snapshots/dialog.py" line="+330"/>
         <location line="+22"/>
         <source>Mark as submitted</source>
         <translation>Marcar como entregada</translation>
@@ -2155,7 +2171,7 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="+98"/>
+        <location filename="../start_screen.py" line="+99"/>
         <source>Policy Matrix</source>
         <translation>Policy Matrix</translation>
     </message>

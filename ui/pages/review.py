@@ -32,6 +32,7 @@ from export.options import ExportOptions
 from matrices.findings import Finding
 from matrices.review import MATRIX_KEYS
 from storage.errors import DocumentError
+from storage.filenames import shown
 from ui.context import UiContext
 from ui.messages import error_message
 from ui.pages.base import Page
@@ -247,7 +248,7 @@ class ReviewPage(Page):
         dialog.close()
         self._last_export = target
         self._show_button.setEnabled(True)
-        self._summary.setText(self.tr("Exported to %1").replace("%1", str(target)))
+        self._summary.setText(self.tr("Exported to %1").replace("%1", shown(target)))
         return True
 
     def _show_in_folder(self) -> None:

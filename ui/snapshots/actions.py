@@ -16,6 +16,7 @@ from matrices.review import Comment
 from storage.atomic import write_atomic
 from storage.document import Document, SnapshotInfo
 from storage.errors import ReadOnlyDocumentError, WriteFailedError
+from storage.outputs import check_outputs
 from ui.commands import ReplaceProposalCommand, SetValueCommand
 from ui.context import UiContext
 from ui.session import DocumentSession
@@ -96,6 +97,7 @@ def export_snapshot(
     comments: Sequence[Comment] = (),
 ) -> None:
     """Write a snapshot's proposal as a Word document (atomically)."""
+    check_outputs([target], inputs=[document.path])
     proposal = document.load_snapshot(snapshot.id)
     data = context.export_docx(proposal, options or ExportOptions(), comments)
     write_atomic(target, data)

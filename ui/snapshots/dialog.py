@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from export.options import ExportOptions
 from storage.document import Document, SnapshotInfo
 from storage.errors import DocumentError
+from storage.filenames import shown
 from ui.context import UiContext
 from ui.messages import error_details, error_message
 from ui.session import DocumentSession
@@ -282,7 +283,7 @@ class SnapshotsDialog(QDialog):
         except (DocumentError, OSError) as exc:
             self._fail(exc, target)
             return None
-        self.status.setText(self.tr("Exported to %1.").replace("%1", str(target)))
+        self.status.setText(self.tr("Exported to %1.").replace("%1", shown(target)))
         return target
 
     def restore_selected(self, confirm: bool = True) -> SnapshotInfo | None:

@@ -12,6 +12,7 @@ from export.options import ExportOptions
 from matrices.proposal import Proposal
 from storage.atomic import write_atomic
 from storage.errors import ReadOnlyDocumentError
+from storage.outputs import check_outputs
 from ui.context import UiContext
 from ui.editor import EditorView
 from ui.pages.base import Page
@@ -73,6 +74,7 @@ class SnapshotViewer(QDialog):
 
     def _exporter(self, context: UiContext) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
+            check_outputs([target], inputs=[self.session.path])
             write_atomic(target, context.export_docx(self.session.proposal, options, progress=progress))
 
         return export
