@@ -105,7 +105,14 @@ class _TerminalSafe(io.TextIOBase):
 
     def write(self, text: str) -> int:
         """Write text with C0/C1 control characters (but newlines and tabs) and undecodable bytes escaped."""
-        self._stream.write(text.translate(_CONTROL_ESCAPES))
+        safe = text.translate(_CONTROL_ESCAPES)
+        try:
+            self._stream.write(safe)
+        except UnicodeEncodeError:
+            # A console or a redirection in a code page (cp1252 on Windows) cannot show every name or title:
+            # what it cannot show is spelled as an escape rather than ending the command in the middle of a batch.
+            encoding = getattr(self._stream, "encoding", None) or "ascii"
+            self._stream.write(safe.encode(encoding, "backslashreplace").decode(encoding))
         return len(text)
 
     def flush(self) -> None:

@@ -308,3 +308,13 @@ def test_an_output_with_a_long_name_is_written(cli, example: Path, tmp_path: Pat
         result = cli("convert", source, target)
     assert result.status == main.EXIT_OK, result.err
     assert [p.name for p in out.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("suffix", [".pmx", ".json", ".docx"])
+def test_demo_and_convert_write_to_a_name_that_is_not_utf8(cli, example: Path, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / (os.fsdecode(b"propuesta_a\xf1o") + suffix)
+    command = ["demo", target] if suffix != ".docx" else ["convert", example, target]
+    result = cli(*command)
+    assert result.status == main.EXIT_OK, result.err
+    assert result.out == [f"wrote {tmp_path}/propuesta_a\\xf1o{suffix}"]
+    assert target.is_file()

@@ -295,3 +295,27 @@ def test_naming_it_to_open_the_editor_is_refused_before_any_window(
     (line,) = result.err.splitlines()
     assert line.startswith(f"error: {shown(setup.path)}: ")
     assert setup.path_class.reason in line
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_name_the_console_cannot_show_is_escaped_not_fatal(command: str, example: Path, tmp_path: Path) -> None:
+    """A facilitator on Windows redirects a batch to a log: the output is in cp1252, and a name in Chinese (or an
+    emoji) cannot be encoded. The batch goes on, and the name is spelled as escapes."""
+    name = "提案😀"
+    setup = Setup(BY_NAME["name-not-utf8-pmx"], tmp_path / "input" / f"{name}.pmx", tmp_path / "out")
+    setup.path.parent.mkdir()
+    setup.out.mkdir()
+    _copy(example, setup.path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *command_line(command, setup)],
+        capture_output=True,
+        env=env,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    out, err = done.stdout.decode("cp1252"), done.stderr.decode("cp1252")
+    assert done.returncode in ((main.EXIT_OK, main.EXIT_FINDINGS) if command == "check" else (main.EXIT_OK,)), err
+    assert not err, err
+    if command != "convert":  # convert names only its output, convertido.json
+        assert "\\u63d0\\u6848\\U0001f600" in out

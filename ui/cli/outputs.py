@@ -60,8 +60,8 @@ def write_output(path: Path, proposal: Proposal, comments: Sequence[Comment]) ->
     # Built before the writing starts, so that a failure of the export itself is not blamed on the output.
     data = docx_bytes(proposal, comments, ExportOptions()) if suffix == ".docx" else None
     with written_to(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".pmx":
+            path.parent.mkdir(parents=True, exist_ok=True)
             write_pmx(path, proposal, comments)
         elif data is None:
             write_json(path, proposal, comments)

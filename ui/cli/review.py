@@ -74,8 +74,6 @@ def cmd_review(args: argparse.Namespace) -> int:
     entries = review_folder(folder, recursive=args.recursive)
     if csv_path is not None:
         check_table_output(csv_path, [entry.path for entry in entries])
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")  # a title in a script the console cannot show must not abort
     if entries:
         rows = [list(REVIEW_HEADINGS), *(_review_line(e, folder, catalogs, args.lang) for e in entries)]
         print_table(rows, REVIEW_HEADINGS, REVIEW_WIDTHS)
