@@ -126,6 +126,11 @@ _CONTROL_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x20), *range(0x7
 # A file name that is not UTF-8 keeps its bytes as lone surrogates; written out they would raise, or reach the
 # terminal raw. Spelled \xNN, as storage.filenames.shown() spells them in a path.
 _CONTROL_ESCAPES.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
+# Bidirectional embeddings, overrides and isolates make a terminal show text in an order other than its own: a
+# title or a name can make `exe.pmx` read `xmp.exe` or push a column of the review table out of place.
+_CONTROL_ESCAPES.update(
+    {code: f"\\u{code:04x}" for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 
 
 def run(argv: Sequence[str]) -> int:

@@ -120,3 +120,24 @@ def test_an_error_about_a_hostile_schema_carries_no_control_characters(
     err = capsys.readouterr().err
     assert err.startswith(f"error: {path}: ")
     assert not _control_characters(err), repr(err)
+
+
+BIDI_CONTROLS = "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f"
+"""The bidirectional embeddings, overrides and isolates: they make a terminal show text out of its order."""
+
+
+@pytest.mark.parametrize("command", ["check", "review"])
+def test_the_command_line_never_prints_a_participants_bidirectional_controls(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main.py: a right-to-left override in a title reordered the review table's line on the terminal."""
+    proposal = load_example("es")
+    proposal.title = f"Propuesta {BIDI_CONTROLS} final"
+    proposal.authors = [f"Ana{BIDI_CONTROLS}"]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    path = folder / f"p{BIDI_CONTROLS}.pmx"
+    Document.create(path, proposal).close()
+    main.run(["check", str(path)] if command == "check" else ["review", str(folder)])
+    captured = capsys.readouterr()
+    assert not set(BIDI_CONTROLS) & set(captured.out + captured.err), repr(captured.out[:300])
