@@ -31,7 +31,7 @@ from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.rules import Rulebook
 from storage.errors import DocumentError
-from storage.filenames import shown, shown_name
+from storage.filenames import from_dialog, shown, shown_name
 from storage.moodle import is_download
 from storage.outputs import check_table_output
 from storage.review_csv import write_review_csv
@@ -398,7 +398,7 @@ class DashboardView(QWidget):
     def _choose_word_folder(self) -> None:
         out_dir = QFileDialog.getExistingDirectory(self, self.tr("Choose where to write the Word files"))
         if out_dir:
-            self.export_word_to(Path(out_dir))
+            self.export_word_to(from_dialog(out_dir))
 
     def export_word_to(self, out_dir: Path, paths: list[Path] | None = None) -> BatchResult:
         """Export paths (default: the selected readable proposals, or all shown) to out_dir, with a progress dialog."""
