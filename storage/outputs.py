@@ -23,7 +23,7 @@ from storage.lock import lock_path_for
 # document that is open, or hand the next opener a journal we did not write.
 _SIDE_FILE_ENDINGS = (lock_path_for(Path("x.pmx")).name[1:], ".pmx-journal", ".pmx-wal", ".pmx-shm")
 
-Identity = tuple[int, int]
+Identity = tuple[int, object]
 OutputKey = tuple[object, str]
 
 
@@ -33,7 +33,11 @@ def identity(path: Path) -> Identity | None:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
-    return info.st_dev, info.st_ino
+    if info.st_ino:
+        return info.st_dev, info.st_ino
+    # A file system with no file numbers (Windows reports 0 on some FAT sticks and network shares): the resolved
+    # name, case-folded as those file systems compare names, is what tells two files apart.
+    return info.st_dev, _name_key(os.path.realpath(path))
 
 
 def _name_key(name: str) -> str:

@@ -151,3 +151,21 @@ def test_a_source_named_twice_is_written_once(source: Path, monkeypatch) -> None
 def test_the_plan_is_the_same_on_every_run(tmp_path: Path) -> None:
     sources = [tmp_path / f"{folder}/propuesta.pmx" for folder in "abcab"]
     assert plan_batch(sources, tmp_path, ".docx") == plan_batch(sources, tmp_path, ".docx")
+
+
+def test_without_file_numbers_the_resolved_name_tells_files_apart(source: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Some FAT sticks and network shares report file number 0 for every file: they are not all one file."""
+    real_stat = os.stat
+
+    def no_numbers(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        info = real_stat(path, *args, **kwargs)
+        return os.stat_result((info.st_mode, 0, *tuple(info)[2:]))
+
+    monkeypatch.setattr(os, "stat", no_numbers)
+    other = source.with_name("otra.docx")
+    other.write_bytes(b"x")
+    check_outputs([other], [source])
+    assert "is the input file" in refused([source.parent / "." / source.name], [source])
+    link = source.with_name("enlace.docx")
+    link.symlink_to(source)
+    assert "is the input file" in refused([link], [source])
