@@ -319,3 +319,22 @@ def test_a_name_the_console_cannot_show_is_escaped_not_fatal(command: str, examp
     assert not err, err
     if command != "convert":  # convert names only its output, convertido.json
         assert "\\u63d0\\u6848\\U0001f600" in out
+
+
+@pytest.mark.parametrize("name", ["fifo-json", "device-json", "socket-json", "folder-json", "oversize-json"])
+def test_a_template_that_is_not_a_regular_file_is_refused_at_once(
+    name: str, example: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    path_class = BY_NAME[name]
+    template = tmp_path / "plantilla.docx"
+    path_class.make(example, template)
+    source = tmp_path / "propuesta.pmx"
+    _copy(example, source)
+    result = in_process(
+        ["export", str(source), "--out-dir", str(tmp_path / "out"), "--template", str(template)], capsys
+    )
+    assert result.status == main.EXIT_BAD_INPUT
+    (line,) = result.err.splitlines()
+    assert line.startswith(f"error: {template}: cannot be used as the Word template: ")
+    assert path_class.reason in line
+    assert not (tmp_path / "out").exists()
