@@ -54,7 +54,8 @@ def describe(exc: Exception, source: Path | None) -> str:
     if isinstance(exc, ValidationError):
         first = exc.errors()[0]
         location = ".".join(str(p) for p in first["loc"])
-        return f"{shown(source or '-')}: invalid proposal: {location}: {first['msg']}"
+        reason = f"invalid proposal: {location}: {first['msg']}"
+        return f"{shown(source)}: {reason}" if source is not None else reason
     if isinstance(exc, OSError):
         name = exc.filename if exc.filename is not None else source
         reason = exc.strerror or str(exc)
