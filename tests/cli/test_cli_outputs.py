@@ -19,6 +19,7 @@ import main
 from matrices.examples import load_example
 from storage.document import Document
 from storage.interchange import write_json
+from tests.data.moodle_zips import Submission, pmx_bytes, worksheet_bytes, write_download
 from tests.faults.conditions import FullDisk, write_protected
 from tests.storage.helpers import fingerprint
 
@@ -318,3 +319,20 @@ def test_demo_and_convert_write_to_a_name_that_is_not_utf8(cli, example: Path, t
     assert result.status == main.EXIT_OK, result.err
     assert result.out == [f"wrote {tmp_path}/propuesta_a\\xf1o{suffix}"]
     assert target.is_file()
+
+
+def test_feedback_to_a_full_disk_names_its_output(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    download = write_download(
+        tmp_path / "curso.zip", [Submission("Ana Pérez", 12, {"p.pmx": pmx_bytes(load_example("es"))})]
+    )
+    worksheet = tmp_path / "Calificaciones.csv"
+    worksheet.write_bytes(worksheet_bytes([(12, "Ana Pérez")], "es"))
+    disk = FullDisk(tmp_path / "disk")
+    with disk.holding(worksheet):
+        out = disk.folder / "retro.zip"
+        with disk.limited():
+            result = cli("feedback", download, "--out", out, "--worksheet", worksheet)
+    assert result.status == main.EXIT_BAD_INPUT, result
+    assert len(result.err) == 1, result.err
+    # The zip is written first: on a full disk it is the file named (the worksheet is never reached).
+    assert result.err[0].startswith(f"error: {out}: could not be written ("), result.err

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from storage.filenames import shown
 from storage.moodle import STATUS_TEXT, is_download
 from ui.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, fail
 from ui.cohort.feedback import FeedbackError, FeedbackRequest, build_feedback
@@ -31,9 +32,9 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         result = build_feedback(request, _progress)
     except FeedbackError as exc:
         raise UsageError(str(exc)) from exc
-    print(f"wrote {request.out}: feedback for {len(result.written)} participant(s)")
+    print(f"wrote {shown(request.out)}: feedback for {len(result.written)} participant(s)")
     if result.worksheet_out is not None:
-        print(f"wrote {result.worksheet_out}: feedback comments for {result.filled} participant(s)")
+        print(f"wrote {shown(result.worksheet_out)}: feedback comments for {result.filled} participant(s)")
     for name, status in result.skipped:
         print(f"note: {name}: no feedback: {STATUS_TEXT[status][1]}", file=sys.stderr)  # type: ignore[index]
     for name in result.missing_rows:

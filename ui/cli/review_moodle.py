@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from storage.filenames import shown
 from storage.moodle import STATUS_TEXT, DownloadReader, participant_label, scan_download
 from storage.review_csv import completeness_text, write_review_csv
 from storage.summary import ReviewEntry
 from ui.cli.common import EXIT_FINDINGS, EXIT_OK
+from ui.cli.outputs import written_to
 from ui.cli.table import print_table
 
 HEADINGS = (
@@ -63,18 +65,21 @@ def review_download(args: argparse.Namespace, source: Path, csv_path: Path | Non
         rows = [list(HEADINGS), *(participant_line(e, catalogs, args.lang) for e in entries)]
         print_table(rows, HEADINGS, WIDTHS, align_short=True)
     else:
-        print(f"{source}: no participant's submission (is it a Moodle download?)")
+        print(f"{shown(source)}: no participant's submission (is it a Moodle download?)")
     if csv_path is not None:
-        write_review_csv(csv_path, entries, catalogs, args.lang)
-        print(f"wrote {csv_path}")
+        with written_to(csv_path):
+            write_review_csv(csv_path, entries, catalogs, args.lang)
+        print(f"wrote {shown(csv_path)}")
     failed = [entry for entry in entries if entry.error is not None]
     for entry in failed:
-        print(f"error: {source}: {entry.submitter.name if entry.submitter else ''}: {entry.error}", file=sys.stderr)
+        print(
+            f"error: {shown(source)}: {entry.submitter.name if entry.submitter else ''}: {entry.error}", file=sys.stderr
+        )
     refused = [f for p in download.participants for f in p.files if f.problem] + [
         f for f in download.unmatched if f.problem
     ]
     for file in refused:
-        print(f"error: {source}: {file.key}: refused: {file.problem}", file=sys.stderr)
+        print(f"error: {shown(source)}: {file.key}: refused: {file.problem}", file=sys.stderr)
     others = [f.key for f in download.unmatched if not f.problem]
     if others:
         print(f"note: {len(others)} file(s) belong to no participant: {', '.join(others[:5])}", file=sys.stderr)

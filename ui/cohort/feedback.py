@@ -22,10 +22,12 @@ from pathlib import Path
 
 from matrices.base import Lang
 from storage.atomic import temp_path_beside, write_atomic
-from storage.errors import WorksheetError
+from storage.errors import OutputConflictError, WorksheetError, WriteFailedError
+from storage.filenames import shown as shown_path
 from storage.moodle import Download, DownloadReader, Participant, scan_download
 from storage.moodle_worksheet import Worksheet, feedback_text, parse_worksheet
 from storage.moodle_zip import MAX_MEMBER_BYTES
+from storage.outputs import check_outputs as check_run_outputs
 from ui.cohort.feedback_job import Job, JobResult, init_worker, run_in_worker, run_job
 
 POOL_MIN_JOBS = 40
@@ -80,27 +82,24 @@ def shown(participant: Participant, lang: Lang) -> str:
     return f"{participant.shown_name(lang)} ({participant.participant_id})"
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
 def check_outputs(request: FeedbackRequest) -> None:
     """Refuse outputs that are inputs (the download, the worksheet) or that would land inside the download."""
     out = request.out
     if out.suffix.lower() != ".zip":
-        raise FeedbackError(f"{out}: the feedback is a .zip file (Moodle takes one zip); name it ending in .zip")
+        raise FeedbackError(
+            f"{shown_path(out)}: the feedback is a .zip file (Moodle takes one zip); name it ending in .zip"
+        )
     if out.is_dir() or not out.parent.is_dir():
-        raise FeedbackError(f"{out}: choose a file name in an existing folder")
+        raise FeedbackError(f"{shown_path(out)}: choose a file name in an existing folder")
     inputs = [request.source] + ([request.worksheet] if request.worksheet else [])
-    for target in (out, worksheet_output(out)) if request.worksheet else (out,):
-        for source in inputs:
-            if _same(target, source):
-                raise FeedbackError(f"{target}: is also an input of this run; choose another --out name")
+    targets = [out, worksheet_output(out)] if request.worksheet else [out]
+    try:
+        check_run_outputs(targets, inputs)  # the rule every command and the editor follow
+    except OutputConflictError as exc:
+        raise FeedbackError(f"{shown_path(exc.path or out)}: {exc.reason}") from exc
+    for target in targets:
         if request.source.is_dir() and target.resolve().is_relative_to(request.source.resolve()):
-            raise FeedbackError(f"{target}: is inside the download it reads; write it elsewhere")
+            raise FeedbackError(f"{shown_path(target)}: is inside the download it reads; write it elsewhere")
 
 
 def _read_worksheet(path: Path) -> Worksheet:
@@ -194,6 +193,9 @@ def build_feedback(request: FeedbackRequest, progress: Progress | None = None) -
         if result.cancelled:
             return result
         os.replace(temp, request.out)
+    except OSError as exc:
+        # A full disk fails a write into the zip, which names no file: the user must read the output's name.
+        raise WriteFailedError(f"could not be written ({exc.strerror or exc})", request.out) from exc
     finally:
         temp.unlink(missing_ok=True)
     if progress is not None:
