@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run demo test lint format clean bench
+.PHONY: setup run demo test lint format clean bench bundle bundle-smoke install-desktop
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,5 +41,38 @@ format: $(STAMP)
 translations: $(STAMP)
 	$(PY) -m ui.i18n.update
 
+# ---- the bundle: Policy Matrix for machines without Python (recipe and per-platform notes in .ci/bundle/) ----
+BUNDLE_VENV := .venv-bundle
+BUNDLE_PY := $(BUNDLE_VENV)/bin/python
+BUNDLE_STAMP := $(BUNDLE_VENV)/.installed-stamp
+VERSION := $(shell sed -n 's/^APP_VERSION = "\(.*\)"/\1/p' ui/version.py)
+ARCHIVE := dist/policy-matrix-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+# The bundle is built from its own environment: the app's runtime dependencies and PyInstaller, no test extras.
+$(BUNDLE_STAMP): pyproject.toml
+	@test -x $(BUNDLE_PY) || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_PY) -m pip install --quiet --upgrade pip
+	$(BUNDLE_PY) -m pip install --quiet -e . "pyinstaller>=6.10,<7"
+	@touch $(BUNDLE_STAMP)
+
+# make bundle         dist/policy-matrix/ (start dist/policy-matrix/policy-matrix) and its .tar.gz for participants
+bundle: $(BUNDLE_STAMP)
+	rm -rf dist/policy-matrix $(ARCHIVE)
+	$(BUNDLE_PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		.ci/bundle/policy_matrix.spec
+	tar -C dist -cf - policy-matrix | gzip -9 > $(ARCHIVE)
+	@du -sh dist/policy-matrix $(ARCHIVE)
+
+# make bundle-smoke   after make bundle: every command and the editor from the bundle alone, then the same on
+#                     copies missing one datum each, which must fail
+bundle-smoke: $(STAMP)
+	$(PY) .ci/bundle/smoke.py dist/policy-matrix --prove
+
+# make install-desktop   menu entry, .pmx file type and icons for the current user, starting this checkout
+#                        (an unpacked bundle has its own ./install-desktop.sh)
+install-desktop: $(STAMP)
+	$(PY) .ci/bundle/icons.py build/icons
+	sh .ci/bundle/linux/install-desktop.sh --icons build/icons/png "$(abspath $(PY))" "$(abspath main.py)"
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.pmx demo.docx
+	rm -rf $(VENV) $(BUNDLE_VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis demo.pmx demo.docx

@@ -7,12 +7,13 @@ statuses and the one-line `error:` messages must stay exactly as they are. The c
 from __future__ import annotations
 
 import io
+import logging
 import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
@@ -27,6 +28,11 @@ from ui.cli.convert import cmd_convert, cmd_demo, cmd_export
 from ui.cli.feedback import cmd_feedback
 from ui.cli.parser import COMMANDS, build_parser
 from ui.cli.review import cmd_review
+from ui.version import version_text
+
+if TYPE_CHECKING:
+    from ui.crash import CrashReporter
+    from ui.desktop import Application
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main", "run", "run_gui"]
 
@@ -44,19 +50,39 @@ def _gui_file(argv: Sequence[str]) -> Path | None:
 
 def run_gui(path: Path | None) -> int:
     """Start the desktop editor (on path when given) and return its exit status."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from ui.about import versions_line
+    from ui.app_log import start_logging
+    from ui.crash import CrashReporter
+    from ui.desktop import Application
+    from ui.version import DESKTOP_NAME
 
+    # Before anything can fail: with no console (a GUI-only build), the log file is where a failure is written.
+    log_file = start_logging(sys.stderr)
+    app = Application([sys.argv[0] if sys.argv else DESKTOP_NAME])
+    logging.getLogger(__name__).info("%s started: %s", DESKTOP_NAME, versions_line())
+    reporter = CrashReporter(log_file, app)
+    reporter.install()
+    try:
+        return _run_editor(app, reporter, path)
+    except Exception:
+        logging.getLogger(__name__).exception("the editor could not start")
+        raise
+    finally:
+        reporter.uninstall()
+
+
+def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) -> int:
+    from PySide6.QtCore import QSettings
+
+    from ui.about import AboutDialog
     from ui.context import UiContext
     from ui.controller import AppController
+    from ui.desktop import QUIT_AFTER_PAINT, FirstPaintReport
     from ui.main_window import MainWindow
     from ui.settings import Settings
     from ui.style import apply_style
     from ui.translation import LanguageSwitcher
 
-    app = QApplication([sys.argv[0] if sys.argv else "policy-matrix"])
-    app.setOrganizationName("PolicyMatrix")
-    app.setApplicationName("Policy Matrix")
     apply_style(app)
     settings = Settings(QSettings())
     languages = LanguageSwitcher(app)
@@ -69,6 +95,9 @@ def run_gui(path: Path | None) -> int:
     pages = default_pages
 
     controller = AppController(window, context, settings, languages, pages)
+    reporter.protect(window, controller.save_pending)
+    app.file_open_requested.connect(controller.open_path)
+    window.about_requested.connect(lambda: AboutDialog(reporter.log_file, window).exec())
     geometry, state = settings.window_state()
     if geometry is None:
         window.resize(1360, 860)
@@ -76,6 +105,8 @@ def run_gui(path: Path | None) -> int:
         window.restoreGeometry(geometry)
     if state is not None:
         window.restoreState(state)
+    if os.environ.get(QUIT_AFTER_PAINT):
+        FirstPaintReport(window, Path(os.environ[QUIT_AFTER_PAINT]))
     window.show()
     if path is not None:
         controller.open_path(path)
@@ -135,15 +166,23 @@ _CONTROL_ESCAPES.update(
 
 def run(argv: Sequence[str]) -> int:
     """Run one command line and return its exit status; errors become one `error:` line."""
-    stdout, stderr = sys.stdout, sys.stderr
+    original_out, original_err = stdout, stderr = sys.stdout, sys.stderr
+    if stdout is None or stderr is None:
+        # A GUI-only build (Windows, no console) has no streams: what would be printed goes to the log file.
+        from ui.app_log import LogWriter, start_logging
+
+        start_logging(original_err)
+        output = logging.getLogger("policy_matrix.output")
+        stdout = stdout if stdout is not None else LogWriter(output, logging.INFO)  # type: ignore[assignment]
+        stderr = stderr if stderr is not None else LogWriter(output, logging.WARNING)  # type: ignore[assignment]
     safe_out = _TerminalSafe(stdout)
     sys.stdout, sys.stderr = safe_out, _TerminalSafe(stderr)  # type: ignore[assignment]
     try:
         return _run(argv)
     finally:
         if sys.stdout is safe_out:  # a broken pipe swapped in /dev/null: keep it, the reader is gone
-            sys.stdout = stdout
-        sys.stderr = stderr
+            sys.stdout = original_out
+        sys.stderr = original_err
 
 
 def _run(argv: Sequence[str]) -> int:
@@ -151,6 +190,9 @@ def _run(argv: Sequence[str]) -> int:
         if not argv or argv[0] not in COMMANDS:
             if argv and argv[0] in ("-h", "--help"):
                 build_parser().print_help()
+                return EXIT_OK
+            if list(argv) == ["--version"]:
+                print(version_text())
                 return EXIT_OK
             return run_gui(_gui_file(argv))
         args = build_parser().parse_args(list(argv))

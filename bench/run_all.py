@@ -10,7 +10,9 @@
 5. `main.py review` over a folder of 500 proposals;
 5b. a Moodle download of 300 submissions (about 40 MB): `review` and the dashboard listing it, and `feedback` for
    the cohort in one process against a pool of two (bench/bench_moodle.py);
-6. peak memory (peak resident set of the child process) of the editor with the large proposal open and every step shown.
+6. peak memory (peak resident set of the child process) of the editor with the large proposal open and every step shown;
+7. the bundle built by `make bundle`: its size, unpacked and as .tar.gz, and its start against `python main.py`
+   (bench/bench_bundle.py; skipped when dist/policy-matrix is not built).
 
 Figures are medians; nothing here is asserted (DESIGN.md: timings are reported, never tested).
 """
@@ -250,6 +252,41 @@ def moodle(table: Table, participants: int, runs: int, feedback: int, folder: Pa
         )
 
 
+def bundle(table: Table, runs: int) -> None:
+    """Size the bundle and time its start against `python main.py`, alternating (skipped when not built)."""
+    from bench import bench_bundle
+
+    if not (bench_bundle.BUNDLE / bench_bundle.DESKTOP_NAME).is_file():
+        print("  bundle: dist/policy-matrix is not built (make bundle): skipped")
+        table.add("bundle_start_ratio", "bundle start / python main.py start", None, "x", "<= 1.3x", None)
+        return
+    figures = bench_bundle.measure(runs)
+    unpacked, archive, ratio = figures["unpacked_mb"], figures["archive_mb"], figures["start_ratio"]
+    table.add("bundle_unpacked_mb", "bundle, unpacked", unpacked, "MB", "< 120 MB", unpacked < 120)
+    table.add(
+        "bundle_archive_mb", "bundle, as .tar.gz", archive, "MB", "< 50 MB", None if archive is None else archive < 50
+    )
+    table.add(
+        "bundle_start_s",
+        "bundle with the example open, spawn to first paint",
+        figures["bundle_start_s"],
+        "s",
+        "",
+        None,
+        runs=figures["bundle_runs"],
+    )
+    table.add(
+        "source_start_s",
+        "python main.py with the example open, the same way",
+        figures["source_start_s"],
+        "s",
+        "(reference)",
+        None,
+        runs=figures["source_runs"],
+    )
+    table.add("bundle_start_ratio", "bundle start / python main.py start", ratio, "x", "<= 1.3x", ratio <= 1.3)
+
+
 def machine() -> dict[str, Any]:
     """Describe where the figures were measured."""
     import PySide6
@@ -303,6 +340,7 @@ def main() -> None:
                 lambda folder: moodle(table, args.moodle_participants, min(args.runs, 3), args.moodle_feedback, folder),
             )
         )
+    steps.append(("bundle", lambda _folder: bundle(table, args.runs)))
     for name, step in steps:
         print(f"{name}:", flush=True)
         with tempfile.TemporaryDirectory() as temp:

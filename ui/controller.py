@@ -271,6 +271,12 @@ class AppController(QObject):
             self.session.save_now()
             self._update_status()
 
+    def save_pending(self) -> bool:
+        """Write the open document's pending edits and comments now; False when some are still unsaved."""
+        session, comments = self.session, self.comments
+        saved = session is None or session.save_now()
+        return (comments is None or comments.save_now()) and saved
+
     def save_as(self) -> None:
         """Copy the document to a new file and go on editing there."""
         if self.session is None:

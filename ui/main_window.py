@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     export_requested = Signal()
     close_document_requested = Signal()
     language_requested = Signal(str)
+    about_requested = Signal()
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.english_action = self._action(lambda: self.language_requested.emit("en"))
         for action in (self.spanish_action, self.english_action):
             action.setCheckable(True)
+        self.about_action = self._action(self.about_requested.emit)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS moves it to the application menu
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -140,6 +143,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.comments_action)
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions([self.spanish_action, self.english_action])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
         self.start.new_requested.connect(self.new_requested.emit)
@@ -153,6 +158,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.examples_menu.setTitle(self.tr("Open the e&xample"))
         texts = {
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
             self.redo_action: self.tr("&Redo"),
             self.spanish_action: "Español",
             self.english_action: "English",
+            self.about_action: self.tr("&About Policy Matrix"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+logger = logging.getLogger(__name__)
 
 ACCENT = "#0b5cad"
 COMMENT_MARK = "#e39b17"
@@ -15,7 +18,11 @@ COMMENT_MARK = "#e39b17"
 def apply_style(app: QApplication) -> None:
     """Use Fusion with a light palette so Windows, macOS and Linux laptops show the same, print-like look."""
     app.setStyle("Fusion")
-    app.setWindowIcon(QIcon(str(resources.files("ui") / "icons" / "app.svg")))
+    icon_path = resources.files("ui") / "icons" / "app.svg"
+    icon = QIcon(str(icon_path))
+    if icon.pixmap(16).isNull():  # the file, or Qt's SVG plugins, missing from an installation
+        logger.warning("the application icon %s could not be drawn", icon_path)
+    app.setWindowIcon(icon)
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#f7f8fa"))
     palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from matrices.base import Lang
+
+logger = logging.getLogger(__name__)
 
 
 def translations_dir() -> Path:
@@ -33,12 +36,18 @@ class LanguageSwitcher:
         self.clear()
         QLocale.setDefault(QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English))
         ours = QTranslator(self._app)
-        loaded = ours.load(str(translations_dir() / f"policy_matrix_{lang}.qm"))
+        path = translations_dir() / f"policy_matrix_{lang}.qm"
+        loaded = ours.load(str(path))
         if loaded:
             self._app.installTranslator(ours)
             self._installed.append(ours)
+        else:
+            logger.warning("the interface translation %s could not be loaded", path)
         qt_own = QTranslator(self._app)
-        if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{lang}", qt_folder):
             self._app.installTranslator(qt_own)
             self._installed.append(qt_own)
+        else:
+            logger.warning("Qt's translation qtbase_%s could not be loaded from %s", lang, qt_folder)
         return loaded
