@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../about.py" line="+32"/>
+        <source>About %1</source>
+        <translation>Acerca de %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open the log folder</source>
+        <translation>Abrir la carpeta del registro</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>none (its folder cannot be written)</source>
+        <translation>ninguno (no se puede escribir en su carpeta)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version: %1</source>
+        <translation>Versión: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File format (.pmx): version %1</source>
+        <translation>Formato de archivo (.pmx): versión %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log file: %1</source>
+        <translation>Archivo de registro: %1</translation>
+    </message>
+</context>
+<context>
     <name>ActorTableModel</name>
     <message>
         <location filename="../models/actors.py" line="+134"/>
@@ -102,12 +135,12 @@
         <location line="-8"/>
         <location line="+8"/>
         <location line="+20"/>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Proposals (*.pmx)</source>
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
     </message>
@@ -122,7 +155,7 @@
         <translation>Guardar el ejemplo como</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
@@ -549,6 +582,24 @@
         <location line="+4"/>
         <source>Only the order of some items changed since the snapshot “%1”.</source>
         <translation>Desde la versión guardada “%1” solo cambió el orden de algunos elementos.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../crash.py" line="+90"/>
+        <source>(no log file could be written)</source>
+        <translation>(no se pudo escribir ningún archivo de registro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong in Policy Matrix; your work is saved, and the details are in %1.</source>
+        <translation>Algo falló en Policy Matrix; su trabajo se guardó y los detalles están en %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong in Policy Matrix and your latest changes are not saved yet (saving is retried); the details are in %1.</source>
+        <translation>Algo falló en Policy Matrix y sus últimos cambios aún no se han guardado (se sigue intentando); los detalles están en %1.</translation>
     </message>
 </context>
 <context>
@@ -1341,7 +1392,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+152"/>
+        <location filename="../main_window.py" line="+157"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1359,6 +1410,11 @@
         <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1446,7 +1502,12 @@
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>&amp;About Policy Matrix</source>
+        <translation>&amp;Acerca de Policy Matrix</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo &amp;history</source>
         <translation>&amp;Historial de cambios</translation>
     </message>
