@@ -86,7 +86,7 @@ def start(tmp_path: Path, *args: str | Path, **env: str) -> tuple[int, dict[str,
         timeout=180,
         check=False,
     )
-    assert not done.stdout and not done.stderr, "nothing may be printed: there are no streams"
+    assert (done.stdout, done.stderr) == ("", ""), "nothing may be printed: there are no streams"
     log = tmp_path / "state" / DESKTOP_NAME / LOG_NAME
     shown = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
     return done.returncode, shown, log.read_text(encoding="utf-8") if log.is_file() else ""
