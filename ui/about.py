@@ -18,7 +18,7 @@ def versions_line() -> str:
     """Return the application, file-format, PySide6/Qt and Python versions on one line (the log's first line)."""
     return (
         f"{APP_NAME} {APP_VERSION}, file format {SCHEMA_VERSION}, PySide6 {PySide6.__version__}, Qt {qVersion()}, "
-        f"Python {platform.python_version()} on {platform.platform(terse=True)}"
+        f"Python {platform.python_version()} on {platform.system()} {platform.release()} {platform.machine()}"
     )
 
 

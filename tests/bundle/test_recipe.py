@@ -194,7 +194,9 @@ def test_install_desktop_writes_the_entry_type_and_icons_for_this_user(qapp: QAp
     data = install_desktop(tmp_path, str(program))
     entry = desktop_entry(data / "applications" / "policy-matrix.desktop")
     # Quoted for the Exec key: \ " ` $ escaped inside double quotes, then backslashes doubled (an escaped string).
-    assert entry["Exec"] == '"' + str(tmp_path).replace("\\", "\\\\") + r'/Mis \\"programas\\" \\$HOME/policy-matrix" %f'
+    assert (
+        entry["Exec"] == '"' + str(tmp_path).replace("\\", "\\\\") + r'/Mis \\"programas\\" \\$HOME/policy-matrix" %f'
+    )
     assert (data / "mime" / "packages" / "policy-matrix.xml").read_bytes() == (LINUX / "policy-matrix.xml").read_bytes()
     icons = load("icons")
     for size in icons.PNG_SIZES:

@@ -103,6 +103,15 @@ def test_a_damaged_file_is_reported_to_the_user_and_to_the_log(tmp_path: Path) -
     assert "dañado.pmx" in log
 
 
+def test_a_command_with_no_console_writes_its_error_line_to_the_log(tmp_path: Path) -> None:
+    damaged = tmp_path / "dañado.pmx"
+    damaged.write_bytes(b"not a proposal at all")
+    status, _shown, log = start(tmp_path, "check", damaged)
+    assert status == 2
+    assert "error: " in log
+    assert "dañado.pmx" in log
+
+
 def test_an_unexpected_error_saves_the_pending_edit_before_anything_else(tmp_path: Path) -> None:
     path = demo_file(tmp_path)
     status, _shown, log = start(tmp_path, path, TEST_MODE="die")
