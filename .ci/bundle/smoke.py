@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from matrices.examples import load_example  # noqa: E402
 from matrices.review import Comment  # noqa: E402
 from storage.document import Document  # noqa: E402
 from storage.schema import SCHEMA_VERSION  # noqa: E402
+from ui.cohort.feedback import POOL_MIN_JOBS  # noqa: E402
 from ui.desktop import QUIT_AFTER_PAINT  # noqa: E402
 from ui.version import APP_VERSION, DESKTOP_NAME  # noqa: E402
 
@@ -172,6 +174,20 @@ def check_review(bundle: Bundle) -> None:
         raise SmokeError(f"review did not list the example {title[:30]!r}: {out[-500:]!r}")
 
 
+def check_feedback(bundle: Bundle) -> None:
+    """Feedback for a Moodle download big enough for its pool of workers (frozen, each worker re-runs the bundle)."""
+    download = bundle.work / "moodle"
+    for number in range(1, POOL_MIN_JOBS + 1):
+        folder = download / f"Participante {number}_{1000 + number}_assignsubmission_file"
+        folder.mkdir(parents=True)
+        shutil.copyfile(bundle.work / "ejemplo.pmx", folder / "propuesta.pmx")
+    bundle.run("feedback", download.name, "--out", "retroalimentacion.zip")
+    with zipfile.ZipFile(bundle.work / "retroalimentacion.zip") as archive:
+        words = [name for name in archive.namelist() if name.endswith(".docx")]
+    if len(words) != POOL_MIN_JOBS:
+        raise SmokeError(f"feedback wrote {len(words)} Word files for {POOL_MIN_JOBS} participants")
+
+
 def _gui(bundle: Bundle, document: str, name: str) -> dict[str, object]:
     report = bundle.work / f"{name}.json"
     bundle.run(document, **{QUIT_AFTER_PAINT: str(report)})
@@ -227,6 +243,7 @@ STEPS: tuple[Callable[[Bundle], None], ...] = (
     check_convert,
     check_export,
     check_review,
+    check_feedback,
     check_gui,
 )
 
