@@ -41,6 +41,7 @@ Name: "{autoprograms}\Policy Matrix"; Filename: "{app}\PolicyMatrix.exe"
 Name: "{autodesktop}\Policy Matrix"; Filename: "{app}\PolicyMatrix.exe"; Tasks: desktopicon
 
 [Registry]
+Root: HKA; Subkey: "Software\Classes\.pmx"; ValueType: string; ValueName: ""; ValueData: "PolicyMatrix.Proposal"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\.pmx\OpenWithProgids"; ValueType: string; ValueName: "PolicyMatrix.Proposal"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\PolicyMatrix.Proposal"; ValueType: string; ValueName: ""; ValueData: "Policy Matrix"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\PolicyMatrix.Proposal\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\PolicyMatrix.exe,0"
