@@ -4,8 +4,9 @@ In order: the file exists and is readable; it is an SQLite database; it is as lo
 truncated); it is ours (`application_id`); it is not newer than this version (`user_version`); it holds no
 trigger, view, CHECK constraint, collation or index on an expression or condition (named before `quick_check`,
 which would run the functions they call and report the file as merely damaged); it is intact (`quick_check`);
-its schema holds exactly the objects this version creates (no foreign table or index); every contained row has
-its container.
+its schema is exactly the one this version creates, compared whole (every object's SQL text token by token, and
+everything SQLite reports of it through pragmas), so that a clause nobody thought of is refused too; every
+contained row has its container.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ Fingerprint = dict[tuple[str, str], tuple[Any, ...]]
 """(object type, name) -> what defines it: its table, its columns, its foreign keys or indexed columns."""
 
 
-def check_file(path: Path) -> None:
-    """Refuse a path that is missing, unreadable, empty or not an SQLite database in rollback-journal mode."""
+def check_file(path: Path) -> bytes:
+    """Refuse a path that is missing, unreadable, empty or not an SQLite database in rollback-journal mode.
+
+    Return the file's 100-byte header.
+    """
     try:
         with open_regular(path, MAX_DOCUMENT_BYTES) as stream:  # a pipe or a device would block the read
             header = stream.read(_HEADER_SIZE)
@@ -50,6 +54,7 @@ def check_file(path: Path) -> None:
     except OSError as exc:
         raise UnreadableFileError(f"cannot be read ({exc.strerror or 'input/output error'})", path) from exc
     check_header_bytes(header, path)
+    return header
 
 
 def check_header_bytes(header: bytes, path: Path) -> None:
@@ -123,14 +128,21 @@ def _objects(raw: sqlite3.Connection) -> list[tuple[str, str, str]]:
 
 
 def fingerprint(raw: sqlite3.Connection) -> Fingerprint:
-    """Return what defines each object of a database's schema, read through pragmas (independent of SQL text)."""
+    """Return what defines each object of a database's schema, read through pragmas (independent of SQL text).
+
+    Everything SQLite reports of a table (its kind, rowid or not, strict or not, each column, foreign key and
+    index, unique or not) and of an index (each column, its order and collation).
+    """
     found: Fingerprint = {}
     for kind, name, table in _objects(raw):
         quoted = '"' + name.replace('"', '""') + '"'
         if kind == "table":
             columns = tuple(raw.execute(f"PRAGMA table_xinfo({quoted})").fetchall())
             foreign_keys = tuple(raw.execute(f"PRAGMA foreign_key_list({quoted})").fetchall())
-            found[(kind, name)] = (table, columns, foreign_keys)
+            shape = tuple(row[2:] for row in raw.execute(f"PRAGMA main.table_list({quoted})").fetchall())
+            # Without its sequence number, which says only in what order the indexes were made.
+            indexes = tuple(sorted(row[1:] for row in raw.execute(f"PRAGMA index_list({quoted})").fetchall()))
+            found[(kind, name)] = (table, columns, foreign_keys, shape, indexes)
         elif kind == "index":
             found[(kind, name)] = (table, tuple(raw.execute(f"PRAGMA index_xinfo({quoted})").fetchall()))
         else:
@@ -262,38 +274,102 @@ def unloadable_schema_error(path: Path) -> DocumentError | None:
     return None
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_QUOTES = {'"': '"', "`": "`", "[": "]"}
+
+
+def normalized_sql(sql: str | None) -> tuple[str, ...]:
+    """Return SQL text as the tokens SQLite reads: spacing, comments, letter case and quotes of names aside.
+
+    String literals are kept as written. SQLite folds only ASCII letters in names and keywords, and so does this.
+    """
+    tokens = []
+    for token in _SQL_TOKEN.findall(sql or ""):
+        if token.startswith(("--", "/*")):
+            continue
+        close = _QUOTES.get(token[0])
+        if close is not None:
+            body = token[1:-1] if len(token) > 1 and token.endswith(close) else token[1:]
+            token = body if close == "]" else body.replace(close * 2, close)  # noqa: PLW2901 (the name inside)
+        if not token.startswith("'"):
+            token = token.translate(_ASCII_LOWER)  # noqa: PLW2901
+        tokens.append(token)
+    return tuple(tokens)
+
+
+Difference = tuple[str, str, str]
+"""How a schema differs from the expected one: ("extra" | "missing" | "altered", object type, object name)."""
+
+
+def schema_difference(actual: SchemaText, expected: SchemaText) -> Difference | None:
+    """Return the first object whose SQL differs between two schemas (extra, missing, altered), or None.
+
+    SQLite builds a schema from this text alone, so comparing all of it, token by token, sees every difference:
+    a UNIQUE index under an expected name, WITHOUT ROWID, STRICT, ON CONFLICT, DEFERRABLE, and any clause to come.
+    """
+
+    def by_object(text: SchemaText) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+        return {
+            (kind, name.translate(_ASCII_LOWER)): (table.translate(_ASCII_LOWER), normalized_sql(sql))
+            for kind, name, table, sql in text
+        }
+
+    found, wanted = by_object(actual), by_object(expected)
+    names = {(kind, name.translate(_ASCII_LOWER)): name for kind, name, _table, _sql in actual}
+    for key in sorted(found.keys() - wanted.keys()):
+        return ("extra", key[0], names[key])
+    for key in sorted(wanted.keys() - found.keys()):
+        return ("missing", *key)
+    for key in sorted(wanted):
+        if found[key] != wanted[key]:
+            return ("altered", key[0], names[key])
+    return None
+
+
+def fingerprint_difference(actual: Fingerprint, expected: Fingerprint) -> Difference | None:
+    """Return the first object whose pragmas differ between two fingerprints (extra, missing, altered), or None."""
+    for kind, name in sorted(actual.keys() - expected.keys()):
+        return ("extra", kind, name)
+    for kind, name in sorted(expected.keys() - actual.keys()):
+        return ("missing", kind, name)
+    for kind, name in sorted(expected):
+        if actual[(kind, name)] != expected[(kind, name)]:
+            return ("altered", kind, name)
+    return None
+
+
 def check_schema(raw: sqlite3.Connection, path: Path, text: SchemaText | None = None) -> None:
     """Refuse a schema that differs from the one this version creates: extra, missing or altered objects.
 
-    text: what check_object_kinds returned on this connection, when it was already run.
+    Two views must both agree with the expected schema: its SQL text, token by token (what SQLite builds the
+    schema from), and its fingerprint, what SQLite reports through pragmas (which sees what a quoted keyword or
+    name could hide in the text). text: what check_object_kinds returned on this connection, when it was run.
     """
     if text is None:
         text = check_object_kinds(raw, path)
-    try:
-        # SQLite builds the schema from this text alone: the very text this version writes is the very schema,
-        # and one query replaces the ~45 pragmas of a fingerprint (a folder of 500 files is opened in a row).
-        same_text = text == expected_schema_text()
-        actual = expected_fingerprint() if same_text else fingerprint(raw)
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDocumentError("is damaged (its schema cannot be read) and cannot be opened", path) from exc
-    expected = expected_fingerprint()
-    extra = sorted(actual.keys() - expected.keys())
-    if extra:
-        kind, name = extra[0]
+    expected = expected_schema_text()
+    difference = None
+    if text != expected:
+        # The very text this version writes is the very schema: one query then replaces the ~70 pragmas of a
+        # fingerprint (a folder of 500 files is opened in a row).
+        try:
+            difference = schema_difference(text, expected) or fingerprint_difference(
+                fingerprint(raw), expected_fingerprint()
+            )
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDocumentError("is damaged (its schema cannot be read) and cannot be opened", path) from exc
+    if difference is not None:
+        how, kind, name = difference
+        if how == "extra":
+            raise UnexpectedSchemaError(
+                f"holds {_article(kind)} {kind} ({_shown(name)}) that Policy Matrix never creates; it was altered "
+                "outside the application and is not opened",
+                path,
+            )
+        if how == "missing":
+            raise CorruptDocumentError(f"is damaged (its {kind} {name!r} is missing) and cannot be opened", path)
         raise UnexpectedSchemaError(
-            f"holds {_article(kind)} {kind} ({_shown(name)}) that Policy Matrix never creates; it was altered "
-            "outside the application and is not opened",
-            path,
-        )
-    missing = sorted(expected.keys() - actual.keys())
-    if missing:
-        kind, name = missing[0]
-        raise CorruptDocumentError(f"is damaged (its {kind} {name!r} is missing) and cannot be opened", path)
-    altered = [item for item in sorted(expected) if actual[item] != expected[item]]
-    if altered:
-        kind, name = altered[0]
-        raise UnexpectedSchemaError(
-            f"has an altered {kind} ({name!r}); it was changed outside the application and is not opened", path
+            f"has an altered {kind} ({_shown(name)}); it was changed outside the application and is not opened", path
         )
     try:
         orphans = raw.execute("PRAGMA foreign_key_check").fetchone()

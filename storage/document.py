@@ -34,29 +34,23 @@ from typing import TYPE_CHECKING, Self, TypeVar
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.summary import ProposalSummary
-from storage.atomic import fsync_directory, fsync_file, move_no_replace, temp_path_beside
 from storage.connection import (
     describe_sqlite_error,
     driver_connection,
-    file_engine,
     make_engine,
     open_raw,
     sqlite_error_of,
 )
 from storage.content import (
-    PROPOSAL_TABLES,
     SnapshotInfo,
-    empty_state,
     insert_snapshot,
     list_snapshots,
-    now_text,
     plan_comments,
     plan_proposal,
     read_comments,
     read_proposal_rows,
     read_snapshot,
     validate_proposal,
-    write_meta,
     write_plan,
 )
 from storage.errors import (
@@ -66,18 +60,16 @@ from storage.errors import (
     ReadOnlyDocumentError,
     WriteFailedError,
 )
-from storage.lock import APP_NAME, DocumentLock
-from storage.mapping import COMMENTS
+from storage.lock import DocumentLock
 from storage.migrations import MIGRATIONS, MigrationStep
+from storage.newfile import NewContent, copy_database, place_new_file
 from storage.opening import Opened, open_document, open_image
 from storage.rowsync import Plan, RowState, SaveStats, TableState
-from storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from storage.summary_rows import (
     delete_summary,
     read_stored_summary,
     read_summary_text,
     summary_text,
-    try_summary_text,
     write_summary,
 )
 
@@ -118,6 +110,7 @@ class Document:
         self._lock = opened.lock
         self._read_only_reason = opened.read_only_reason
         self._locked_by = opened.locked_by
+        self._read_only_problem = opened.read_only_problem
         self._migrated_from = opened.migrated_from
         self._backup = opened.backup
         self._mutex = threading.RLock()
@@ -154,22 +147,13 @@ class Document:
         target = Path(path)
         if target.exists() or target.is_symlink():
             raise DocumentExistsError("already exists; choose another name", target)
-        comments = list(comments)
-        proposal_plan = plan_proposal(empty_state(PROPOSAL_TABLES), proposal)
-        comment_plan = plan_comments(empty_state((COMMENTS.table,)), comments)
-        summary = try_summary_text(proposal, comments)
+        content = NewContent.of(proposal, comments)
         try:
             lock = DocumentLock.acquire(target)
         except OSError as exc:
             raise WriteFailedError(f"could not be created ({exc.strerror or 'input/output error'})", target) from exc
         try:
-            temp = _build_new_file(target, proposal_plan, comment_plan, summary)
-            try:
-                move_no_replace(temp, target)
-            except FileExistsError as exc:
-                raise DocumentExistsError("already exists; choose another name", target) from exc
-            finally:
-                temp.unlink(missing_ok=True)
+            place_new_file(target, content, replace=False)
             document = cls(target, Opened(_open_written(target, "created"), lock, None))
         except OSError as exc:
             lock.release()
@@ -177,9 +161,9 @@ class Document:
         except BaseException:
             lock.release()
             raise
-        document._proposal_state = proposal_plan.state
-        document._comment_state = comment_plan.state
-        document._summary_stored = summary is not None
+        document._proposal_state = content.proposal.state
+        document._comment_state = content.comments.state
+        document._summary_stored = content.summary is not None
         document._wrote_content = True
         return document
 
@@ -204,6 +188,11 @@ class Document:
     def locked_by(self) -> str | None:
         """Return who holds the document open for writing when that made this one read-only."""
         return self._locked_by
+
+    @property
+    def read_only_problem(self) -> DocumentError | None:
+        """Return what made an open for writing read-only, when it is neither a lock held nor write protection."""
+        return self._read_only_problem
 
     @property
     def migrated_from(self) -> int | None:
@@ -419,7 +408,7 @@ class Document:
                     f"could not be written ({exc.strerror or 'input/output error'})", target
                 ) from exc
             try:
-                self._backup_to(target)
+                copy_database(self._connection(), target)
                 new_raw = _open_written(target, "written")
             except BaseException:
                 new_lock.release()
@@ -527,30 +516,6 @@ class Document:
                 raise
             raise WriteFailedError(f"could not be saved: {describe_sqlite_error(exc)}", self._path) from exc
 
-    def _backup_to(self, target: Path) -> None:
-        """Copy the database into a temporary file beside target with SQLite's backup API, then rename it."""
-        temp: Path | None = None
-        try:
-            temp = temp_path_beside(target)
-            destination = sqlite3.connect(temp, isolation_level=None)
-            try:
-                self._connection().backup(destination)
-            finally:
-                destination.close()
-            fsync_file(temp)
-            os.replace(temp, target)
-            fsync_directory(target.parent)
-        except OSError as exc:
-            raise WriteFailedError(f"could not be written ({exc.strerror or 'input/output error'})", target) from exc
-        except sqlite3.Error as exc:
-            raise WriteFailedError(f"could not be written: {describe_sqlite_error(exc)}", target) from exc
-        finally:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    temp.unlink(missing_ok=True)
-                with contextlib.suppress(OSError):
-                    temp.with_name(temp.name + "-journal").unlink(missing_ok=True)
-
 
 def load_writer() -> None:
     """Import what writing needs (SQLAlchemy, the table classes, its SQLite dialect); opening leaves it out.
@@ -562,33 +527,6 @@ def load_writer() -> None:
     import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401 (the dialect an engine loads when it is made)
 
     import storage.orm  # noqa: F401
-
-
-def _build_new_file(target: Path, proposal_plan: Plan, comment_plan: Plan, summary: str | None) -> Path:
-    """Write a complete new document into a temporary file beside target; return that file."""
-    from storage.orm import Base  # the classes that define the tables: only created files and writes need them
-
-    temp = temp_path_beside(target)
-    engine = file_engine(temp, "rw")
-    try:
-        with engine.connect() as connection, connection.begin():
-            # Header fields: written in the transaction like any page, so a crash leaves no half-made document.
-            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            Base.metadata.create_all(connection)
-            write_meta(connection, {"created_at": now_text(), "created_by": APP_NAME})
-            write_plan(connection, proposal_plan)
-            write_plan(connection, comment_plan)
-            if summary is not None:
-                write_summary(connection, summary)
-    except BaseException as exc:
-        engine.dispose()
-        temp.unlink(missing_ok=True)
-        if sqlite_error_of(exc) is not None:
-            raise WriteFailedError(f"could not be created: {describe_sqlite_error(exc)}", target) from exc
-        raise
-    engine.dispose()
-    return temp
 
 
 def _open_written(path: Path, done: str) -> sqlite3.Connection:

@@ -46,6 +46,20 @@ class UnexpectedSchemaError(DocumentError):
     """The file holds tables, indexes, triggers or views that Policy Matrix does not create."""
 
 
+class UntrustedSideFileError(DocumentError):
+    """A file beside the document (its journal, a write-ahead log, its lock) is not one Policy Matrix wrote."""
+
+    def __init__(self, reason: str, path: Path | str, side: Path, problem: str) -> None:
+        super().__init__(reason, path)
+        self.side = side
+        self.problem = problem
+        """What is wrong with the side file, e.g. "it is a link"."""
+
+
+class LinkedDocumentError(DocumentError):
+    """The document has other names (hard links): saves under one name could be lost or mixed under another."""
+
+
 class MigrationError(DocumentError):
     """Converting an older file to the current format failed; the file is left as it was."""
 

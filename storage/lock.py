@@ -1,8 +1,14 @@
 """The lock file beside a document (NAME.pmx.lock): an OS advisory lock held while the document is open for writing.
 
 The operating system releases the lock when the process ends, however it ends, so a crash never leaves a stale
-lock behind. The lock is taken on an open file description (flock on POSIX), so a second Document in the same
-process is refused just like another process. The file holds who holds the lock, for the refused one to show.
+lock behind, only its file: the next acquire removes that file (when nobody holds it and it is provably ours: a
+plain file of this user holding what acquire writes) and creates a fresh one. The lock is taken on an open file
+description (flock on POSIX), so a second Document in the same process is refused just like another process. The
+file holds who holds the lock, for the refused one to show.
+
+The lock file sits in a folder other people fill, so it is never trusted: a new one is created exclusively and
+never through a link, an existing one is only read, and one that is a link, a folder, a pipe, a file with other
+names or another program's file is refused (UntrustedSideFileError), never written, truncated or removed.
 Plain Python (no Qt): storage must not depend on the GUI toolkit.
 """
 
@@ -13,11 +19,13 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from storage.errors import DocumentLockedError
+from storage.sidefiles import foreign_file_problem, open_no_follow, real_path, side_file_error
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -31,8 +39,12 @@ _MAX_INFO_BYTES = 4096
 
 
 def lock_path_for(document: Path) -> Path:
-    """Return the lock file path of a document: NAME.pmx -> NAME.pmx.lock."""
-    return document.with_name(document.name + ".lock")
+    """Return the lock file path of a document: NAME.pmx -> NAME.pmx.lock, beside the file links lead to.
+
+    Beside the real file, as SQLite keeps the journal: two names for one document share one lock.
+    """
+    real = real_path(document)
+    return real.with_name(real.name + ".lock")
 
 
 def _try_lock(fd: int) -> bool:
@@ -103,32 +115,35 @@ class DocumentLock:
 
     @classmethod
     def acquire(cls, document: Path) -> DocumentLock:
-        """Take the lock of document, or raise DocumentLockedError naming the holder (OSError if impossible)."""
+        """Take the lock of document, or raise DocumentLockedError naming the holder (OSError if impossible).
+
+        UntrustedSideFileError when the lock file is not one Policy Matrix made: it is never written through,
+        truncated or removed.
+        """
         path = lock_path_for(document)
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
-        flags |= getattr(os, "O_CLOEXEC", 0)
         for _ in range(10):
-            fd = os.open(path, flags, 0o666)
+            fd, created = _open_lock_file(document, path)
+            stale = False
             try:
                 if not _try_lock(fd):
                     holder = describe_holder(_read_info(fd))
                     raise DocumentLockedError(f"is open in another Policy Matrix window ({holder})", document, holder)
                 if _same_file(fd, path):
-                    try:
-                        os.ftruncate(fd, 0)
-                        os.lseek(fd, 0, os.SEEK_SET)
-                        os.write(fd, _describe_self().encode("utf-8"))
-                    except OSError:
-                        # A full disk: we hold the lock, so the file we may have just created is ours to remove.
-                        with contextlib.suppress(OSError):
-                            path.unlink()
-                        raise
-                    return cls(path, fd)
+                    if created:
+                        _write_self(fd, path)
+                        return cls(path, fd)
+                    _check_stale(document, path, fd)
+                    stale = True
+                    if sys.platform != "win32":
+                        path.unlink()  # while holding its lock, as release() does
             except BaseException:
                 os.close(fd)
                 raise
-            # The previous holder deleted the file between our open and our lock: lock the file that is there now.
+            # The file was replaced between our open and our lock, or it was a stale one: take a fresh one.
             os.close(fd)
+            if stale and sys.platform == "win32":  # pragma: no cover - an open file cannot be deleted there
+                with contextlib.suppress(OSError):
+                    path.unlink()
         raise DocumentLockedError("could not take its lock file; another window keeps replacing it", document)
 
     @property
@@ -155,9 +170,68 @@ class DocumentLock:
         os.close(fd)
 
 
+def _open_lock_file(document: Path, path: Path) -> tuple[int, bool]:
+    """Return a descriptor on the lock file and whether this call created it.
+
+    A new lock file is created exclusively, never through a link; an existing one is opened for reading only,
+    and only when it is a regular file (a link, a folder or a pipe is refused before it is opened).
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOINHERIT", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(10):
+        try:
+            return os.open(path, flags, 0o666), True
+        except FileExistsError:
+            pass
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            continue  # released between our two calls: create it now
+        if not stat.S_ISREG(info.st_mode):
+            raise side_file_error(document, path, foreign_file_problem(info) or "it is not a regular file")
+        try:
+            return open_no_follow(path, info, os.O_RDONLY), False
+        except FileNotFoundError:
+            continue
+        except PermissionError as exc:
+            raise side_file_error(document, path, "it cannot be read") from exc
+    raise DocumentLockedError("could not take its lock file; another window keeps replacing it", document)
+
+
+def _write_self(fd: int, path: Path) -> None:
+    try:
+        os.write(fd, _describe_self().encode("utf-8"))
+    except OSError:
+        # A full disk: we created the file and hold its lock, so it is ours to remove.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def _check_stale(document: Path, path: Path, fd: int) -> None:
+    """Refuse to remove a lock file nobody holds unless it is provably one of ours (a plain file we wrote)."""
+    info = os.fstat(fd)
+    problem = foreign_file_problem(info)
+    if problem is None and (info.st_size > _MAX_INFO_BYTES or not is_holder_record(_read_info(fd))):
+        problem = "it does not hold what Policy Matrix writes in a lock file"
+    if problem is not None:
+        raise side_file_error(document, path, problem)
+
+
+def is_holder_record(raw: bytes) -> bool:
+    """Tell whether lock file content is what acquire writes (or nothing: a process killed as it created the file)."""
+    if not raw:
+        return True
+    try:
+        info = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(info, dict) and info.get("app") == APP_NAME
+
+
 def _same_file(fd: int, path: Path) -> bool:
     try:
-        on_disk = os.stat(path)
+        on_disk = os.lstat(path)
     except FileNotFoundError:
         return False
     mine = os.fstat(fd)

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from storage.atomic import fsync_file, move_no_replace, temp_path_beside
+from storage.atomic import fsync_file, move_no_replace, temp_beside
 from storage.errors import UnsupportedVersionError
 from storage.schema import SCHEMA_VERSION
 
@@ -58,8 +58,7 @@ def backup_candidates(path: Path, version: int) -> list[Path]:
 
 def keep_backup(path: Path, version: int) -> Path:
     """Copy the file beside itself under a free backup name (never replacing an older backup); return the copy."""
-    temp = temp_path_beside(path)
-    try:
+    with temp_beside(path) as temp:  # the caller holds the document's lock
         shutil.copy2(path, temp)
         fsync_file(temp)
         for candidate in backup_candidates(path, version):
@@ -67,5 +66,3 @@ def keep_backup(path: Path, version: int) -> Path:
                 move_no_replace(temp, candidate)
                 return candidate
         raise FileExistsError(f"no free backup name beside {path.name}")
-    finally:
-        temp.unlink(missing_ok=True)

@@ -1,6 +1,8 @@
 """Opening a .pmx file: checks, lock, read-only fallback, and migration of an older format.
 
-Read-only opens use a `mode=ro` URI and take no lock, so they never change the file or its folder. An older
+Before SQLite may open a file, the file and what lies beside it are checked (storage/sidefiles.py): SQLite acts on
+a journal or a write-ahead log it finds there before the first query returns. Read-only opens then use a
+`mode=ro` URI and take no lock, so they never change the file or its folder. An older
 file opened for writing is first copied beside itself (NAME.v0.bak.pmx), then migrated in one transaction that
 also stores a "before migration" snapshot. An older file opened read-only is migrated in a private in-memory
 copy: a facilitator can read it, and the participant's file stays exactly as it was.
@@ -13,7 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +48,16 @@ from storage.errors import (
     CorruptDocumentError,
     DocumentError,
     DocumentLockedError,
+    LinkedDocumentError,
     MigrationError,
     UnreadableFileError,
+    UntrustedSideFileError,
 )
+from storage.filenames import shown_name
 from storage.lock import DocumentLock
 from storage.migrations import MigrationStep, keep_backup, migration_steps, run_steps
 from storage.schema import SCHEMA_VERSION
+from storage.sidefiles import check_side_files, is_hot, journal_path, real_path, side_file_error
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -65,6 +74,8 @@ class Opened:
     lock: DocumentLock | None
     read_only_reason: str | None
     locked_by: str | None = None
+    read_only_problem: DocumentError | None = None
+    """What made an open for writing read-only when it is not the usual lock or write protection."""
     migrated_from: int | None = None
     backup: Path | None = None
     engine: Engine | None = None
@@ -83,18 +94,48 @@ def database_error(exc: BaseException, path: Path) -> DocumentError:
     return UnreadableFileError(f"cannot be opened: {describe_sqlite_error(exc)}", path)
 
 
-def _take_lock(path: Path) -> tuple[DocumentLock | None, str | None, str | None]:
-    """Return (lock, read-only reason, holder): the lock, or why the document must be opened read-only."""
+@dataclass
+class _Lock:
+    """The outcome of trying to lock a document: the lock, or why the document is opened read-only."""
+
+    lock: DocumentLock | None
+    reason: str | None = None
+    holder: str | None = None
+    problem: DocumentError | None = None
+
+
+def _take_lock(path: Path) -> _Lock:
+    """Return the lock, or why the document must be opened read-only."""
     if not writable(path):
-        return None, "the file or its folder is write-protected", None
+        return _Lock(None, "the file or its folder is write-protected")
+    if _other_names(path):
+        # SQLite names its journal after the name it was given: a save cut short under one name would not be
+        # rolled back when the file is opened under another, and two windows would each hold a lock of their own.
+        problem = LinkedDocumentError("has other names (hard links); Policy Matrix edits a file of one name", path)
+        return _Lock(None, "the file has other names (hard links)", problem=problem)
     try:
-        return DocumentLock.acquire(path), None, None
+        return _Lock(DocumentLock.acquire(path))
     except DocumentLockedError as exc:
-        return None, f"it is open in another Policy Matrix window ({exc.holder})", exc.holder
+        return _Lock(None, f"it is open in another Policy Matrix window ({exc.holder})", exc.holder)
+    except UntrustedSideFileError as exc:
+        reason = f"its lock file ({shown_name(exc.side)}) was not made by Policy Matrix ({exc.problem})"
+        return _Lock(None, reason, problem=exc)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return None, "its lock file cannot be written (the disk is full)", None
-        return None, "its lock file cannot be created (the folder is write-protected)", None
+            return _Lock(None, "its lock file cannot be written (the disk is full)")
+        return _Lock(None, "its lock file cannot be created (the folder is write-protected)")
+
+
+def _other_names(path: Path) -> bool:
+    try:
+        return os.stat(path).st_nlink > 1
+    except OSError:
+        return False
+
+
+def check_before_connecting(path: Path) -> None:
+    """Refuse a file, or a file beside it, that SQLite must not open or act on; run before any connection."""
+    check_side_files(path, check_file(path))
 
 
 def _checks(raw: sqlite3.Connection, path: Path, size: int | None = None) -> int:
@@ -108,19 +149,63 @@ def _checks(raw: sqlite3.Connection, path: Path, size: int | None = None) -> int
 
 
 def _connect_checked(path: Path, mode: Mode) -> tuple[sqlite3.Connection, int]:
-    """Open path with the document pragmas and run the open checks; return the connection and schema version."""
+    """Open path with the document pragmas and run the open checks; return the connection and schema version.
+
+    Read-only, a hot journal (a save cut short) cannot be rolled back into the file: the checked document is then
+    a private copy with the journal rolled back (see _rolled_back_copy), and the file stays as it is.
+    """
     try:
         raw = open_raw(path, mode)
     except sqlite3.Error as exc:
+        if mode == "ro" and _needs_rollback(exc):
+            return _rolled_back_copy(path)
         raise database_error(exc, path) from exc
     try:
         return raw, _checks(raw, path)
     except sqlite3.Error as exc:
         raw.close()
+        if mode == "ro" and _needs_rollback(exc):
+            return _rolled_back_copy(path)
         raise database_error(exc, path) from exc
     except BaseException:
         raw.close()
         raise
+
+
+def _needs_rollback(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK"
+
+
+def _rolled_back_copy(path: Path) -> tuple[sqlite3.Connection, int]:
+    """Roll the hot journal beside path back into a private copy; return the checked copy (in memory), its version.
+
+    The document and its journal are left as they are; UntrustedSideFileError when the copy is then refused (a
+    journal that would cut the document short or fill it with another database's pages). Opening for writing
+    runs it just before SQLite rolls the journal back into the document itself: the same bytes give the same
+    result, so a journal is applied to the document only when the result is a document this version opens.
+    """
+    journal = journal_path(path)
+    with tempfile.TemporaryDirectory(prefix="policy-matrix-rollback-") as folder:
+        copy = Path(folder) / "document.pmx"
+        try:
+            shutil.copyfile(real_path(path), copy)
+            shutil.copyfile(journal, copy.with_name(copy.name + "-journal"), follow_symlinks=False)
+        except OSError as exc:
+            raise side_file_error(path, journal, "it could not be tried on a copy first") from exc
+        try:
+            raw, version = _connect_checked(copy, "rw")
+        except DocumentError as exc:
+            problem = "rolling it back would leave a document Policy Matrix refuses"
+            raise side_file_error(path, journal, problem) from exc
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            raw.backup(memory)
+        except BaseException:
+            memory.close()
+            raise
+        finally:
+            raw.close()
+    return memory, version
 
 
 @contextlib.contextmanager
@@ -130,16 +215,9 @@ def checked_reader(path: Path) -> Iterator[sqlite3.Connection | None]:
     Yields the bare connection, or None when the file is in an older format: only Document.open reads those
     (it migrates a private copy). Never writes, never locks; refuses a bad file with the same DocumentError.
     """
-    check_file(path)
+    check_before_connecting(path)
+    raw, version = _connect_checked(path, "ro")
     try:
-        raw = open_raw(path, "ro")
-    except sqlite3.Error as exc:
-        raise database_error(exc, path) from exc
-    try:
-        try:
-            version = _checks(raw, path)
-        except sqlite3.Error as exc:
-            raise database_error(exc, path) from exc
         yield raw if version == SCHEMA_VERSION else None
     finally:
         raw.close()
@@ -246,19 +324,18 @@ def _migrate_in_place(engine: Engine, path: Path, version: int, steps: list[Migr
 
 def open_document(path: Path, read_only: bool, migrations: Mapping[int, MigrationStep]) -> Opened:
     """Check, lock and (if older) migrate the document at path; return the engine and how it was opened."""
-    check_file(path)
-    lock: DocumentLock | None = None
-    reason: str | None = "opened read-only on request"
-    holder: str | None = None
-    if not read_only:
-        lock, reason, holder = _take_lock(path)
+    check_before_connecting(path)
+    taken = _Lock(None, "opened read-only on request") if read_only else _take_lock(path)
+    lock = taken.lock
     try:
+        if lock is not None and is_hot(journal_path(path)):
+            _rolled_back_copy(path)[0].close()  # refused here, before SQLite rolls it back into the document
         raw, version = _connect_checked(path, "ro" if lock is None else "rw")
     except BaseException:
         if lock is not None:
             lock.release()
         raise
-    opened = Opened(raw, lock, reason, holder)
+    opened = Opened(raw, lock, taken.reason, taken.holder, taken.problem)
     try:
         if version < SCHEMA_VERSION:
             steps = migration_steps(version, migrations, path)

@@ -108,8 +108,13 @@ class AppController(QObject):
             return False
         try:
             document = Document.open(Path(path))
+        except DocumentError as exc:
+            self._warn_error(exc, Path(path))
+            return False
+        try:
             proposal = document.load()
         except DocumentError as exc:
+            document.close()  # its lock and its file, now: not whenever the object is collected
             self._warn_error(exc, Path(path))
             return False
         self._show(document, proposal, review)
@@ -152,7 +157,9 @@ class AppController(QObject):
             return
         document = session.document
         if document.read_only:
-            text = read_only_message(document.path, document.locked_by, session.content_locked)
+            text = read_only_message(
+                document.path, document.locked_by, session.content_locked, document.read_only_problem
+            )
             editor.banner.show_message(text, BannerKind.WARNING)
         elif session.content_locked:
             editor.banner.show_message(review_message(), BannerKind.INFO)

@@ -21,6 +21,7 @@ from storage.errors import (
     FileTooLargeError,
     ForeignDocumentError,
     InterchangeError,
+    LinkedDocumentError,
     MemberError,
     MigrationError,
     NewerVersionError,
@@ -31,6 +32,7 @@ from storage.errors import (
     UnexpectedSchemaError,
     UnreadableFileError,
     UnsupportedVersionError,
+    UntrustedSideFileError,
     WorksheetError,
     WriteFailedError,
 )
@@ -54,6 +56,12 @@ def _unreadable(path: Path) -> str:
 
 def _sentence(exc: DocumentError, path: Path) -> str:
     """Return the translated sentence for exc, with %1 where the file name goes (subclasses before their bases)."""
+    if isinstance(exc, UntrustedSideFileError):
+        return QCoreApplication.translate(
+            "Messages",
+            "%1 was left untouched: the file %2 beside it was not made by Policy Matrix, and using it could damage "
+            "%1 or another file. Move %2 out of the folder, then try again.",
+        ).replace("%2", shown_name(exc.side))
     if isinstance(exc, NotARegularFileError):
         return QCoreApplication.translate(
             "Messages", "%1 is not a file but a pipe, a device or a socket. Choose a Policy Matrix file."
@@ -177,8 +185,23 @@ def error_details(exc: BaseException) -> str:
     return str(exc)
 
 
-def read_only_message(path: Path, locked_by: str | None, review: bool) -> str:
-    """Return the read-only banner: why the document cannot be changed here, and what to do about it."""
+def read_only_message(path: Path, locked_by: str | None, review: bool, problem: DocumentError | None = None) -> str:
+    """Return the read-only banner: why the document cannot be changed here, and what to do about it.
+
+    problem: what made the open read-only when it is neither a lock held nor write protection.
+    """
+    if isinstance(problem, UntrustedSideFileError):
+        return QCoreApplication.translate(
+            "Messages",
+            "Opened read-only: the lock file %1 beside the proposal was not made by Policy Matrix, so this window "
+            "does not write through it. Move %1 out of the folder, then open the proposal again.",
+        ).replace("%1", shown_name(problem.side))
+    if isinstance(problem, LinkedDocumentError):
+        return QCoreApplication.translate(
+            "Messages",
+            "Opened read-only: this file has other names (hard links), and changes saved under one name could be "
+            "lost under another. Use File > Save As to keep a copy you can edit.",
+        )
     if locked_by:
         text = QCoreApplication.translate(
             "Messages",

@@ -12,6 +12,10 @@ and OUT_DIR/manifest.json says what each must give:
 - "full disk": readable; writing beside it fails with a one-line error, and an edit in the GUI is kept in
   memory with an error banner.
 
+Some classes put files beside the input (a lock, a journal, a write-ahead log, a file they point at): every
+reader must leave the class's folder exactly as it found it, and `side` names the file that a refusal or the
+read-only banner must name.
+
 The tests (tests/faults/test_hostile_files.py) generate into a temporary folder; nothing here is committed but
 this script. Contents are deterministic (fixed seeds), so a failure can be reproduced by running it.
 """
@@ -20,8 +24,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import sqlite3
+import struct
 import sys
 import zipfile
 from collections.abc import Callable
@@ -35,6 +41,8 @@ from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.document import Document
 from storage.interchange import dump_json
+from storage.schema import SCHEMA_SQL
+from storage.sidefiles import JOURNAL_MAGIC
 
 Expect = Literal["refused", "loads", "read-only", "full disk"]
 Condition = Literal["locked", "read-only file", "read-only folder", "full disk"]
@@ -53,6 +61,8 @@ class BadFile:
     expect: Expect
     condition: Condition | None = None
     note: str = ""
+    side: str | None = None
+    """A file beside the input that the refusal (or the read-only banner) must name."""
 
 
 # ---- helpers -------------------------------------------------------------------------------------------------
@@ -190,6 +200,140 @@ def _wrong_types_json() -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+# ---- files beside a document ---------------------------------------------------------------------------------
+
+VICTIM = "trabajo-de-otra-persona.txt"
+"""A file that a side file points at: it must keep its content whatever is opened."""
+
+
+def _victim(folder: Path) -> Path:
+    victim = folder / VICTIM
+    victim.write_text("Trabajo de otra persona: ningún comando debe cambiarlo ni borrarlo.\n", encoding="utf-8")
+    return victim
+
+
+def side_path(path: Path, suffix: str) -> Path:
+    """Return the file beside path that SQLite or Policy Matrix names with suffix (".lock", "-journal", "-wal")."""
+    return path.with_name(path.name + suffix)
+
+
+def hot_journal(
+    document: Path,
+    *,
+    super_journal: str | None = None,
+    page_size: int | None = None,
+    original_pages: int | None = None,
+) -> bytes:
+    """Return a hot SQLite rollback journal for document: a header (no page records), and a super-journal record.
+
+    The format of SQLite's pager: the header (magic, records, checksum seed, pages before the transaction, sector
+    size, page size) fills one sector; a super-journal record ends the file (page number, name, length, checksum
+    of the name, magic).
+    """
+    header = document.read_bytes()[:100]
+    size = page_size or (int.from_bytes(header[16:18], "big") or 65536)
+    pages = document.stat().st_size // size if original_pages is None else original_pages
+    sector = 512
+    data = (JOURNAL_MAGIC + struct.pack(">IIIII", 0, 0x5EED, pages, sector, size)).ljust(sector, b"\x00")
+    if super_journal is not None:
+        name = super_journal.encode("utf-8")
+        data += struct.pack(">I", 0x40000000 // size + 1) + name + struct.pack(">II", len(name), sum(name))
+        data += JOURNAL_MAGIC
+    return data
+
+
+def _with_lock(make: Callable[[Path, Path], object]) -> Callable[[Path], None]:
+    """A good document whose lock file make(lock, victim) sets up."""
+
+    def build(path: Path) -> None:
+        _good_pmx(path)
+        make(side_path(path, ".lock"), _victim(path.parent))
+
+    return build
+
+
+def _with_journal(make: Callable[[Path, Path], object]) -> Callable[[Path], None]:
+    """A good document whose journal make(journal, victim) sets up."""
+
+    def build(path: Path) -> None:
+        _good_pmx(path)
+        make(side_path(path, "-journal"), _victim(path.parent))
+
+    return build
+
+
+def _super_journal(journal: Path, victim: Path) -> None:
+    # SQLite deletes the super-journal a hot journal names once it has rolled the journal back.
+    document = journal.with_name(journal.name.removesuffix("-journal"))
+    journal.write_bytes(hot_journal(document, super_journal=str(victim.resolve())))
+
+
+def _stray_wal(path: Path) -> None:
+    """A good document, and beside it the write-ahead log of a copy of it whose title was changed."""
+    _good_pmx(path)
+    other = path.with_name("otra.pmx")
+    other.write_bytes(path.read_bytes())
+    db = sqlite3.connect(other, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA wal_autocheckpoint=0")
+        db.execute("UPDATE proposal SET title = 'Título cambiado por un archivo -wal ajeno'")
+        side_path(path, "-wal").write_bytes(side_path(other, "-wal").read_bytes())
+    finally:
+        db.close()
+    for leftover in (other, side_path(other, "-wal"), side_path(other, "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def _linked_document(path: Path) -> None:
+    _good_pmx(path)
+    os.link(path, path.with_name("otro-nombre.pmx"))
+
+
+def _link_to_a_document_with_a_super_journal(path: Path) -> None:
+    real = path.parent / "real" / path.name
+    real.parent.mkdir()
+    _good_pmx(real)
+    _super_journal(side_path(real, "-journal"), _victim(path.parent))
+    path.symlink_to(Path("real") / path.name)
+
+
+def _rebuilt(table: str, change: Callable[[str], str]) -> Callable[[Path], None]:
+    """A good document whose table was rebuilt by another program from our CREATE text, changed by change."""
+
+    def make(path: Path) -> None:
+        _good_pmx(path)
+        create = next(sql for sql in SCHEMA_SQL if sql.startswith(f"CREATE TABLE {table} ("))
+        indexes = [sql for sql in SCHEMA_SQL if sql.startswith("CREATE INDEX") and f" ON {table} (" in sql]
+        db = sqlite3.connect(path, isolation_level=None)
+        try:
+            db.execute("PRAGMA foreign_keys=OFF")
+            db.execute("BEGIN")
+            db.execute(change(create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_new (", 1)))
+            db.execute(f"INSERT INTO {table}_new SELECT * FROM {table}")
+            db.execute(f"DROP TABLE {table}")
+            db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+            for sql in indexes:
+                db.execute(sql)
+            db.execute("COMMIT")
+        finally:
+            db.close()
+
+    return make
+
+
+def _unique_index(path: Path) -> None:
+    # The index keeps its entries: only its definition says UNIQUE, so the next line of action added to an axis
+    # that has one would fail to save.
+    name = "ix_lines_of_action_axis_pk"
+    _sql(
+        _good_pmx(path),
+        "PRAGMA writable_schema=ON",
+        f"UPDATE sqlite_master SET sql = 'CREATE UNIQUE INDEX {name} ON lines_of_action (axis_pk)' WHERE name = ?",
+        params=(name,),
+    )
+
+
 # ---- the classes ---------------------------------------------------------------------------------------------
 
 
@@ -325,8 +469,151 @@ def _maker(path: Path, name: str) -> tuple[Callable[[Path], object], Expect, Con
         "read-only-file": (_good_pmx, "read-only", "read-only file", "a valid, write-protected file"),
         "read-only-folder": (_good_pmx, "read-only", "read-only folder", "a valid file in a write-protected folder"),
         "full-disk": (_good_pmx, "full disk", "full disk", "a valid file on a disk with no space left"),
+        "lock-symlink": (
+            _with_lock(lambda lock, victim: lock.symlink_to(victim.name)),
+            "read-only",
+            None,
+            "its lock file is a link to another file, which writing the lock would overwrite",
+        ),
+        "lock-dangling-symlink": (
+            _with_lock(lambda lock, _victim: lock.symlink_to("creado-por-el-bloqueo.txt")),
+            "read-only",
+            None,
+            "its lock file is a link to a file that does not exist, which taking the lock would create",
+        ),
+        "lock-hard-link": (
+            _with_lock(lambda lock, victim: os.link(victim, lock)),
+            "read-only",
+            None,
+            "its lock file is another name of someone's file",
+        ),
+        "lock-folder": (_with_lock(lambda lock, _victim: lock.mkdir()), "read-only", None, "its lock file is a folder"),
+        "lock-fifo": (_with_lock(lambda lock, _victim: os.mkfifo(lock)), "read-only", None, "its lock file is a pipe"),
+        "lock-foreign": (
+            _with_lock(lambda lock, _victim: lock.write_bytes(b"no es un bloqueo\n" * 200_000)),
+            "read-only",
+            None,
+            "its lock file is a 3 MB file of another program",
+        ),
+        "journal-super-journal": (
+            _with_journal(_super_journal),
+            "refused",
+            None,
+            "a hot journal naming a file elsewhere as its super-journal, which SQLite would delete",
+        ),
+        "journal-truncating": (
+            _with_journal(
+                lambda journal, _victim: journal.write_bytes(hot_journal(_document_of(journal), original_pages=2))
+            ),
+            "refused",
+            None,
+            "a hot journal whose rollback would cut the document to two pages",
+        ),
+        "journal-page-size": (
+            _with_journal(
+                lambda journal, _victim: journal.write_bytes(hot_journal(_document_of(journal), page_size=1024))
+            ),
+            "refused",
+            None,
+            "a hot journal of a database with another page size",
+        ),
+        "journal-not-sqlite": (
+            _with_journal(lambda journal, _victim: journal.write_bytes(b"\xffno es un diario de SQLite" * 100)),
+            "refused",
+            None,
+            "a file named as the journal that is not an SQLite journal",
+        ),
+        "journal-symlink": (
+            _with_journal(lambda journal, victim: journal.symlink_to(victim.name)),
+            "refused",
+            None,
+            "its journal is a link to another file",
+        ),
+        "journal-hard-link": (
+            _with_journal(lambda journal, victim: os.link(victim, journal)),
+            "refused",
+            None,
+            "its journal is another name of someone's file",
+        ),
+        "journal-folder": (
+            _with_journal(lambda journal, _victim: journal.mkdir()),
+            "refused",
+            None,
+            "its journal is a folder",
+        ),
+        "journal-fifo": (
+            _with_journal(lambda journal, _victim: os.mkfifo(journal)),
+            "refused",
+            None,
+            "its journal is a pipe, on which reading would block",
+        ),
+        "wal-stray": (_stray_wal, "refused", None, "a write-ahead log of another copy beside a rollback-mode file"),
+        "shm-stray": (
+            _with_journal(lambda journal, victim: side_path(_document_of(journal), "-shm").symlink_to(victim.name)),
+            "loads",
+            None,
+            "a -shm link beside a rollback-mode file with no -wal: SQLite never opens it",
+        ),
+        "document-hard-link": (
+            _linked_document,
+            "read-only",
+            None,
+            "the document has a second name in the folder: editing under one name could lose saves under the other",
+        ),
+        "document-symlink": (
+            _link_to_a_document_with_a_super_journal,
+            "refused",
+            None,
+            "a link to a document whose journal, beside the real file, names a super-journal",
+        ),
+        "schema-unique-index": (_unique_index, "refused", None, "our index's name on a UNIQUE index: every save fails"),
+        "schema-without-rowid": (
+            _rebuilt("snapshots", lambda sql: sql + " WITHOUT ROWID"),
+            "refused",
+            None,
+            "a table rebuilt WITHOUT ROWID: its key no longer numbers itself, so adding a snapshot fails",
+        ),
+        "schema-on-conflict": (
+            _rebuilt("causes", lambda sql: sql.replace("PRIMARY KEY (pk)", "PRIMARY KEY (pk) ON CONFLICT REPLACE")),
+            "refused",
+            None,
+            "a primary key that silently replaces a row on conflict",
+        ),
+        "schema-deferrable": (
+            _rebuilt(
+                "lines_of_action",
+                lambda sql: sql.replace("ON DELETE CASCADE", "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"),
+            ),
+            "refused",
+            None,
+            "a foreign key checked only at commit",
+        ),
+        "schema-strict": (
+            _rebuilt("comments", lambda sql: sql + " STRICT"),
+            "refused",
+            None,
+            "a STRICT table: its type rules are not ours",
+        ),
     }
     return makers[name]
+
+
+def _document_of(side: Path) -> Path:
+    return side.with_name(side.name.removesuffix("-journal").removesuffix("-wal").removesuffix(".lock"))
+
+
+SIDES: dict[str, str] = {
+    "lock-": ".lock",
+    "journal-": "-journal",
+    "wal-": "-wal",
+    "document-symlink": "-journal",
+}
+"""The side file a class's refusal (or read-only banner) names, by the prefix of its name."""
+
+
+def _side(name: str, path: Path) -> str | None:
+    suffix = next((suffix for prefix, suffix in SIDES.items() if name.startswith(prefix)), None)
+    return None if suffix is None else path.name + suffix
 
 
 def _garbled(rng: random.Random) -> Callable[[Path], None]:
@@ -370,6 +657,29 @@ CLASSES: dict[str, str] = {
     "read-only-file": ".pmx",
     "read-only-folder": ".pmx",
     "full-disk": ".pmx",
+    "lock-symlink": ".pmx",
+    "lock-dangling-symlink": ".pmx",
+    "lock-hard-link": ".pmx",
+    "lock-folder": ".pmx",
+    "lock-fifo": ".pmx",
+    "lock-foreign": ".pmx",
+    "journal-super-journal": ".pmx",
+    "journal-truncating": ".pmx",
+    "journal-page-size": ".pmx",
+    "journal-not-sqlite": ".pmx",
+    "journal-symlink": ".pmx",
+    "journal-hard-link": ".pmx",
+    "journal-folder": ".pmx",
+    "journal-fifo": ".pmx",
+    "wal-stray": ".pmx",
+    "shm-stray": ".pmx",
+    "document-hard-link": ".pmx",
+    "document-symlink": ".pmx",
+    "schema-unique-index": ".pmx",
+    "schema-without-rowid": ".pmx",
+    "schema-on-conflict": ".pmx",
+    "schema-deferrable": ".pmx",
+    "schema-strict": ".pmx",
 }
 """Every class and the suffix of its file."""
 
@@ -382,7 +692,7 @@ def build_one(out: Path, name: str) -> BadFile:
     path.unlink(missing_ok=True)
     make, expect, condition, note = _maker(path, name)
     make(path)
-    return BadFile(name, path, expect, condition, note)
+    return BadFile(name, path, expect, condition, note, _side(name, path))
 
 
 def build(out: Path, names: list[str] | None = None) -> list[BadFile]:

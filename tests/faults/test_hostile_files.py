@@ -2,16 +2,19 @@
 
 Each class must end in a one-line `error:` (or a one-line warning in the GUI) or in a clearly announced degraded
 mode (the read-only banner, the "could not be saved" banner); never a traceback; and the input file stays
-byte-identical, modification time included. The commands run in-process through main.run (fast); the slow run
-(`pytest -m slow`) runs them again as real `python main.py` processes, where anything Qt or Python prints to
-stderr would show.
+byte-identical, modification time included, and its folder exactly as it was found (no file added, removed or
+changed, links still links: a side file a class planted is never written through, truncated or deleted). The
+commands run in-process through main.run (fast); the slow run (`pytest -m slow`) runs them again as real
+`python main.py` processes, where anything Qt or Python prints to stderr would show.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import zipfile
@@ -39,6 +42,8 @@ from ui.session import DocumentSession, SaveState
 
 ROOT = Path(__file__).resolve().parents[2]
 READ_COMMANDS = ("check", "convert", "export", "review")
+PROCESS_TIMEOUT = 300
+"""A command that blocks (on a pipe beside its input, say) fails instead of hanging the suite."""
 FORBIDDEN_XML = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\ufffe", "\uffff"}
 
 
@@ -58,13 +63,52 @@ class Setup:
     disk: FullDisk | None = None
 
 
+def copy_folder(source: Path, target: Path) -> None:
+    """Copy a class's folder as it is: links stay links, pipes pipes, and hard-linked files stay linked."""
+    copies: dict[tuple[int, int], Path] = {}
+    target.mkdir()
+    for root, folders, files in os.walk(source):
+        for name in sorted(folders + files):
+            origin = Path(root) / name
+            copy = target / origin.relative_to(source)
+            info = origin.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                copy.symlink_to(os.readlink(origin))
+            elif stat.S_ISDIR(info.st_mode):
+                copy.mkdir()
+            elif stat.S_ISFIFO(info.st_mode):
+                os.mkfifo(copy)
+            elif (info.st_dev, info.st_ino) in copies:
+                os.link(copies[(info.st_dev, info.st_ino)], copy)
+            else:
+                shutil.copy2(origin, copy)
+                copies[(info.st_dev, info.st_ino)] = copy
+
+
+def folder_state(folder: Path) -> dict[str, tuple[object, ...]]:
+    """Return what every entry of a folder is (never opening a pipe): kind, link target, content, times, links."""
+    state: dict[str, tuple[object, ...]] = {}
+    for root, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(root) / name
+            info = path.lstat()
+            key = str(path.relative_to(folder))
+            if stat.S_ISLNK(info.st_mode):
+                state[key] = ("link", os.readlink(path))
+            elif stat.S_ISREG(info.st_mode):
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                state[key] = ("file", digest, info.st_mtime_ns, info.st_nlink)
+            else:
+                state[key] = (stat.S_IFMT(info.st_mode),)
+    return state
+
+
 @contextlib.contextmanager
 def arranged(bad: BadFile, tmp_path: Path) -> Iterator[Setup]:
-    """Copy the class's file into tmp_path and put its condition in force around the block."""
+    """Copy the class's folder into tmp_path and put its condition in force around the block."""
     folder = tmp_path / "input"
-    folder.mkdir()
+    copy_folder(bad.path.parent, folder)
     path = folder / bad.path.name
-    shutil.copy2(bad.path, path)
     out = tmp_path / "out"
     out.mkdir()
     if bad.condition == "locked":
@@ -118,7 +162,12 @@ def run_in_process(argv: list[str], capsys: pytest.CaptureFixture[str], setup: S
 def run_process(argv: list[str], _capsys: object, _setup: Setup) -> Result:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *argv], capture_output=True, text=True, env=env, check=False
+        [sys.executable, str(ROOT / "main.py"), *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=PROCESS_TIMEOUT,
     )
     return Result(done.returncode, done.stdout, done.stderr)
 
@@ -142,6 +191,8 @@ def check_result(command: str, setup: Setup, result: Result) -> None:
         assert result.status == expected, (result.status, result.err)
         assert lines, "a refused file gives an error line"
         assert lines[0].startswith(f"error: {path}: "), lines[0]
+        if bad.side is not None:
+            assert f"({bad.side})" in lines[0], "the refusal names the file beside the input that caused it"
         assert len(lines) == (1 if command in ("check", "convert") else 2), result.err
         assert not any(setup.out.glob("convertido*"))
         assert not any(setup.out.glob("*.docx"))
@@ -184,14 +235,17 @@ def listing(folder: Path) -> list[str]:
 def check_command(
     name: str, command: str, bad_files: dict[str, BadFile], tmp_path: Path, capsys: pytest.CaptureFixture[str], runner
 ) -> None:  # type: ignore[no-untyped-def]
-    with arranged(bad_files[name], tmp_path) as setup:
+    bad = bad_files[name]
+    built = folder_state(bad.path.parent)  # what the class's side files point at, outside the copy, too
+    with arranged(bad, tmp_path) as setup:
         before = fingerprint(setup.path)
-        files = listing(setup.path.parent)
+        files, found = listing(setup.path.parent), folder_state(setup.path.parent)
         result = runner(command_line(command, setup), capsys, setup)
         check_result(command, setup, result)
         assert fingerprint(setup.path) == before, "the input file changed"
+        assert folder_state(bad.path.parent) == built, "a file the class's side files point at changed"
         if setup.out != setup.path.parent:
-            assert listing(setup.path.parent) == files, "files appeared beside the input"
+            assert folder_state(setup.path.parent) == found, "the input's folder changed"
         elif result.status != main.EXIT_OK:
             leftovers = sorted(set(listing(setup.path.parent)) - set(files) - {".filler"})
             assert not leftovers, f"a failed write left files behind: {leftovers}"
@@ -250,8 +304,10 @@ def paste_a_long_text(window: MainWindow, session: DocumentSession) -> None:
 @pytest.mark.parametrize("name", list(CLASSES))
 def test_opening_in_the_gui_ends_cleanly(name: str, bad_files: dict[str, BadFile], gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window, controller, warnings = gui
-    with arranged(bad_files[name], tmp_path) as setup:
-        before = fingerprint(setup.path)
+    bad = bad_files[name]
+    built = folder_state(bad.path.parent)
+    with arranged(bad, tmp_path) as setup:
+        before, found = fingerprint(setup.path), folder_state(setup.path.parent)
         opened = controller.open_path(setup.path)
         # The editor opens .pmx documents only (a .json is converted first): any .json must be refused.
         expect = "refused" if setup.path.suffix == ".json" else setup.bad.expect
@@ -260,6 +316,8 @@ def test_opening_in_the_gui_ends_cleanly(name: str, bad_files: dict[str, BadFile
             assert len(warnings) == 1, warnings
             assert "\n" not in warnings[0].strip(), warnings[0]
             assert setup.path.name in warnings[0]
+            if bad.side is not None:
+                assert bad.side in warnings[0], warnings[0]
             assert window.editor is None
             assert controller.session is None
         else:
@@ -273,6 +331,8 @@ def test_opening_in_the_gui_ends_cleanly(name: str, bad_files: dict[str, BadFile
                 assert session.read_only
                 assert not banner.isHidden()
                 assert banner.text()
+                if bad.side is not None:
+                    assert bad.side in banner.text(), banner.text()
             elif expect == "full disk":
                 # No room for the lock file's few bytes: the editor opens the file read-only and says so.
                 if session.read_only:
@@ -283,6 +343,8 @@ def test_opening_in_the_gui_ends_cleanly(name: str, bad_files: dict[str, BadFile
                 assert banner.isHidden(), banner.text()
             assert controller.close_document()
         assert fingerprint(setup.path) == before, "opening and closing changed the file"
+        assert folder_state(setup.path.parent) == found, "opening and closing changed the file's folder"
+        assert folder_state(bad.path.parent) == built, "a file the class's side files point at changed"
 
 
 @pytest.mark.gui

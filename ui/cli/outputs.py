@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -14,12 +13,11 @@ from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import default_rulebook
-from storage.atomic import temp_path_beside, write_atomic
-from storage.document import Document
+from storage.atomic import write_atomic
 from storage.errors import DocumentError, WriteFailedError
 from storage.filenames import shown
 from storage.interchange import write_json
-from storage.lock import DocumentLock
+from storage.newfile import write_document
 from ui.cli.common import fail
 
 
@@ -37,19 +35,8 @@ def written_to(path: Path) -> Iterator[None]:
 
 def write_pmx(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:
     """Write a new .pmx atomically: build it beside the target, then rename over it."""
-    # Holding the target's lock while replacing it keeps an open editor window from losing its file under it:
-    # if a window has it, this raises DocumentLockedError naming who.
-    lock = DocumentLock.acquire(path)
-    try:
-        tmp = temp_path_beside(path)
-        tmp.unlink()
-        try:
-            Document.create(tmp, proposal, comments).close()
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    finally:
-        lock.release()
+    # Under the target's lock: if a window has it open, this raises DocumentLockedError naming who.
+    write_document(path, proposal, comments)
 
 
 def write_output(path: Path, proposal: Proposal, comments: Sequence[Comment]) -> None:

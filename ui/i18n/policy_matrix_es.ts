@@ -122,7 +122,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+162"/>
+        <location filename="../controller.py" line="+169"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
@@ -1598,7 +1598,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="+43"/>
+        <location filename="../messages.py" line="+45"/>
         <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
         <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
     </message>
@@ -1614,6 +1614,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>%1 was left untouched: the file %2 beside it was not made by Policy Matrix, and using it could damage %1 or another file. Move %2 out of the folder, then try again.</source>
+        <translation>No se tocó %1: el archivo %2 que está junto a él no lo creó Policy Matrix, y usarlo podría dañar %1 u otro archivo. Saque %2 de la carpeta y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is not a file but a pipe, a device or a socket. Choose a Policy Matrix file.</source>
         <translation>%1 no es un archivo sino una tubería, un dispositivo o un socket. Elija un archivo de Policy Matrix.</translation>
     </message>
@@ -1698,7 +1703,17 @@
         <translation>%1 no es una hoja de calificaciones que se pueda completar. Descárguela de Moodle otra vez y no la guarde antes desde una hoja de cálculo.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+44"/>
+        <source>Opened read-only: the lock file %1 beside the proposal was not made by Policy Matrix, so this window does not write through it. Move %1 out of the folder, then open the proposal again.</source>
+        <translation>Abierto en modo de solo lectura: el archivo de bloqueo %1 que está junto a la propuesta no lo creó Policy Matrix, así que esta ventana no escribe a través de él. Saque %1 de la carpeta y vuelva a abrir la propuesta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened read-only: this file has other names (hard links), and changes saved under one name could be lost under another. Use File &gt; Save As to keep a copy you can edit.</source>
+        <translation>Abierto en modo de solo lectura: este archivo tiene otros nombres (enlaces duros), y los cambios guardados con un nombre podrían perderse con otro. Use Archivo &gt; Guardar como para guardar una copia que pueda editar.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Opened read-only: the file is write-protected. To edit it, use File &gt; Save As to make a copy, or remove the file&apos;s read-only mark and open it again.</source>
         <translation>Abierto en modo de solo lectura: el archivo está protegido contra escritura. Para editarlo, use Archivo &gt; Guardar como para hacer una copia, o quite la marca de solo lectura del archivo y vuelva a abrirlo.</translation>
     </message>
@@ -1713,7 +1728,7 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-99"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
@@ -1744,7 +1759,7 @@
         <translation>El archivo</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>Opened read-only: another Policy Matrix window (%1) is editing this file. Close the proposal in that window, then open it again here.</source>
         <translation>Abierto en modo de solo lectura: otra ventana de Policy Matrix (%1) está editando este archivo. Cierre la propuesta en esa ventana y vuelva a abrirla aquí.</translation>
     </message>
