@@ -119,6 +119,8 @@ def sqlite_error_of(exc: BaseException) -> sqlite3.Error | None:
 _REASONS = {
     "SQLITE_FULL": "the disk is full",
     "SQLITE_IOERR": "the disk could not be written (was the drive removed?)",
+    # SQLite refuses to write to a file that was renamed over or deleted while open: saves would be lost.
+    "SQLITE_READONLY_DBMOVED": "the file was moved, replaced or deleted since it was opened",
     "SQLITE_READONLY": "the file or its folder is write-protected",
     "SQLITE_CANTOPEN": "the file could not be opened",
     "SQLITE_BUSY": "the file is busy in another program",

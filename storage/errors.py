@@ -60,6 +60,10 @@ class LinkedDocumentError(DocumentError):
     """The document has other names (hard links): saves under one name could be lost or mixed under another."""
 
 
+class NameTooLongError(DocumentError):
+    """The document's name leaves no room for the journal SQLite writes beside it: no save could succeed."""
+
+
 class MigrationError(DocumentError):
     """Converting an older file to the current format failed; the file is left as it was."""
 

@@ -50,6 +50,7 @@ from storage.errors import (
     DocumentLockedError,
     LinkedDocumentError,
     MigrationError,
+    NameTooLongError,
     UnreadableFileError,
     UntrustedSideFileError,
 )
@@ -57,7 +58,7 @@ from storage.filenames import shown_name
 from storage.lock import DocumentLock
 from storage.migrations import MigrationStep, keep_backup, migration_steps, run_steps
 from storage.schema import SCHEMA_VERSION
-from storage.sidefiles import check_side_files, is_hot, journal_path, real_path, side_file_error
+from storage.sidefiles import check_side_files, is_hot, journal_path, real_path, side_file_error, side_names_fit
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -113,6 +114,9 @@ def _take_lock(path: Path) -> _Lock:
         # rolled back when the file is opened under another, and two windows would each hold a lock of their own.
         problem = LinkedDocumentError("has other names (hard links); Policy Matrix edits a file of one name", path)
         return _Lock(None, "the file has other names (hard links)", problem=problem)
+    if not side_names_fit(path):
+        problem = NameTooLongError("has a name too long for the journal SQLite writes beside it", path)
+        return _Lock(None, "its name is too long for the journal SQLite writes beside it", problem=problem)
     try:
         return _Lock(DocumentLock.acquire(path))
     except DocumentLockedError as exc:

@@ -20,6 +20,7 @@ A -shm is read only in write-ahead mode, which is refused: a stray one is never 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import struct
@@ -90,7 +91,7 @@ def check_side_files(document: Path, header: bytes) -> None:
     if _lstat(wal) is not None:
         raise side_file_error(document, wal, "a write-ahead log, which would be merged into the document")
     journal = journal_path(document)
-    problem = journal_problem(journal, page_size_of(header))
+    problem = journal_problem(journal, page_size_of(header), os.stat(real_path(document)).st_size)
     if problem is not None:
         raise side_file_error(document, journal, problem)
 
@@ -136,6 +137,22 @@ def _lstat(path: Path) -> os.stat_result | None:
         return os.lstat(path)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return None  # a name the file system refuses: no such file can be there
+        raise
+
+
+def side_names_fit(document: Path) -> bool:
+    """Tell whether the file system accepts the longest name of a file beside document (the -journal's).
+
+    When it does not, SQLite cannot write the journal, and so no save of the document can succeed.
+    """
+    try:
+        os.lstat(journal_path(document))
+    except OSError as exc:
+        return exc.errno != errno.ENAMETOOLONG
+    return True
 
 
 def open_no_follow(path: Path, info: os.stat_result, flags: int) -> int:
@@ -149,8 +166,11 @@ def open_no_follow(path: Path, info: os.stat_result, flags: int) -> int:
     return fd
 
 
-def journal_problem(journal: Path, page_size: int) -> str | None:
-    """Return why the journal at this path must not be rolled back into a document of page_size, or None."""
+def journal_problem(journal: Path, page_size: int, document_size: int) -> str | None:
+    """Return why the journal at this path must not be rolled back into the document it is beside, or None.
+
+    page_size and document_size: the document's, from its header and its file.
+    """
     try:
         info = _lstat(journal)
         if info is None:
@@ -162,7 +182,7 @@ def journal_problem(journal: Path, page_size: int) -> str | None:
     except OSError:
         return "it cannot be read"
     try:
-        return _hot_journal_problem(fd, os.fstat(fd).st_size, page_size)
+        return _hot_journal_problem(fd, os.fstat(fd).st_size, page_size, document_size)
     except OSError:
         return "it cannot be read"
     finally:
@@ -181,7 +201,7 @@ def _read(fd: int, offset: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def _hot_journal_problem(fd: int, size: int, page_size: int) -> str | None:
+def _hot_journal_problem(fd: int, size: int, page_size: int, document_size: int) -> str | None:
     head = _read(fd, 0, _JOURNAL_HEADER.size)
     if head[:1] == b"\x00":
         return None  # SQLite never plays back a journal whose first byte is zero (one still being written)
@@ -189,8 +209,13 @@ def _hot_journal_problem(fd: int, size: int, page_size: int) -> str | None:
         return "it is not an SQLite journal"
     _magic, _records, _seed, original_pages, sector, journal_page_size = _JOURNAL_HEADER.unpack(head)
     sector_ok = 32 <= sector <= _MAX_SECTOR and sector & (sector - 1) == 0
-    if journal_page_size != page_size or not sector_ok or original_pages == 0 or size < sector:
+    # Policy Matrix never shrinks a document (no VACUUM), so a transaction of ours started from at most the pages
+    # the file has now, and journaled each of them at most once (a record and, at worst, a segment header each).
+    pages = document_size // page_size if page_size else 0
+    if journal_page_size != page_size or not sector_ok or not 0 < original_pages <= pages or size < sector:
         return "its header does not match the document"
+    if size > (pages + 1) * (page_size + 8 + sector):
+        return "it is larger than any journal of the document could be"
     if size >= 16 and _read(fd, size - 8, 8) == JOURNAL_MAGIC:
         return "it names another file for SQLite to delete"
     return None

@@ -24,6 +24,7 @@ from storage.errors import (
     LinkedDocumentError,
     MemberError,
     MigrationError,
+    NameTooLongError,
     NewerVersionError,
     NotADocumentError,
     NotARegularFileError,
@@ -201,6 +202,12 @@ def read_only_message(path: Path, locked_by: str | None, review: bool, problem: 
             "Messages",
             "Opened read-only: this file has other names (hard links), and changes saved under one name could be "
             "lost under another. Use File > Save As to keep a copy you can edit.",
+        )
+    if isinstance(problem, NameTooLongError):
+        return QCoreApplication.translate(
+            "Messages",
+            "Opened read-only: the file's name is too long for the journal that keeps each save safe beside it, "
+            "so no change could be saved. Use File > Save As with a shorter name.",
         )
     if locked_by:
         text = QCoreApplication.translate(

@@ -20,7 +20,7 @@ import pytest
 import main
 from matrices.proposal import Proposal
 from storage.document import Document
-from storage.errors import DocumentError, LinkedDocumentError, UntrustedSideFileError
+from storage.errors import DocumentError, LinkedDocumentError, NameTooLongError, UntrustedSideFileError
 from storage.lock import lock_path_for
 from storage.opening import checked_reader
 from storage.summary import read_summary
@@ -255,3 +255,37 @@ def test_every_side_file_refusal_is_one_sentence(example_pmx: Path) -> None:
     assert message.startswith("has a file beside it (propuesta.pmx-wal) that Policy Matrix did not write")
     assert "\n" not in message
     assert caught.value.path == example_pmx
+
+
+@needs_posix
+def test_a_document_whose_journal_name_would_be_too_long_opens_read_only(example_pmx: Path) -> None:
+    """Its lock file fits, its journal's name does not: every save would fail, so none is offered."""
+    longest = os.pathconf(example_pmx.parent, "PC_NAME_MAX")
+    named = example_pmx.with_name("p" * (longest - len(".pmx.lock")) + ".pmx")
+    example_pmx.rename(named)
+    with Document.open(named) as document:
+        assert document.read_only
+        assert isinstance(document.read_only_problem, NameTooLongError)
+        assert document.load().title
+    assert main.run(["check", str(named)]) in (main.EXIT_OK, main.EXIT_FINDINGS)
+    assert listing(named.parent) == [named.name]
+
+
+def test_a_document_replaced_while_open_says_so_and_keeps_nothing_from_the_ghost(example_pmx: Path) -> None:
+    newer = example_pmx.with_name("otra-version.pmx")
+    newer.write_bytes(example_pmx.read_bytes())
+    with Document.open(example_pmx) as document:
+        proposal = document.load()
+        os.replace(newer, example_pmx)  # a sync tool, or the participant, puts another copy in its place
+        proposal.title = "Escrito después del reemplazo"
+        with pytest.raises(DocumentError, match="moved, replaced or deleted since it was opened"):
+            document.save(proposal)
+
+
+def test_a_huge_journal_is_refused_before_it_is_copied(example_pmx: Path) -> None:
+    """A sparse 20 GB journal with a good header: trying it on a copy would fill the disk first."""
+    journal = side_path(example_pmx, "-journal")
+    journal.write_bytes(hot_journal(example_pmx))
+    os.truncate(journal, 20 * 1024**3)
+    with pytest.raises(UntrustedSideFileError, match="larger than any journal of the document could be"):
+        Document.open(example_pmx)

@@ -1598,7 +1598,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="+45"/>
+        <location filename="../messages.py" line="+46"/>
         <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
         <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
     </message>
@@ -1713,6 +1713,11 @@
         <translation>Abierto en modo de solo lectura: este archivo tiene otros nombres (enlaces duros), y los cambios guardados con un nombre podrían perderse con otro. Use Archivo &gt; Guardar como para guardar una copia que pueda editar.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Opened read-only: the file&apos;s name is too long for the journal that keeps each save safe beside it, so no change could be saved. Use File &gt; Save As with a shorter name.</source>
+        <translation>Abierto en modo de solo lectura: el nombre del archivo es demasiado largo para el diario que protege cada guardado junto a él, así que ningún cambio podría guardarse. Use Archivo &gt; Guardar como con un nombre más corto.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Opened read-only: the file is write-protected. To edit it, use File &gt; Save As to make a copy, or remove the file&apos;s read-only mark and open it again.</source>
         <translation>Abierto en modo de solo lectura: el archivo está protegido contra escritura. Para editarlo, use Archivo &gt; Guardar como para hacer una copia, o quite la marca de solo lectura del archivo y vuelva a abrirlo.</translation>
@@ -1728,7 +1733,7 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-105"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
@@ -1759,7 +1764,7 @@
         <translation>El archivo</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Opened read-only: another Policy Matrix window (%1) is editing this file. Close the proposal in that window, then open it again here.</source>
         <translation>Abierto en modo de solo lectura: otra ventana de Policy Matrix (%1) está editando este archivo. Cierre la propuesta en esa ventana y vuelva a abrirla aquí.</translation>
     </message>
