@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalogs
@@ -21,7 +22,7 @@ from matrices.rules import Rulebook, default_rulebook
 from storage.document import Document
 from storage.errors import DocumentError
 from storage.outputs import plan_batch
-from tests.ui.helpers import type_text
+from tests.ui.helpers import record_message_boxes, type_text
 from ui.dashboard.batch import BatchExporter
 from ui.dashboard.model import PATH_ROLE, SCORES_ROLE, Column
 from ui.dashboard.view import DashboardView
@@ -276,6 +277,22 @@ def test_csv_export_writes_the_rows_shown(qtbot: QtBot, view: DashboardView, fol
     assert [row["Archivo"] for row in rows] == shown_column(view, Column.FILE)
     assert len(rows) == COUNT // len(AUTHORS)
     assert {row["Autores"] for row in rows} == {"José Ortiz"}
+
+
+def test_csv_export_beside_a_lock_file_not_ours_says_so(
+    qtbot: QtBot, view: DashboardView, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(qtbot, view, folder)
+    out, victim = tmp_path / "cohorte.csv", tmp_path / "otro.txt"
+    victim.write_text("no tocar", encoding="utf-8")
+    out.with_name("cohorte.csv.lock").symlink_to(victim)
+    warnings = record_message_boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(out), ""))
+    view._choose_csv_file()
+    assert len(warnings) == 1
+    assert "cohorte.csv.lock" in warnings[0]
+    assert not out.exists()
+    assert victim.read_text(encoding="utf-8") == "no tocar"
 
 
 def test_language_switch_relabels_catalogue_values(qtbot: QtBot, view: DashboardView, folder: Path) -> None:
