@@ -204,6 +204,8 @@ def _rolled_back_copy(path: Path) -> tuple[sqlite3.Connection, int]:
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         try:
             raw.backup(memory)
+            for pragma in CONNECTION_PRAGMAS:
+                memory.execute(pragma)
         except BaseException:
             memory.close()
             raise

@@ -10,7 +10,8 @@ so before a connection is made:
 - a -journal that is not a plain file of this user (a link, a folder, a pipe, a file with other names) is
   refused: SQLite would block on it, fail every save on it, or write through it;
 - a hot -journal must look like the one a crash of ours leaves: SQLite's journal header, with the document's page
-  size, and no super-journal record. Before SQLite rolls one back into the document (on an open for writing,
+  size and an original size the file still has, no larger than a journal of the document can be, and no
+  super-journal record. Before SQLite rolls one back into the document (on an open for writing,
   tests/faults/test_crash.py), storage/opening.py rolls it back into a private copy and refuses it if the copy
   is not then a document it would open: a journal that would cut the document short or fill it with another
   database's pages never reaches it.
