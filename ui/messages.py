@@ -63,6 +63,16 @@ def _sentence(exc: DocumentError, path: Path) -> str:
             "%1 was left untouched: the file %2 beside it was not made by Policy Matrix, and using it could damage "
             "%1 or another file. Move %2 out of the folder, then try again.",
         ).replace("%2", shown_name(exc.side))
+    if isinstance(exc, LinkedDocumentError):
+        return QCoreApplication.translate(
+            "Messages",
+            "%1 has other names (hard links), and changes saved under one name could be lost under another. "
+            "Use File > Save As to keep a copy you can edit.",
+        )
+    if isinstance(exc, NameTooLongError):
+        return QCoreApplication.translate(
+            "Messages", "%1 has a name too long for Policy Matrix to save it safely. Give it a shorter name."
+        )
     if isinstance(exc, NotARegularFileError):
         return QCoreApplication.translate(
             "Messages", "%1 is not a file but a pipe, a device or a socket. Choose a Policy Matrix file."

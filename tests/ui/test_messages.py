@@ -60,6 +60,8 @@ def _error_classes() -> list[type[DocumentError]]:
 def _instance(cls: type[DocumentError], path: Path) -> DocumentError:
     if cls is DocumentLockedError:
         return DocumentLockedError("is open in another Policy Matrix window (ana@pc)", path, "ana@pc")
+    if cls is errors.UntrustedSideFileError:
+        return cls("some English reason", path, path.with_name(path.name + "-journal"), "it is a link")
     return cls("some English reason", path)
 
 

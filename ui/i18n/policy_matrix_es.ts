@@ -1619,6 +1619,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>%1 has other names (hard links), and changes saved under one name could be lost under another. Use File &gt; Save As to keep a copy you can edit.</source>
+        <translation>%1 tiene otros nombres (enlaces duros), y los cambios guardados con un nombre podrían perderse con otro. Use Archivo &gt; Guardar como para guardar una copia que pueda editar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has a name too long for Policy Matrix to save it safely. Give it a shorter name.</source>
+        <translation>%1 tiene un nombre demasiado largo para que Policy Matrix lo guarde con seguridad. Póngale un nombre más corto.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is not a file but a pipe, a device or a socket. Choose a Policy Matrix file.</source>
         <translation>%1 no es un archivo sino una tubería, un dispositivo o un socket. Elija un archivo de Policy Matrix.</translation>
     </message>
