@@ -29,7 +29,10 @@ from pytestqt.qtbot import QtBot
 
 import main
 from export.text import clean_text
+from matrices.catalogs import Catalogs
 from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
+from matrices.rules import default_rulebook
 from storage.document import Document
 from tests.data.make_bad_files import CLASSES, BadFile, build
 from tests.faults.conditions import FullDisk, write_protected
@@ -37,6 +40,7 @@ from tests.faults.docx_text import docx_text
 from tests.storage.helpers import fingerprint
 from tests.ui.helpers import build_app, record_message_boxes
 from ui.cli.common import read_any
+from ui.dashboard.view import DashboardView
 from ui.main_window import MainWindow
 from ui.session import DocumentSession, SaveState
 
@@ -381,3 +385,35 @@ def test_a_disk_filling_up_while_editing_keeps_the_edit_and_says_so(gui, tmp_pat
         assert not warnings, warnings
         with Document.open(path, read_only=True) as reread:
             assert reread.load().problem_matrix.causes[0].description.startswith("Texto pegado")
+
+
+# ---- the dashboard ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.gui
+def test_the_dashboard_reads_every_class_as_review_does_and_changes_nothing(
+    bad_files: dict[str, BadFile], qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A facilitator points the dashboard at a folder holding every class: one row each, the folder as it was."""
+    folder = tmp_path / "cohorte"
+    folder.mkdir()
+    for bad in bad_files.values():
+        copy_folder(bad.path.parent, folder / bad.name)
+    before = folder_state(folder)
+    rulebook = default_rulebook(Catalogs.load(), FieldModel.load())
+    view = DashboardView(rulebook.catalogs, rulebook, "es")
+    qtbot.addWidget(view)
+    try:
+        with qtbot.waitSignal(view.loader.finished, timeout=300_000):
+            view.open_folder(folder, True)
+        entries = {entry.path: entry for entry in view.model.entries()}
+    finally:
+        view.shutdown()
+    for bad in bad_files.values():
+        if bad.path.suffix != ".pmx":
+            continue
+        entry = entries[folder / bad.name / bad.path.name]
+        assert entry.ok == (bad.expect != "refused"), (bad.name, entry.error)
+        if not entry.ok and bad.side is not None:
+            assert f"({bad.side})" in (entry.error or ""), (bad.name, entry.error)
+    assert folder_state(folder) == before
