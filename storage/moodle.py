@@ -36,6 +36,7 @@ from storage.errors import DocumentError, MemberError, UnreadableFileError
 from storage.interchange import parse_interchange
 from storage.moodle_zip import MAX_MEMBER_BYTES, BoundedZip, Member
 from storage.opening import checked_reader
+from storage.sidefiles import check_target_side_files
 from storage.summary import (
     ReviewEntry,
     Stamp,
@@ -448,6 +449,7 @@ def make_working_copy(download: Download, participant: Participant, reader: Down
     proposal, comments = reader.submitted(participant)  # the bytes pass every check before they are written
     target.parent.mkdir(parents=True, exist_ok=True)
     if file.name.lower().endswith(".pmx"):
+        check_target_side_files(target)  # a journal or log left beside that name would be applied to the copy
         write_atomic(target, reader.read(file))
     else:
         Document.create(target, proposal, comments).close()

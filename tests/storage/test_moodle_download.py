@@ -12,6 +12,7 @@ from matrices.examples import load_example
 from matrices.review import Comment
 from storage import moodle_zip
 from storage.document import Document
+from storage.errors import DocumentError
 from storage.moodle import (
     DownloadReader,
     Participant,
@@ -168,6 +169,19 @@ def test_review_state_lives_in_the_working_copy_and_survives_a_new_session(tmp_p
     assert rows[12].summary is not None
     assert rows[12].summary.comments_open == 1
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the download itself never changes
+
+
+def test_a_working_copy_is_never_placed_where_a_journal_would_be_rolled_into_it(tmp_path: Path, pmx: bytes) -> None:
+    path = write_download(tmp_path / "descarga.zip", [Submission("José Núñez", 12, {"propuesta.pmx": pmx})])
+    download = scan_download(path)
+    (participant,) = download.participants
+    target = tmp_path / "descarga-review" / "José Núñez_12" / "propuesta.pmx"
+    target.parent.mkdir(parents=True)
+    journal = target.with_name("propuesta.pmx-journal")
+    journal.write_bytes(b"\xd9" + bytes(600))  # left by an earlier file of that name: hot, as SQLite sees it
+    with DownloadReader(download) as reader, pytest.raises(DocumentError, match=r"\(propuesta\.pmx-journal\)"):
+        make_working_copy(download, participant, reader)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["propuesta.pmx-journal"]
 
 
 def test_a_json_proposal_gets_a_pmx_working_copy(tmp_path: Path) -> None:
