@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storage.lock import DocumentLock
-from storage.sidefiles import foreign_file_problem
+from storage.sidefiles import JOURNAL_SUFFIX, foreign_file_problem
 
 # Hard links are how we place a file without ever overwriting one; these errors mean the file system
 # (FAT on a USB stick, some network shares) has no hard links, not that the target exists.
@@ -55,7 +55,7 @@ def _temp_stem(target: Path) -> str:
 
 def _leftover_pattern(target: Path) -> re.Pattern[str]:
     # What temp_path_beside names a temporary file of target, and the journal SQLite keeps beside one.
-    return re.compile(rf"\.{re.escape(_temp_stem(target))}\.[0-9a-f]{{8}}\.tmp(-journal)?")
+    return re.compile(rf"\.{re.escape(_temp_stem(target))}\.[0-9a-f]{{8}}\.tmp({JOURNAL_SUFFIX})?")
 
 
 def remove_leftovers(target: Path) -> list[Path]:
@@ -87,7 +87,7 @@ def temp_beside(target: Path) -> Iterator[Path]:
     try:
         yield temp
     finally:
-        for path in (temp, temp.with_name(temp.name + "-journal")):
+        for path in (temp, temp.with_name(temp.name + JOURNAL_SUFFIX)):
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
 

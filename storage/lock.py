@@ -33,6 +33,8 @@ else:
     import fcntl
 
 APP_NAME = "Policy Matrix"
+LOCK_SUFFIX = ".lock"
+"""What the lock file adds to the name of the file it locks."""
 # Windows byte-range locks are mandatory: lock a byte past the holder's description so others can still read it.
 _WINDOWS_LOCK_OFFSET = 1 << 20
 _MAX_INFO_BYTES = 4096
@@ -44,7 +46,7 @@ def lock_path_for(document: Path) -> Path:
     Beside the real file, as SQLite keeps the journal: two names for one document share one lock.
     """
     real = real_path(document)
-    return real.with_name(real.name + ".lock")
+    return real.with_name(real.name + LOCK_SUFFIX)
 
 
 def _try_lock(fd: int) -> bool:

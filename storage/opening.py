@@ -193,7 +193,7 @@ def _rolled_back_copy(path: Path) -> tuple[sqlite3.Connection, int]:
         copy = Path(folder) / "document.pmx"
         try:
             shutil.copyfile(real_path(path), copy)
-            shutil.copyfile(journal, copy.with_name(copy.name + "-journal"), follow_symlinks=False)
+            shutil.copyfile(journal, journal_path(copy), follow_symlinks=False)
         except OSError as exc:
             raise side_file_error(path, journal, "it could not be tried on a copy first") from exc
         try:

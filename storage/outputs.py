@@ -17,11 +17,12 @@ from pathlib import Path
 
 from storage.errors import OutputConflictError
 from storage.filenames import shown
-from storage.lock import lock_path_for
+from storage.lock import LOCK_SUFFIX
+from storage.sidefiles import JOURNAL_SUFFIX, SHM_SUFFIX, WAL_SUFFIX
 
 # SQLite's side files (rollback journal, write-ahead log and its index) and our lock: replacing one would break a
 # document that is open, or hand the next opener a journal we did not write.
-_SIDE_FILE_ENDINGS = (lock_path_for(Path("x.pmx")).name[1:], ".pmx-journal", ".pmx-wal", ".pmx-shm")
+_SIDE_FILE_ENDINGS = tuple(".pmx" + suffix for suffix in (LOCK_SUFFIX, JOURNAL_SUFFIX, WAL_SUFFIX, SHM_SUFFIX))
 
 Identity = tuple[int, object]
 OutputKey = tuple[object, str]

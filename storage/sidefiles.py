@@ -30,6 +30,10 @@ from pathlib import Path
 from storage.errors import UntrustedSideFileError
 from storage.filenames import shown_name
 
+JOURNAL_SUFFIX = "-journal"
+WAL_SUFFIX = "-wal"
+SHM_SUFFIX = "-shm"
+"""What SQLite appends to a database's name for its rollback journal, its write-ahead log and that log's index."""
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 """The first 8 bytes of every header of an SQLite rollback journal, and the last 8 of a super-journal record."""
 _JOURNAL_HEADER = struct.Struct(">8sIIIII")
@@ -45,13 +49,13 @@ def real_path(document: Path) -> Path:
 def journal_path(document: Path) -> Path:
     """Return where SQLite keeps the rollback journal of document."""
     real = real_path(document)
-    return real.with_name(real.name + "-journal")
+    return real.with_name(real.name + JOURNAL_SUFFIX)
 
 
 def wal_path(document: Path) -> Path:
     """Return where SQLite would look for a write-ahead log of document."""
     real = real_path(document)
-    return real.with_name(real.name + "-wal")
+    return real.with_name(real.name + WAL_SUFFIX)
 
 
 def page_size_of(header: bytes) -> int:
