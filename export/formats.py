@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from export.labels import Labels
 from matrices.base import Lang
 
-_SWAP = str.maketrans({",": ".", ".": ","})
+_SEPARATORS: dict[Lang, tuple[str, str]] = {"es": (".", ","), "en": (",", ".")}
+"""(thousands, decimal) separators of each export language."""
 
 
-def format_number(value: float, lang: Lang) -> str:
-    """Return value with thousands separators: 16.742 and 0,5 in Spanish, 16,742 and 0.5 in English."""
-    if isinstance(value, int) or float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(_SWAP) if lang == "es" else text
+def exact_decimal(value: float | Decimal) -> Decimal:
+    """Return the figure as the participant typed it: the shortest decimal that reads back as the same float."""
+    if isinstance(value, Decimal):
+        return value
+    # repr() of a float is the shortest string that round-trips, so 0.004 stays 0.004 rather than the binary
+    # 0.004000000000000000083...; an int is exact already.
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
-def format_money(amount: float | None, currency: str | None, lang: Lang) -> str:
+def format_number(value: float | Decimal, lang: Lang) -> str:
+    """Return a figure with every digit entered and the language's separators: 16.742 and 0,004 in Spanish."""
+    exact = exact_decimal(value)
+    text = format(exact, "f")  # never an exponent: 1e-06 is written 0.000001
+    sign = "-" if exact < 0 else ""
+    integer, _, fraction = text.removeprefix("-").partition(".")
+    fraction = fraction.rstrip("0")
+    thousands, decimal = _SEPARATORS[lang]
+    grouped = f"{int(integer):,}".replace(",", thousands)
+    return f"{sign}{grouped}{decimal}{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def format_money(amount: float | Decimal | None, currency: str | None, lang: Lang) -> str:
     """Return an amount with its currency code first (USD 150.000), or "" without an amount."""
     if amount is None:
         return ""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from export.context import ExportContext
 from export.docx_build import Column, Row
-from export.formats import format_money
+from export.formats import exact_decimal, format_money
 from matrices.completeness import completeness
 from matrices.proposal import Proposal
 
@@ -27,11 +28,12 @@ def total_cost(context: ExportContext) -> str:
     costs = [i.estimated_cost for i in proposal.instrument_matrix.instruments if i.estimated_cost]
     if not any(cost.amount is not None for cost in costs):
         costs = [a.estimated_cost for a in proposal.strategy_matrix.axes if a.estimated_cost]
-    totals: dict[str, float] = defaultdict(float)
+    # Summed as decimals: 0.1 + 0.2 is 0.3 in the document, not the float 0.30000000000000004.
+    totals: dict[str, Decimal] = defaultdict(Decimal)
     illustrative = False
     for cost in costs:
         if cost.amount is not None:
-            totals[cost.currency or ""] += cost.amount
+            totals[cost.currency or ""] += exact_decimal(cost.amount)
             illustrative |= cost.data_type == "illustrative"
     text = " + ".join(format_money(amount, currency, context.lang) for currency, amount in sorted(totals.items()))
     return context.mark(text, "illustrative" if illustrative else None)

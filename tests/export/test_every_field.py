@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from export.formats import format_date, format_number, long_date
+from export.formats import format_date, long_date
 from export.labels import Labels
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
@@ -70,6 +71,12 @@ def _sections(document: Document, lang: Lang) -> dict[str, str]:
     return {matrix: _normal("\n".join(lines)) for matrix, lines in parts.items()}
 
 
+def _figure(value: float, lang: Lang) -> str:
+    """Write a figure the way a reader expects it, independently of export/formats.py: every digit entered."""
+    english = f"{Decimal(repr(value)):,f}"
+    return english.translate(str.maketrans(",.", ".,")) if lang == "es" else english
+
+
 def _expected(field: FieldValue, catalogs: Catalogs, lang: Lang) -> Iterator[str]:
     """Yield the texts a reader should find for a field's value: text, catalogue labels, codes, numbers."""
     spec, value = field.spec, field.value
@@ -91,7 +98,7 @@ def _expected(field: FieldValue, catalogs: Catalogs, lang: Lang) -> Iterator[str
         elif spec.type == "year":
             yield str(item)
         elif isinstance(item, int | float):
-            yield format_number(item, lang)
+            yield _figure(item, lang)
         else:
             yield str(item)
 
