@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from export.labels import Labels
+from matrices.actors import display_name
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
@@ -59,16 +60,10 @@ class Refs:
             axis_code = self.codes[axis.id]
             self._number(axis.lines_of_action, f"{axis_code}.L", lambda line: line.text, "line_of_action")
             self._number(axis.indicators, f"IND{position}.", lambda i: i.name, "indicator")
-        self._number(proposal.actor_matrix.actors, "A", self.actor_name, "actor", width=2)
+        self._number(proposal.actor_matrix.actors, "A", display_name, "actor", width=2)
         self._number(proposal.instrument_matrix.instruments, "I", lambda i: i.name, "instrument", width=2)
 
     # -- building -----------------------------------------------------------------------------------------
-
-    @staticmethod
-    def actor_name(actor: object) -> str:
-        """Return an actor's name followed by its acronym when the name does not already contain it."""
-        name, acronym = getattr(actor, "name", ""), getattr(actor, "acronym", None)
-        return f"{name} ({acronym})" if acronym and acronym not in name else name
 
     def _add(self, items: Sequence[Cause] | Sequence[Effect], codes: dict[str, str], name: object, entity: str) -> None:
         for item in items:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
@@ -13,7 +12,7 @@ from export.diagrams.canvas import (
     FontSpec,
     clean_text,
 )
-from matrices.actors import DEFAULT_HIGH_THRESHOLD, Actor
+from matrices.actors import DEFAULT_HIGH_THRESHOLD, GRID_REF, Actor, StakeholderGrid, short_name
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 
@@ -107,17 +106,16 @@ class GridScales:
         interest, interest_title, interest_labels = scale("interest", (1, 5))
         influence, influence_title, influence_labels = scale("influence", (1, 5))
         position, _, position_labels = scale("position", (-2, 2))
-        grid: dict[str, Any] = catalogs.raw("scales.json").get("stakeholder_grid", {}) if scales else {}
+        grid = StakeholderGrid.from_catalogs(catalogs)
+        names = {entry.id: entry.label(lang) for entry in catalogs.get(GRID_REF)} if GRID_REF in catalogs else {}
         quadrants = {}
-        ref = "scales.json#stakeholder_grid"
-        for quadrant in catalogs.get(ref) if ref in catalogs else []:
-            key = (quadrant.attrs.get("interest") == "high", quadrant.attrs.get("influence") == "high")
-            quadrants[key] = (quadrant.id, quadrant.label(lang))
+        for key, quadrant_id in grid.quadrant_ids.items():
+            quadrants[key] = (quadrant_id, names.get(quadrant_id, ""))
         return cls(
             interest=interest,
             influence=influence,
             position=position,
-            threshold=int(grid.get("high_threshold", DEFAULT_HIGH_THRESHOLD)),
+            threshold=grid.threshold,
             interest_title=interest_title,
             influence_title=influence_title,
             interest_labels=interest_labels,
@@ -265,8 +263,4 @@ def clamp(value: int, bounds: tuple[int, int]) -> int:
 
 def actor_label(actor: Actor) -> str:
     """Return the short label of an actor on the grid: its acronym, else its name, else its id."""
-    for text in (actor.acronym, actor.name):
-        cleaned = clean_text(text or "")
-        if cleaned:
-            return cleaned
-    return actor.id
+    return clean_text(short_name(actor)) or actor.id

@@ -6,7 +6,7 @@ from export.context import ExportContext, actor_grid_drawer
 from export.docx_build import Content, Seg
 from export.formats import format_signed
 from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
-from matrices.actors import Actor, grid_quadrant
+from matrices.actors import GRID_REF, Actor, StakeholderGrid, display_name
 
 _Column = RegisterColumn[Actor]
 
@@ -34,9 +34,9 @@ def _position(context: ExportContext, actor: Actor) -> Content:
     return rating
 
 
-def _strategy(context: ExportContext, actor: Actor) -> Content:
-    quadrant = grid_quadrant(actor)
-    label = context.refs.label("scales.json#stakeholder_grid", quadrant) if quadrant else ""
+def _strategy(context: ExportContext, grid: StakeholderGrid, actor: Actor) -> Content:
+    quadrant = grid.quadrant(actor)
+    label = context.refs.label(GRID_REF, quadrant) if quadrant else ""
     detail = actor.strategy_detail or ""
     if label and detail:
         return ((label, "b"), (f"\n{detail}", ""))
@@ -44,7 +44,7 @@ def _strategy(context: ExportContext, actor: Actor) -> Content:
 
 
 def _name(context: ExportContext, actor: Actor) -> Content:
-    return code_and_name(context.refs.code(actor.id), context.refs.actor_name(actor))
+    return code_and_name(context.refs.code(actor.id), display_name(actor))
 
 
 def _relations(context: ExportContext, actor: Actor) -> Content:
@@ -77,6 +77,7 @@ def write_actors(context: ExportContext) -> None:
         writer.heading(t("actors.grid"), 2)
         writer.note(t("actors.no_actors"))
         return
+    grid = StakeholderGrid.from_catalogs(context.catalogs)
     name = _Column(t("actor.name"), 3.2, "name", lambda a: _name(context, a), main=True)
     columns = (
         name,
@@ -87,7 +88,7 @@ def write_actors(context: ExportContext) -> None:
         _Column(t("actor.interest"), 3.2, "interest_description", lambda a: _interest(context, a)),
         _Column(t("actor.influence"), 2.1, "influence", lambda a: _rating(context, "influence", a.influence)),
         _Column(t("actor.position"), 2.4, "position", lambda a: _position(context, a)),
-        _Column(t("actor.strategy"), 3.2, "strategy_detail", lambda a: _strategy(context, a)),
+        _Column(t("actor.strategy"), 3.2, "strategy_detail", lambda a: _strategy(context, grid, a)),
         _Column(t("actor.axes"), 1.3, "axis_ids", lambda a: "\n".join(refs.code(axis_id) for axis_id in a.axis_ids)),
     )
     write_register(context, t("actors.register"), "actors", actors, columns)

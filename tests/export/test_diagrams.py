@@ -32,7 +32,7 @@ from export.diagrams.actor_grid import position_colour
 from export.diagrams.canvas import ELLIPSIS, TextMeasure, cm_to_px, encode_png, make_font, new_image, wrap_text
 from export.diagrams.problem_tree import PROBLEM_FILL
 from export.diagrams.tree_geometry import TreeLayout, forest
-from matrices.actors import Actor, grid_quadrant
+from matrices.actors import Actor, StakeholderGrid
 from matrices.catalogs import Catalogs
 from matrices.problem import Cause, Effect, tree_codes
 from matrices.proposal import Proposal
@@ -350,7 +350,7 @@ def test_grid_places_a18_in_manage_closely_and_maps_back(example_es: Proposal, c
     layout = grid(example_es, catalogs)
     a18 = next(actor for actor in example_es.actor_matrix.actors if actor.id == "A18")
     assert (a18.interest, a18.influence) == (5, 4)
-    assert grid_quadrant(a18) == "manage_closely"
+    assert StakeholderGrid().quadrant(a18) == "manage_closely"
     point = layout.value_to_point(5, 4)
     assert layout.quadrant_at(point) == "manage_closely"
     assert layout.value_at(point) == (5, 4)
@@ -366,7 +366,7 @@ def test_every_cell_maps_to_its_values_and_quadrant(example_es: Proposal, catalo
     for interest, influence in itertools.product(range(1, 6), repeat=2):
         point = layout.value_to_point(interest, influence)
         assert layout.value_at(point) == (interest, influence)
-        expected = grid_quadrant(Actor(interest=interest, influence=influence))
+        expected = StakeholderGrid().quadrant(Actor(interest=interest, influence=influence))
         assert layout.quadrant_at(point) == expected
         assert layout.quadrant_rect(expected).contains(layout.cell_rect(interest, influence))  # type: ignore[arg-type]
     # Dragging beyond the plot pins to the extremes; a point in a label strip belongs to the row below it.

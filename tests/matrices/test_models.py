@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from matrices.actors import Actor, grid_quadrant
+from matrices.actors import Actor, StakeholderGrid, display_name
 from matrices.catalogs import Catalogs
 from matrices.examples import example_data, load_example
 from matrices.fieldmodel import FieldModel
@@ -118,14 +118,14 @@ def test_tree_codes_survive_cycles_and_orphans() -> None:
     [(5, 5, "manage_closely"), (2, 4, "keep_satisfied"), (4, 3, "keep_informed"), (1, 1, "monitor"), (None, 3, None)],
 )
 def test_grid_quadrant(interest: int | None, influence: int | None, quadrant: str | None) -> None:
-    assert grid_quadrant(Actor(interest=interest, influence=influence)) == quadrant
+    assert StakeholderGrid().quadrant(Actor(interest=interest, influence=influence)) == quadrant
 
 
 def test_example_actor_strategies_match_the_course_table() -> None:
     actors = {a.id: a for a in load_example("es").actor_matrix.actors}
-    assert grid_quadrant(actors["A18"]) == "manage_closely"
-    assert grid_quadrant(actors["A16"]) == "keep_satisfied"
-    assert grid_quadrant(actors["A21"]) == "monitor"
+    assert StakeholderGrid().quadrant(actors["A18"]) == "manage_closely"
+    assert StakeholderGrid().quadrant(actors["A16"]) == "keep_satisfied"
+    assert StakeholderGrid().quadrant(actors["A21"]) == "monitor"
 
 
 def test_all_indicators_walks_general_then_axes() -> None:
@@ -170,3 +170,28 @@ def test_field_model_has_every_rule_and_labels(field_model: FieldModel) -> None:
     assert title.label("es") == "Título de la propuesta"
     assert title.guidance("en")
     assert field_model.weights == {"yes": 2, "recommended": 1, "conditional": 0, "no": 0}
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym", "shown"),
+    [
+        ("Servicio Nacional de Migración", "SNM", "Servicio Nacional de Migración (SNM)"),
+        ("Oficina de la OIM en Panamá", "OIM", "Oficina de la OIM en Panamá"),
+        ("Defensoría del Pueblo", None, "Defensoría del Pueblo"),
+        ("Defensoría del Pueblo", "  ", "Defensoría del Pueblo"),
+        ("", "SENAFRONT", "SENAFRONT"),
+        ("", None, ""),
+    ],
+)
+def test_an_actor_is_shown_as_name_and_acronym_once(name: str, acronym: str | None, shown: str) -> None:
+    assert display_name(Actor(name=name, acronym=acronym)) == shown
+
+
+def test_the_grid_threshold_and_quadrants_come_from_the_course_catalogue(catalogs: Catalogs) -> None:
+    assert StakeholderGrid.from_catalogs(catalogs) == StakeholderGrid()
+    files = {ref: catalogs.raw(ref) for ref in catalogs.refs() if "#" not in ref}
+    files["scales.json"] = {**files["scales.json"], "stakeholder_grid": {"high_threshold": 2, "quadrants": []}}
+    grid = StakeholderGrid.from_catalogs(Catalogs(files))
+    assert grid.threshold == 2
+    assert grid.quadrant(Actor(interest=2, influence=1)) == "keep_informed"
+    assert grid.quadrant(Actor(interest=1, influence=2)) == "keep_satisfied"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from export.diagrams.actor_grid import position_colour
-from matrices.actors import DEFAULT_HIGH_THRESHOLD, Actor, ActorRelation, grid_quadrant
+from matrices.actors import GRID_REF, Actor, ActorRelation, StakeholderGrid
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.edits import Locator
@@ -17,15 +17,8 @@ from ui.models.matrix_list import Column, MatrixListModel, RefsCache
 from ui.session import DocumentSession
 
 ACTORS: Locator = ("actor_matrix", "actors")
-STRATEGY_REF = "scales.json#stakeholder_grid"
 UNRATED = -1000
 """Sort key of a missing rating: below every scale."""
-
-
-def grid_threshold(catalogs: Catalogs) -> int:
-    """Return the rating from which interest or influence counts as high (scales.json, default 4)."""
-    grid = catalogs.raw("scales.json").get("stakeholder_grid", {}) if "scales.json" in catalogs else {}
-    return int(grid.get("high_threshold", DEFAULT_HIGH_THRESHOLD))
 
 
 def scale_values(catalogs: Catalogs, scale: str, lang: Lang) -> list[tuple[int, str, str]]:
@@ -109,7 +102,7 @@ class ActorTableModel(MatrixListModel):
     ) -> None:
         self.context = context
         catalogs = context.catalogs
-        self.threshold = grid_threshold(catalogs)
+        self.grid = StakeholderGrid.from_catalogs(catalogs)
 
         def label(key: str) -> Any:
             return lambda: context.label("actor", key)
@@ -167,8 +160,8 @@ class ActorTableModel(MatrixListModel):
 
     def strategy_label(self, actor: Actor) -> str:
         """Return the suggested strategy (the grid quadrant's label) of an actor, '' when it is not rated."""
-        quadrant = grid_quadrant(actor, self.threshold)
-        return self.context.catalog_label(STRATEGY_REF, quadrant) if quadrant else ""
+        quadrant = self.grid.quadrant(actor)
+        return self.context.catalog_label(GRID_REF, quadrant) if quadrant else ""
 
 
 class RelationTableModel(MatrixListModel):

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
-from matrices.actors import Actor
+from matrices.actors import Actor, short_name
 from matrices.base import new_id
 from ui.commands import Change, SetValueCommand
 from ui.context import UiContext
@@ -268,7 +268,7 @@ class ActorsPage(ListDetailPage):
         if not changes:
             return
         locator = (*ACTORS, ("id", actor_id))
-        text = self.tr("Move %1 on the grid").replace("%1", actor.acronym or actor.name or "")
+        text = self.tr("Move %1 on the grid").replace("%1", short_name(actor))
         stack = self.session.undo_stack
         stack.beginMacro(text)
         try:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from matrices.actors import Actor
+from matrices.actors import Actor, display_name
 from matrices.edits import EditError, Locator, resolve
 from matrices.general import EstimatedCost
 from matrices.problem import Cause, tree_codes
@@ -72,9 +72,8 @@ def effect_choices(proposal: Proposal) -> Choices:
 
 
 def actor_label(actor: Actor) -> str:
-    """Return an actor as 'Name (ACRONYM)'."""
-    name = actor.name.strip() or "…"
-    return f"{name} ({actor.acronym})" if actor.acronym else name
+    """Return an actor as 'Name (ACRONYM)' ('…' while both are blank)."""
+    return display_name(actor) or "…"
 
 
 def actor_entries(proposal: Proposal) -> list[tuple[str, str]]:

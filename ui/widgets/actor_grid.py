@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSizePolicy, QToolTip, QWidge
 from export.diagrams.actor_grid import layout_actor_grid, paint, position_colour
 from export.diagrams.canvas import PAPER
 from export.diagrams.grid_geometry import ActorMark, GridLayout
-from matrices.actors import Actor
+from matrices.actors import Actor, display_name
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.proposal import Proposal
@@ -289,7 +289,7 @@ class ActorGridWidget(QWidget):
     def _name(actor: Actor | None) -> str:
         if actor is None:
             return ""
-        return f"{actor.name} ({actor.acronym})" if actor.acronym and actor.acronym not in actor.name else actor.name
+        return display_name(actor)
 
     def _choose_hidden(self, mark: ActorMark, where: object) -> None:
         """Offer the actors a crowded cell could not show, so that each can still be selected."""
