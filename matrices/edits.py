@@ -6,6 +6,7 @@ item of a list by its stable id (`("index", n)` for the few lists without ids, s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -108,3 +109,58 @@ def index_of(root: BaseModel, list_locator: Locator, item_id: str) -> int:
         if getattr(item, "id", None) == item_id:
             return index
     raise EditError(f"no item with id {item_id!r}")
+
+
+# -- planned edits --------------------------------------------------------------------------------------------
+# An operation that touches several places (a delete and the links it clears, a tree move) is planned as a list
+# of these primitive edits; the editor pushes each as one undo command inside one undo step.
+
+
+@dataclass(frozen=True)
+class Assign:
+    """Set one field of the object at locator."""
+
+    locator: Locator
+    field: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Insert:
+    """Insert item at index of the list at target."""
+
+    target: Locator
+    index: int
+    item: Any
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Remove the item at index of the list at target."""
+
+    target: Locator
+    index: int
+
+
+@dataclass(frozen=True)
+class Move:
+    """Move the item at old to new within the list at target."""
+
+    target: Locator
+    old: int
+    new: int
+
+
+Op = Assign | Insert | Remove | Move
+
+
+def apply(root: BaseModel, op: Op) -> None:
+    """Apply one planned edit to the proposal (the editor does the same through undo commands)."""
+    if isinstance(op, Assign):
+        set_value(root, op.locator, op.field, op.value)
+    elif isinstance(op, Insert):
+        insert_item(root, op.target, op.index, op.item)
+    elif isinstance(op, Remove):
+        remove_item(root, op.target, op.index)
+    else:
+        move_item(root, op.target, op.old, op.new)

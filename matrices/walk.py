@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from matrices.edits import Locator
 from matrices.fieldmodel import FieldModel, FieldSpec
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey
@@ -26,6 +27,8 @@ class Node:
     """Prepended to field keys when the entity is nested in an item (e.g. 'estimated_cost.', 'relations.')."""
     core: bool = True
     """False for nested optional objects (estimated cost, actor relations): their fields do not add to completeness."""
+    locator: Locator = ()
+    """Where the object is in the proposal, by list positions (matrices/edits.py), so that an edit can reach it."""
 
 
 @dataclass(frozen=True)
@@ -43,44 +46,61 @@ def nodes(proposal: Proposal) -> Iterator[Node]:
     yield Node("general", "proposal", proposal, None)
 
     problem = proposal.problem_matrix
-    yield Node("problem", "problem_matrix", problem, None)
-    for evidence in problem.evidence:
-        yield Node("problem", "evidence", evidence, evidence.id)
-    for cause in problem.causes:
-        yield Node("problem", "cause", cause, cause.id)
-    for effect in problem.effects:
-        yield Node("problem", "effect", effect, effect.id)
+    at: Locator = ("problem_matrix",)
+    yield Node("problem", "problem_matrix", problem, None, locator=at)
+    for n, evidence in enumerate(problem.evidence):
+        yield Node("problem", "evidence", evidence, evidence.id, locator=(*at, "evidence", ("index", n)))
+    for n, cause in enumerate(problem.causes):
+        yield Node("problem", "cause", cause, cause.id, locator=(*at, "causes", ("index", n)))
+    for n, effect in enumerate(problem.effects):
+        yield Node("problem", "effect", effect, effect.id, locator=(*at, "effects", ("index", n)))
 
     strategy = proposal.strategy_matrix
-    yield Node("strategy", "strategy_matrix", strategy, None)
-    for end in strategy.ends:
-        yield Node("strategy", "end", end, end.id)
-    for indicator in strategy.general_indicators:
-        yield Node("strategy", "indicator", indicator, indicator.id)
-    for axis in strategy.axes:
-        yield Node("strategy", "axis", axis, axis.id)
-        for line in axis.lines_of_action:
-            yield Node("strategy", "line_of_action", line, line.id)
-        for indicator in axis.indicators:
-            yield Node("strategy", "indicator", indicator, indicator.id)
+    at = ("strategy_matrix",)
+    yield Node("strategy", "strategy_matrix", strategy, None, locator=at)
+    for n, end in enumerate(strategy.ends):
+        yield Node("strategy", "end", end, end.id, locator=(*at, "ends", ("index", n)))
+    for n, indicator in enumerate(strategy.general_indicators):
+        yield Node("strategy", "indicator", indicator, indicator.id, locator=(*at, "general_indicators", ("index", n)))
+    for n, axis in enumerate(strategy.axes):
+        axis_at: Locator = (*at, "axes", ("index", n))
+        yield Node("strategy", "axis", axis, axis.id, locator=axis_at)
+        for k, line in enumerate(axis.lines_of_action):
+            yield Node("strategy", "line_of_action", line, line.id, locator=(*axis_at, "lines_of_action", ("index", k)))
+        for k, indicator in enumerate(axis.indicators):
+            yield Node("strategy", "indicator", indicator, indicator.id, locator=(*axis_at, "indicators", ("index", k)))
         if axis.estimated_cost is not None:
-            yield Node("strategy", "estimated_cost", axis.estimated_cost, axis.id, "estimated_cost.", core=False)
-    for excluded in strategy.excluded_causes:
+            cost_at = (*axis_at, "estimated_cost")
+            yield Node("strategy", "estimated_cost", axis.estimated_cost, axis.id, "estimated_cost.", False, cost_at)
+    for n, excluded in enumerate(strategy.excluded_causes):
         # An excluded cause has no id of its own: the cause it names is what the participant sees.
-        yield Node("strategy", "excluded_cause", excluded, excluded.cause_id)
+        excluded_at: Locator = (*at, "excluded_causes", ("index", n))
+        yield Node("strategy", "excluded_cause", excluded, excluded.cause_id, locator=excluded_at)
 
-    yield Node("actors", "actor_matrix", proposal.actor_matrix, None)
-    for actor in proposal.actor_matrix.actors:
-        yield Node("actors", "actor", actor, actor.id)
-        for relation in actor.relations:
-            yield Node("actors", "actor_relation", relation, actor.id, "relations.", core=False)
+    at = ("actor_matrix",)
+    yield Node("actors", "actor_matrix", proposal.actor_matrix, None, locator=at)
+    for n, actor in enumerate(proposal.actor_matrix.actors):
+        actor_at: Locator = (*at, "actors", ("index", n))
+        yield Node("actors", "actor", actor, actor.id, locator=actor_at)
+        for k, relation in enumerate(actor.relations):
+            relation_at: Locator = (*actor_at, "relations", ("index", k))
+            yield Node("actors", "actor_relation", relation, actor.id, "relations.", False, relation_at)
 
-    yield Node("instruments", "instrument_matrix", proposal.instrument_matrix, None)
-    for instrument in proposal.instrument_matrix.instruments:
-        yield Node("instruments", "instrument", instrument, instrument.id)
+    at = ("instrument_matrix",)
+    yield Node("instruments", "instrument_matrix", proposal.instrument_matrix, None, locator=at)
+    for n, instrument in enumerate(proposal.instrument_matrix.instruments):
+        instrument_at: Locator = (*at, "instruments", ("index", n))
+        yield Node("instruments", "instrument", instrument, instrument.id, locator=instrument_at)
         if instrument.estimated_cost is not None:
+            cost_at = (*instrument_at, "estimated_cost")
             yield Node(
-                "instruments", "estimated_cost", instrument.estimated_cost, instrument.id, "estimated_cost.", core=False
+                "instruments",
+                "estimated_cost",
+                instrument.estimated_cost,
+                instrument.id,
+                "estimated_cost.",
+                False,
+                cost_at,
             )
 
 

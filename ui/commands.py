@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtGui import QUndoCommand
 
-from matrices.edits import Locator, get_value, insert_item, move_item, remove_item, set_value
+from matrices.edits import (
+    Assign,
+    Insert,
+    Locator,
+    Op,
+    Remove,
+    get_value,
+    insert_item,
+    move_item,
+    remove_item,
+    set_value,
+)
 from matrices.proposal import Proposal
 
 if TYPE_CHECKING:
@@ -170,3 +182,27 @@ class ReplaceProposalCommand(EditCommand):
         for name, value in self.old.items():
             setattr(current, name, value)
         return Change((), None, "structure")
+
+
+def push_ops(session: DocumentSession, ops: Sequence[Op], text: str) -> bool:
+    """Push planned edits (a delete and the links it clears, a tree move) as one undo step named text.
+
+    Returns False when there is nothing to do or the document is read-only; one undo puts everything back.
+    """
+    if not ops or session.read_only:
+        return False
+    stack = session.undo_stack
+    stack.beginMacro(text)
+    try:
+        for op in ops:
+            if isinstance(op, Assign):
+                session.push(SetValueCommand(session, op.locator, op.field, op.value, text))
+            elif isinstance(op, Insert):
+                session.push(InsertItemCommand(session, op.target, op.index, op.item, text))
+            elif isinstance(op, Remove):
+                session.push(RemoveItemCommand(session, op.target, op.index, text))
+            else:
+                session.push(MoveItemCommand(session, op.target, op.old, op.new, text))
+    finally:
+        stack.endMacro()
+    return True

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from matrices.catalogs import Catalog
 from matrices.findings import Finding
 from matrices.proposal import Proposal
+from matrices.references import known_ids, references
 from matrices.review import MatrixKey
 from matrices.rules.engine import RuleContext, RuleFunction
 from matrices.walk import field_values, is_filled, nodes
@@ -34,9 +35,6 @@ EX_ANTE_CRITERIA = (
     "financial_feasibility",
 )
 
-Reference = tuple[MatrixKey, str | None, str, str, str]
-"""(matrix, referring item, field, kind of target, referenced id)."""
-
 
 def g01_required_text(ctx: RuleContext) -> Iterator[Finding]:
     """Report every required field left blank, with its label."""
@@ -52,73 +50,12 @@ def g01_required_text(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding("G01", node.matrix, node.item, field.key, spec.label_es, spec.label_en)
 
 
-def _known_ids(proposal: Proposal) -> dict[str, set[str]]:
-    problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-    return {
-        "evidence": {e.id for e in problem.evidence},
-        "cause": {c.id for c in problem.causes},
-        "effect": {e.id for e in problem.effects},
-        "axis": {a.id for a in strategy.axes},
-        "line_of_action": {line.id for a in strategy.axes for line in a.lines_of_action},
-        "indicator": {i.id for i in strategy.general_indicators} | {i.id for a in strategy.axes for i in a.indicators},
-        "actor": {a.id for a in proposal.actor_matrix.actors},
-    }
-
-
-def _references(proposal: Proposal) -> Iterator[Reference]:
-    problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-    for cause in problem.causes:
-        if cause.parent_id:
-            yield "problem", cause.id, "parent_id", "cause", cause.parent_id
-        for evidence_id in cause.evidence_ids:
-            yield "problem", cause.id, "evidence_ids", "evidence", evidence_id
-    for effect in problem.effects:
-        if effect.parent_id:
-            yield "problem", effect.id, "parent_id", "effect", effect.parent_id
-    for end in strategy.ends:
-        if end.effect_id:
-            yield "strategy", end.id, "effect_id", "effect", end.effect_id
-    for excluded in strategy.excluded_causes:
-        if excluded.cause_id:
-            yield "strategy", excluded.cause_id, "cause_id", "cause", excluded.cause_id
-    for indicator in strategy.general_indicators:
-        if indicator.responsible_actor_id:
-            yield "strategy", indicator.id, "responsible_actor_id", "actor", indicator.responsible_actor_id
-    for axis in strategy.axes:
-        for cause_id in axis.addressed_cause_ids:
-            yield "strategy", axis.id, "addressed_cause_ids", "cause", cause_id
-        if axis.lead_actor_id:
-            yield "strategy", axis.id, "lead_actor_id", "actor", axis.lead_actor_id
-        for actor_id in axis.co_responsible_actor_ids:
-            yield "strategy", axis.id, "co_responsible_actor_ids", "actor", actor_id
-        for indicator in axis.indicators:
-            if indicator.responsible_actor_id:
-                yield "strategy", indicator.id, "responsible_actor_id", "actor", indicator.responsible_actor_id
-    for actor in proposal.actor_matrix.actors:
-        for axis_id in actor.axis_ids:
-            yield "actors", actor.id, "axis_ids", "axis", axis_id
-        for relation in actor.relations:
-            if relation.actor_id:
-                yield "actors", actor.id, "relations.actor_id", "actor", relation.actor_id
-    for instrument in proposal.instrument_matrix.instruments:
-        if instrument.axis_id:
-            yield "instruments", instrument.id, "axis_id", "axis", instrument.axis_id
-        if instrument.line_of_action_id:
-            yield "instruments", instrument.id, "line_of_action_id", "line_of_action", instrument.line_of_action_id
-        if instrument.responsible_actor_id:
-            yield "instruments", instrument.id, "responsible_actor_id", "actor", instrument.responsible_actor_id
-        for actor_id in instrument.target_actor_ids:
-            yield "instruments", instrument.id, "target_actor_ids", "actor", actor_id
-        for indicator_id in instrument.indicator_ids:
-            yield "instruments", instrument.id, "indicator_ids", "indicator", indicator_id
-
-
 def g02_references_exist(ctx: RuleContext) -> Iterator[Finding]:
     """Report each reference to an item that does not exist, on the referring item and field."""
-    known = _known_ids(ctx.proposal)
-    for matrix, item, field, kind, target in _references(ctx.proposal):
-        if target not in known[kind] and (matrix, field) not in OWNED_REFERENCES:
-            yield ctx.finding("G02", matrix, item, field, target)
+    known = known_ids(ctx.proposal)
+    for link in references(ctx.proposal, ctx.field_model):
+        if link.target not in known.get(link.kind, ()) and (link.matrix, link.key) not in OWNED_REFERENCES:
+            yield ctx.finding("G02", link.matrix, link.item, link.key, link.target)
 
 
 def _identified_items(proposal: Proposal) -> Iterator[tuple[MatrixKey, str]]:

@@ -20,3 +20,20 @@ def spanish(qapp: QApplication) -> Iterator[LanguageSwitcher]:
     yield switcher
     switcher.clear()  # other tests expect the untranslated source strings
     QLocale.setDefault(locale)
+
+
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer every delete confirmation with Delete and keep its question: a real modal box would stall the run.
+
+    A test of the dialog itself puts the real ui.deleting.ask_to_delete back with monkeypatch.
+    """
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, question: str) -> bool:
+        del parent, title
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr("ui.deleting.ask_to_delete", answer)
+    return asked

@@ -345,14 +345,14 @@ def test_deleting_a_subtree_asks_and_undo_restores_links(page: ProblemPage) -> N
     addressing = [axis.id for axis in proposal.strategy_matrix.axes if "C2.1" in axis.addressed_cause_ids]
     assert addressing, "the example links an axis to C2.1"
     questions: list[str] = []
-    causes.confirm = lambda _title, question: questions.append(question) is None and False
+    causes.deleter.confirm = lambda _title, question: questions.append(question) is None and False
     causes.select("C2")
     press(causes, Qt.Key.Key_Delete)
     assert len(questions) == 1
     assert "4" in questions[0]
     assert "C2" in questions[0]
     assert "C2" in causes_by_id(page)  # refused: nothing deleted
-    causes.confirm = lambda _title, _question: True
+    causes.deleter.confirm = lambda _title, _question: True
     count = page.session.undo_stack.count()
     press(causes, Qt.Key.Key_Delete)
     ids = causes_by_id(page)
@@ -368,7 +368,7 @@ def test_deleting_a_subtree_asks_and_undo_restores_links(page: ProblemPage) -> N
 def test_deleting_a_leaf_does_not_ask(page: ProblemPage) -> None:
     page.tabs.setCurrentIndex(EFFECTS)
     effects = page.effects
-    effects.confirm = lambda _title, _question: pytest.fail("a leaf must be deleted without asking")
+    effects.deleter.confirm = lambda _title, _question: pytest.fail("a leaf must be deleted without asking")
     effects.select("E1.1")
     press(effects, Qt.Key.Key_Delete)
     assert "E1.1" not in [effect.id for effect in page.session.proposal.problem_matrix.effects]
@@ -426,7 +426,7 @@ def test_picture_follows_edits_after_the_debounce(page: ProblemPage, qtbot: QtBo
     assert layout.box_for("C2.3") is not None
     page.tabs.setCurrentIndex(CAUSES)
     page.causes.select("C2.3")
-    page.causes.confirm = lambda _title, _question: True
+    page.causes.deleter.confirm = lambda _title, _question: True
     press(page.causes, Qt.Key.Key_Delete)
     assert preview.is_pending()
     assert preview.tree_layout.box_for("C2.3") is not None  # not yet: typing must stay smooth

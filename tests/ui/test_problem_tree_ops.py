@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 
+from matrices.fieldmodel import FieldModel
 from matrices.problem import Cause
 from matrices.proposal import Proposal
 from tests.ui.helpers import MemoryDocument
@@ -47,7 +48,7 @@ OPERATIONS = ("sibling", "child", "indent", "outdent", "up", "down", "delete")
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tree=cause_trees(), script=st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 30)), max_size=8))
 def test_random_tree_edits_stay_consistent_and_undo_exactly(
-    qapp: QApplication, tree: list[Cause], script: list[tuple[str, int]]
+    qapp: QApplication, field_model: FieldModel, tree: list[Cause], script: list[tuple[str, int]]
 ) -> None:
     proposal = Proposal()
     proposal.problem_matrix.causes = tree
@@ -59,7 +60,7 @@ def test_random_tree_edits_stay_consistent_and_undo_exactly(
         target = nodes[pick % len(nodes)].id if nodes else None
         new = Cause(id=f"X{steps}")
         if operation in ("sibling", "child"):
-            plan = ops.plan_add(nodes, target, new, child=operation == "child")
+            plan = ops.plan_add("causes", nodes, target, new, child=operation == "child")
         elif target is None:
             continue
         elif operation == "indent":
@@ -67,11 +68,11 @@ def test_random_tree_edits_stay_consistent_and_undo_exactly(
         elif operation == "outdent":
             plan = ops.plan_outdent("causes", nodes, target)
         elif operation in ("up", "down"):
-            plan = ops.plan_move(nodes, target, -1 if operation == "up" else 1)
+            plan = ops.plan_move("causes", nodes, target, -1 if operation == "up" else 1)
         else:
-            plan = ops.plan_delete("causes", proposal, target)
+            plan = ops.plan_delete("causes", proposal, field_model, target)
         before = [node.id for node in proposal.problem_matrix.causes]
-        if ops.push_plan(session, "causes", plan, operation):
+        if ops.push_plan(session, plan, operation):
             steps += 1
         nodes = proposal.problem_matrix.causes
         assert [node.id for node in nodes] == preorder_ids(nodes), (operation, before)
@@ -102,6 +103,6 @@ def test_indent_in_a_list_out_of_preorder_puts_the_node_last_among_the_new_sibli
     proposal = Proposal()
     proposal.problem_matrix.causes = causes
     session = DocumentSession(MemoryDocument(), proposal)
-    assert ops.push_plan(session, "causes", plan, "indent")
+    assert ops.push_plan(session, plan, "indent")
     assert [cause.id for cause in proposal.problem_matrix.causes] == ["A", "A1", "B"]
     assert proposal.problem_matrix.causes[2].parent_id == "A"

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>Deleter</name>
+    <message numerus="yes">
+        <location filename="../deleting.py" line="+84"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiffTree</name>
     <message numerus="yes">
         <location filename="../snapshots/diff_view.py" line="+180"/>
@@ -103,7 +114,7 @@
 <context>
     <name>TreeEditor</name>
     <message numerus="yes">
-        <location filename="../pages/problem_tree_panel.py" line="+322"/>
+        <location filename="../pages/problem_tree_panel.py" line="+316"/>
         <source>Delete cause %1 and its %n sub-cause(s)?</source>
         <translation>
             <numerusform>Delete cause %1 and its %n sub-cause?</numerusform>

@@ -37,7 +37,7 @@
 <context>
     <name>ActorTableModel</name>
     <message>
-        <location filename="../models/actors.py" line="+134"/>
+        <location filename="../models/actors.py" line="+127"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -206,7 +206,7 @@
 <context>
     <name>AxisPanel</name>
     <message>
-        <location filename="../pages/strategy_axes.py" line="+359"/>
+        <location filename="../pages/strategy_axes.py" line="+367"/>
         <source>Remove the estimated cost</source>
         <translation>Quitar el costo estimado</translation>
     </message>
@@ -771,6 +771,32 @@
     </message>
 </context>
 <context>
+    <name>Deleter</name>
+    <message>
+        <location filename="../deleting.py" line="+79"/>
+        <source>Delete %1?</source>
+        <translation>¿Eliminar %1?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These links to it will be removed:</source>
+        <translation>Se quitarán también estos vínculos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo (Ctrl+Z) brings everything back.</source>
+        <translation>Con Deshacer (Ctrl+Z) se recupera todo.</translation>
+    </message>
+</context>
+<context>
     <name>DiffTree</name>
     <message>
         <location filename="../snapshots/diff_view.py" line="-115"/>
@@ -910,7 +936,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../pages/problem_evidence.py" line="+376"/>
+        <location filename="../pages/problem_evidence.py" line="+379"/>
         <location line="+1"/>
         <source>Pick a date</source>
         <translation>Elegir una fecha</translation>
@@ -1190,7 +1216,7 @@
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../pages/strategy_indicators.py" line="+253"/>
+        <location filename="../pages/strategy_indicators.py" line="+257"/>
         <source>Add an indicator, or select one in the table to edit all its fields.</source>
         <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
     </message>
@@ -1310,7 +1336,7 @@
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../pages/list_detail.py" line="+314"/>
+        <location filename="../pages/list_detail.py" line="+316"/>
         <source>Move</source>
         <translation>Mover</translation>
     </message>
@@ -1338,7 +1364,7 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../widgets/list_editor.py" line="+131"/>
+        <location filename="../widgets/list_editor.py" line="+136"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
@@ -1908,7 +1934,7 @@
 <context>
     <name>RelationsEditor</name>
     <message>
-        <location filename="../pages/actors_relations.py" line="+143"/>
+        <location filename="../pages/actors_relations.py" line="+145"/>
         <location line="+11"/>
         <source>Add relation</source>
         <translation>Agregar relación</translation>
@@ -2315,7 +2341,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+202"/>
+        <location filename="../pages/strategy.py" line="+215"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>
@@ -2363,7 +2389,7 @@
 <context>
     <name>TreeEditor</name>
     <message>
-        <location filename="../pages/problem_tree_panel.py" line="+278"/>
+        <location filename="../pages/problem_tree_panel.py" line="+272"/>
         <source>Add cause</source>
         <translation>Agregar causa</translation>
     </message>
@@ -2452,11 +2478,6 @@
             <numerusform>¿Eliminar el efecto %1 y su %n efecto indirecto?</numerusform>
             <numerusform>¿Eliminar el efecto %1 y sus %n efectos indirectos?</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo (Ctrl+Z) brings them all back.</source>
-        <translation>Con Deshacer (Ctrl+Z) se recupera todo.</translation>
     </message>
 </context>
 <context>

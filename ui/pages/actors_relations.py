@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from matrices.actors import ActorRelation
 from matrices.edits import Locator
-from ui.commands import InsertItemCommand, RemoveItemCommand
+from ui.commands import InsertItemCommand
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.actors import RelationTableModel
 from ui.models.matrix_list import RefsCache
 from ui.session import DocumentSession
@@ -79,6 +80,7 @@ class RelationsEditor(QWidget):
         self._context = context
         self._refs = refs
         self._actor_id: str | None = None
+        self.deleter = Deleter(session, context, self)
         self.model = RelationTableModel(session, context, refs, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -164,7 +166,7 @@ class RelationsEditor(QWidget):
         row = self.view.currentIndex().row()
         if self._session.read_only or row < 0 or not self.model.list_locator:
             return
-        self._session.push(RemoveItemCommand(self._session, self.model.list_locator, row, self.tr("Remove relation")))
+        self.deleter.delete(self.model.list_locator, row, self.tr("Remove relation"))
 
     def _actor_choices(self) -> Choices:
         refs = self._refs.get(self._context.lang)

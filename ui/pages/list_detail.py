@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from matrices.edits import EditError, Locator, resolve
 from ui.binding import FieldBinder
-from ui.commands import Change, InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetValueCommand
+from ui.commands import Change, InsertItemCommand, MoveItemCommand, SetValueCommand
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.matrix_list import RefsCache
 from ui.pages.base import Page
 from ui.session import DocumentSession
@@ -205,6 +206,7 @@ class ListDetailPage(Page):
     def __init__(self, session: DocumentSession, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(session, context, parent)
         self.refs = RefsCache(session, context.catalogs)
+        self.deleter = Deleter(session, context, self)
         self.binders: list[DetailBinder] = []
         self.panel: MatrixListPanel
         self.title_label = heading()
@@ -298,11 +300,11 @@ class ListDetailPage(Page):
         self.focus_first_field()
 
     def remove_item(self) -> None:
-        """Remove the selected item (undo brings it back, with everything typed in it)."""
+        """Remove the selected item and the links to it (undo brings back everything, with all typed in it)."""
         row = self.panel.current_source_row()
         if row < 0 or self.session.read_only:
             return
-        self.session.push(RemoveItemCommand(self.session, self.list_locator, row, self.remove_text()))
+        self.deleter.delete(self.list_locator, row, self.remove_text())
         self.panel.table.setFocus()
 
     def move_item(self, delta: int) -> None:

@@ -36,8 +36,9 @@ from matrices.problem import Evidence
 from ui.binding import FieldBinder
 from ui.commands import Change, InsertItemCommand, MoveItemCommand
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.evidence import COLUMNS, DATA_TYPE_ROLE, EVIDENCE_LIST, ILLUSTRATIVE, EvidenceTableModel
-from ui.pages.problem_tree_ops import item_locator, plan_delete_evidence, push_plan
+from ui.pages.problem_tree_ops import item_locator
 from ui.session import DocumentSession
 from ui.widgets.catalog import fill_combo
 from ui.widgets.form_layout import add_row, heading, new_form, set_label, text_box
@@ -106,6 +107,7 @@ class EvidencePanel(QWidget):
         self.session = session
         self.context = context
         self.model = EvidenceTableModel(session, context, self)
+        self.deleter = Deleter(session, context, self)
         self._kept_id: str | None = None
         self._kept_row = -1
 
@@ -332,12 +334,13 @@ class EvidencePanel(QWidget):
 
     def remove(self) -> None:
         """Remove the selected datum, and its links from the causes that cite it, as one undo step."""
-        item_id = self.selected_id()
-        if item_id is None:
+        evidence = self.session.proposal.problem_matrix.evidence
+        index = next((n for n, item in enumerate(evidence) if item.id == self.selected_id()), -1)
+        if index < 0:
             return
-        plan = plan_delete_evidence(self.session.proposal, item_id)
-        if push_plan(self.session, "evidence", plan, self.actions_["remove"].text()):
-            self.select(plan.select)
+        neighbour = evidence[index + 1] if index + 1 < len(evidence) else evidence[index - 1] if index > 0 else None
+        if self.deleter.delete(EVIDENCE_LIST, index, self.actions_["remove"].text()):
+            self.select(neighbour.id if neighbour is not None else None)
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def move(self, step: Literal[-1, 1]) -> None:

@@ -5,62 +5,28 @@ are ordered by their position in the list. The edits here keep the list in preor
 descendants, as the bundled example and the Word tables list them), and keep `level` consistent with
 `parent_id`: "direct" at the root, "indirect" below it.
 
-Deleting a node deletes its whole subtree (after the page has asked when there are sub-nodes), and clears the
-links other items hold to the deleted nodes (axes that address a cause, ends that reverse an effect, causes
-that cite a datum), so that nothing is left pointing nowhere. Every plan is pushed between beginMacro and
-endMacro: one undo puts every node, field and link back exactly as it was.
+Deleting a node is planned by matrices/deletion.py (the node, its subtree, and every link to them); this module
+only adds which node to select afterwards. Every plan is pushed as one undo step (ui/commands.py push_ops): one
+undo puts every node, field and link back exactly as it was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from matrices.edits import Locator
-from matrices.problem import Cause, Effect, Evidence
+from matrices.deletion import plan_delete as plan_item_delete
+from matrices.edits import Assign, Insert, Locator, Move, Op
+from matrices.fieldmodel import FieldModel
+from matrices.problem import Cause, Effect
 from matrices.proposal import Proposal
-from ui.commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetValueCommand
+from ui.commands import push_ops
 from ui.session import DocumentSession
 
 Node = Cause | Effect
 ListKind = Literal["causes", "effects", "evidence"]
 DIRECT, INDIRECT = "direct", "indirect"
-
-
-@dataclass(frozen=True)
-class Assign:
-    """Set one field of the object at locator."""
-
-    locator: Locator
-    field: str
-    value: Any
-
-
-@dataclass(frozen=True)
-class Insert:
-    """Insert item at index of the edited list."""
-
-    index: int
-    item: Any
-
-
-@dataclass(frozen=True)
-class Remove:
-    """Remove the item at index of the edited list."""
-
-    index: int
-
-
-@dataclass(frozen=True)
-class Move:
-    """Move the item at old to new within the edited list."""
-
-    old: int
-    new: int
-
-
-Op = Assign | Insert | Remove | Move
 
 
 @dataclass(frozen=True)
@@ -123,7 +89,7 @@ def _block_end(ids: Sequence[str], nodes: Sequence[Node], item_id: str) -> int:
     return max(position for position, other in enumerate(ids) if other in members) + 1
 
 
-def _reorder(current: Sequence[str], final: Sequence[str]) -> list[Move]:
+def _reorder(kind: ListKind, current: Sequence[str], final: Sequence[str]) -> list[Move]:
     """Return moves that turn the order current into final (a selection sort: at most one move per item)."""
     ids = list(current)
     moves: list[Move] = []
@@ -131,11 +97,11 @@ def _reorder(current: Sequence[str], final: Sequence[str]) -> list[Move]:
         if ids[position] != wanted:
             old = ids.index(wanted)
             ids.insert(position, ids.pop(old))
-            moves.append(Move(old, position))
+            moves.append(Move(list_locator(kind), old, position))
     return moves
 
 
-def _relocate(nodes: Sequence[Node], item_id: str, anchor: str, after: bool) -> list[Move]:
+def _relocate(kind: ListKind, nodes: Sequence[Node], item_id: str, anchor: str, after: bool) -> list[Move]:
     """Return moves that put item_id's block just before anchor, or just after anchor's whole block."""
     ids = [node.id for node in nodes]
     block = _block(nodes, item_id)
@@ -145,23 +111,23 @@ def _relocate(nodes: Sequence[Node], item_id: str, anchor: str, after: bool) -> 
         target = _block_end(rest, kept, anchor)
     else:
         target = rest.index(anchor)
-    return _reorder(ids, [*rest[:target], *block, *rest[target:]])
+    return _reorder(kind, ids, [*rest[:target], *block, *rest[target:]])
 
 
 # -- operations -----------------------------------------------------------------------------------------------
 
 
-def plan_add(nodes: Sequence[Node], selected: str | None, new: Node, *, child: bool) -> Plan:
+def plan_add(kind: ListKind, nodes: Sequence[Node], selected: str | None, new: Node, *, child: bool) -> Plan:
     """Add new as the last child of selected, or as the sibling just after it (a new root without selection)."""
     anchor = find(nodes, selected)
     if anchor is None:
         new = new.model_copy(update={"parent_id": None, "level": DIRECT})
-        return Plan((Insert(len(nodes), new),), new.id)
+        return Plan((Insert(list_locator(kind), len(nodes), new),), new.id)
     parent_id = anchor.id if child else anchor.parent_id
     new = new.model_copy(update={"parent_id": parent_id, "level": DIRECT if parent_id is None else INDIRECT})
     # After the anchor's whole subtree: as a sibling it follows the anchor, as a child it comes last.
     index = _block_end([node.id for node in nodes], nodes, anchor.id)
-    return Plan((Insert(index, new),), new.id)
+    return Plan((Insert(list_locator(kind), index, new),), new.id)
 
 
 def plan_indent(kind: ListKind, nodes: Sequence[Node], item_id: str) -> Plan:
@@ -180,7 +146,7 @@ def plan_indent(kind: ListKind, nodes: Sequence[Node], item_id: str) -> Plan:
     ]
     # In a preorder list the node already follows its new parent's subtree; a reordered file may need a move.
     moved = [_with_parent(other, item_id, new_parent.id) for other in nodes]
-    ops.extend(_relocate(moved, item_id, new_parent.id, after=True))
+    ops.extend(_relocate(kind, moved, item_id, new_parent.id, after=True))
     return Plan(_set_only_changed(node, ops), item_id)
 
 
@@ -199,11 +165,11 @@ def plan_outdent(kind: ListKind, nodes: Sequence[Node], item_id: str) -> Plan:
     ]
     if parent is not None:
         moved = [_with_parent(other, item_id, grandparent) for other in nodes]
-        ops.extend(_relocate(moved, item_id, parent.id, after=True))
+        ops.extend(_relocate(kind, moved, item_id, parent.id, after=True))
     return Plan(_set_only_changed(node, ops), item_id)
 
 
-def plan_move(nodes: Sequence[Node], item_id: str, step: Literal[-1, 1]) -> Plan:
+def plan_move(kind: ListKind, nodes: Sequence[Node], item_id: str, step: Literal[-1, 1]) -> Plan:
     """Move the node (with its subtree) before its previous sibling or after its next one."""
     node = find(nodes, item_id)
     if node is None:
@@ -213,60 +179,28 @@ def plan_move(nodes: Sequence[Node], item_id: str, step: Literal[-1, 1]) -> Plan
     if not 0 <= position + step < len(row):
         return Plan()
     other = row[position + step]
-    return Plan(tuple(_relocate(nodes, item_id, other.id, after=step > 0)), item_id)
+    return Plan(tuple(_relocate(kind, nodes, item_id, other.id, after=step > 0)), item_id)
 
 
-def plan_delete(kind: ListKind, proposal: Proposal, item_id: str) -> Plan:
-    """Delete the node and its subtree, clearing links to them; select the next sibling, the previous or the parent."""
+def plan_delete(kind: ListKind, proposal: Proposal, field_model: FieldModel, item_id: str) -> Plan:
+    """Delete the node, its subtree and the links to them; select the next sibling, the previous or the parent."""
     nodes: list[Node] = getattr(proposal.problem_matrix, kind)
     node = find(nodes, item_id)
     if node is None:
         return Plan()
-    doomed = descendants(nodes, item_id) | {item_id}
+    planned = plan_item_delete(proposal, field_model, list_locator(kind), _index(nodes, item_id))
+    return Plan(planned.ops, neighbour_after_delete(nodes, item_id))
+
+
+def neighbour_after_delete(nodes: Sequence[Node], item_id: str) -> str | None:
+    """Return the node to select once item_id is deleted: its next sibling, else the previous one, else its parent."""
+    node = find(nodes, item_id)
+    if node is None:
+        return None
     row = siblings(nodes, node)
     position = row.index(node)
     neighbour = row[position + 1] if position + 1 < len(row) else row[position - 1] if position > 0 else None
-    select = neighbour.id if neighbour is not None else node.parent_id
-    ops: list[Op] = list(reference_cleanup(kind, proposal, doomed))
-    # From the end backwards, so that each index is still right when its turn comes; undo re-inserts in order.
-    for index in sorted((_index(nodes, other) for other in doomed), reverse=True):
-        ops.append(Remove(index))
-    return Plan(tuple(ops), select)
-
-
-def plan_delete_evidence(proposal: Proposal, item_id: str) -> Plan:
-    """Delete one datum and remove it from the causes that cite it."""
-    evidence: list[Evidence] = proposal.problem_matrix.evidence
-    index = next((position for position, item in enumerate(evidence) if item.id == item_id), None)
-    if index is None:
-        return Plan()
-    neighbour = evidence[index + 1] if index + 1 < len(evidence) else evidence[index - 1] if index > 0 else None
-    ops = [*reference_cleanup("evidence", proposal, {item_id}), Remove(index)]
-    return Plan(tuple(ops), neighbour.id if neighbour is not None else None)
-
-
-def reference_cleanup(kind: ListKind, proposal: Proposal, removed: set[str]) -> list[Assign]:
-    """Return the edits that drop links to removed ids from the rest of the proposal."""
-    ops: list[Assign] = []
-    strategy = proposal.strategy_matrix
-    if kind == "causes":
-        for axis in strategy.axes:
-            kept = [cause for cause in axis.addressed_cause_ids if cause not in removed]
-            if kept != axis.addressed_cause_ids:
-                ops.append(Assign(("strategy_matrix", "axes", ("id", axis.id)), "addressed_cause_ids", kept))
-        for position, excluded in enumerate(strategy.excluded_causes):
-            if excluded.cause_id in removed:
-                ops.append(Assign(("strategy_matrix", "excluded_causes", ("index", position)), "cause_id", None))
-    elif kind == "effects":
-        for end in strategy.ends:
-            if end.effect_id in removed:
-                ops.append(Assign(("strategy_matrix", "ends", ("id", end.id)), "effect_id", None))
-    else:
-        for cause in proposal.problem_matrix.causes:
-            kept = [datum for datum in cause.evidence_ids if datum not in removed]
-            if kept != cause.evidence_ids:
-                ops.append(Assign(item_locator("causes", cause.id), "evidence_ids", kept))
-    return ops
+    return neighbour.id if neighbour is not None else node.parent_id
 
 
 def _with_parent(node: Node, item_id: str, parent_id: str | None) -> Node:
@@ -281,23 +215,6 @@ def _set_only_changed(node: Node, ops: list[Op]) -> tuple[Op, ...]:
 # -- applying -------------------------------------------------------------------------------------------------
 
 
-def push_plan(session: DocumentSession, kind: ListKind, plan: Plan, text: str) -> bool:
+def push_plan(session: DocumentSession, plan: Plan, text: str) -> bool:
     """Apply a plan's edits as one undo step named text; False when there is nothing to do or no right to."""
-    if not plan.ops or session.read_only:
-        return False
-    target = list_locator(kind)
-    stack = session.undo_stack
-    stack.beginMacro(text)
-    try:
-        for op in plan.ops:
-            if isinstance(op, Assign):
-                session.push(SetValueCommand(session, op.locator, op.field, op.value, text))
-            elif isinstance(op, Insert):
-                session.push(InsertItemCommand(session, target, op.index, op.item, text))
-            elif isinstance(op, Remove):
-                session.push(RemoveItemCommand(session, target, op.index, text))
-            else:
-                session.push(MoveItemCommand(session, target, op.old, op.new, text))
-    finally:
-        stack.endMacro()
-    return True
+    return push_ops(session, plan.ops, text)

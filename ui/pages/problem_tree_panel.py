@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QMessageBox,
     QSplitter,
     QStyle,
     QToolBar,
@@ -23,14 +22,15 @@ from PySide6.QtWidgets import (
 from matrices.base import new_id
 from matrices.problem import Cause, Effect
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.problem_tree import CODE, DESCRIPTION, RATING, ProblemTreeModel, TreeKind
 from ui.pages.problem_node_form import NodeForm
 from ui.pages.problem_tree_ops import (
     Plan,
-    descendants,
     find,
+    list_locator,
+    neighbour_after_delete,
     plan_add,
-    plan_delete,
     plan_indent,
     plan_move,
     plan_outdent,
@@ -58,17 +58,6 @@ _ICONS = {
 }
 
 
-def ask_to_delete(parent: QWidget, title: str, question: str) -> bool:
-    """Ask before a delete that takes sub-nodes with it (Cancel is the default button)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # the question quotes the node's description
-    delete = box.addButton(title, QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is delete
-
-
 class TreeEditor(QWidget):
     """The cause tree or the effect tree: an outline with a toolbar above and the node's form below."""
 
@@ -88,8 +77,7 @@ class TreeEditor(QWidget):
         self.session = session
         self.context = context
         self.kind: TreeKind = kind
-        self.confirm: Callable[[str, str], bool] = lambda title, question: ask_to_delete(self, title, question)
-        """Asks whether to delete a node with sub-nodes; tests replace it."""
+        self.deleter = Deleter(session, context, self)
         self._kept_id: str | None = None
         self._collapsed: set[str] = set()
 
@@ -224,21 +212,21 @@ class TreeEditor(QWidget):
         return Cause(id=new_id()) if self.kind == "causes" else Effect(id=new_id())
 
     def _apply(self, plan: Plan, key: ActionKey) -> bool:
-        if not push_plan(self.session, self.kind, plan, self.actions_[key].text()):
+        if not push_plan(self.session, plan, self.actions_[key].text()):
             return False
         self.select(plan.select)
         return True
 
     def add_sibling(self) -> None:
         """Add a node after the selected one, at the same level (a new root when nothing is selected)."""
-        if self._apply(plan_add(self._nodes(), self.selected_id(), self._new_node(), child=False), "add"):
+        if self._apply(plan_add(self.kind, self._nodes(), self.selected_id(), self._new_node(), child=False), "add"):
             self.form.focus_field("description")
 
     def add_child(self) -> None:
         """Add a node under the selected one, after its other children."""
         if self.selected_id() is None:
             return
-        if self._apply(plan_add(self._nodes(), self.selected_id(), self._new_node(), child=True), "child"):
+        if self._apply(plan_add(self.kind, self._nodes(), self.selected_id(), self._new_node(), child=True), "child"):
             self.form.focus_field("description")
 
     def indent(self) -> None:
@@ -254,18 +242,24 @@ class TreeEditor(QWidget):
     def move(self, step: Literal[-1, 1]) -> None:
         """Move the selected node (with its sub-nodes) up or down among its siblings."""
         if self.selected_id():
-            self._apply(plan_move(self._nodes(), self.selected_id() or "", step), "up" if step < 0 else "down")
+            self._apply(
+                plan_move(self.kind, self._nodes(), self.selected_id() or "", step), "up" if step < 0 else "down"
+            )
 
     def delete(self) -> None:
-        """Delete the selected node and its sub-nodes (asking first when there are any)."""
+        """Delete the selected node, its sub-nodes and the links to them (asking first when there are any)."""
         item_id = self.selected_id()
-        if item_id is None or self.session.read_only:
+        nodes = self._nodes()
+        index = next((position for position, node in enumerate(nodes) if node.id == item_id), -1)
+        if item_id is None or index < 0 or self.session.read_only:
             return
-        below = len(descendants(self._nodes(), item_id))
-        if below and not self.confirm(self.actions_["delete"].text(), self._delete_question(item_id, below)):
-            return
+        below = len(self.deleter.plan(list_locator(self.kind), index).below)
+        headline = self._delete_question(item_id, below) if below else None
+        select = neighbour_after_delete(nodes, item_id)
         had_focus = self.view.hasFocus()
-        self._apply(plan_delete(self.kind, self.session.proposal, item_id), "delete")
+        if not self.deleter.delete(list_locator(self.kind), index, self.actions_["delete"].text(), headline):
+            return
+        self.select(select)
         if had_focus or self.selected_id() is None:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -322,5 +316,4 @@ class TreeEditor(QWidget):
             text = self.tr("Delete cause %1 and its %n sub-cause(s)?", "", below)
         else:
             text = self.tr("Delete effect %1 and its %n sub-effect(s)?", "", below)
-        undo_hint = self.tr("Undo (Ctrl+Z) brings them all back.")
-        return f"{text.replace('%1', code)}\n\n{undo_hint}"
+        return text.replace("%1", code)

@@ -12,6 +12,7 @@ from matrices.strategy import End, ExcludedCause
 from ui.binding import FieldBinder
 from ui.commands import Change
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.item_table import Choices, display_code
 from ui.models.strategy_lists import AXES, EndTableModel, ExcludedCauseTableModel
 from ui.pages.base import Page
@@ -40,6 +41,7 @@ class StrategyPage(Page):
         self._links_stale = False
         self.labels: dict[str, QLabel] = {}
         self.binder = FieldBinder(session, lambda: (ENTITY,), ENTITY, self)
+        self.deleter = Deleter(session, context, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.insertTab(TAB_OBJECTIVE, self._build_objective(), "")
@@ -77,7 +79,14 @@ class StrategyPage(Page):
         self.binder.bind_text(self.general_objective, "general_objective", self._label("general_objective"))
         self.ends_title, self.ends_hint = section_title(self), hint_label(self)
         self.ends_model = EndTableModel(self.session, self.context, self._effect_choices, self)
-        self.ends = ListEditor(self.ends_model, End, lambda: entity_label(self.context, "end"), self, visible_rows=5)
+        self.ends = ListEditor(
+            self.ends_model,
+            End,
+            lambda: entity_label(self.context, "end"),
+            self,
+            visible_rows=5,
+            deleter=self.deleter,
+        )
         layout = QVBoxLayout()
         layout.setContentsMargins(8, 14, 12, 12)
         layout.setSpacing(8)
@@ -99,7 +108,11 @@ class StrategyPage(Page):
         self.excluded_title = section_title(self)
         self.excluded_model = ExcludedCauseTableModel(self.session, self.context, self._direct_cause_choices, self)
         self.excluded = ListEditor(
-            self.excluded_model, ExcludedCause, lambda: entity_label(self.context, "excluded_cause"), self
+            self.excluded_model,
+            ExcludedCause,
+            lambda: entity_label(self.context, "excluded_cause"),
+            self,
+            deleter=self.deleter,
         )
         layout = QVBoxLayout()
         layout.setContentsMargins(8, 14, 12, 12)

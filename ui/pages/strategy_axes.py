@@ -24,6 +24,7 @@ from matrices.strategy import Axis, LineOfAction
 from ui.binding import FieldBinder
 from ui.commands import SetValueCommand
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.strategy_lists import AXES, AxisTableModel, LineOfActionTableModel
 from ui.pages.strategy_binding import (
     CostBinder,
@@ -93,10 +94,16 @@ class AxisPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         self._areas: dict[int, QScrollArea] = {}
+        self.deleter = Deleter(session, context, self)
 
         self.axes_model = AxisTableModel(session, context, self)
         self.axes = ListEditor(
-            self.axes_model, lambda: Axis(id=new_id()), lambda: entity_label(context, ENTITY), self, compact=True
+            self.axes_model,
+            lambda: Axis(id=new_id()),
+            lambda: entity_label(context, ENTITY),
+            self,
+            compact=True,
+            deleter=self.deleter,
         )
         self.axes.table.horizontalHeader().setVisible(False)
         self.axes.setMinimumWidth(180)
@@ -192,6 +199,7 @@ class AxisPanel(QWidget):
             lambda: entity_label(self.context, "line_of_action"),
             self,
             visible_rows=5,
+            deleter=self.deleter,
         )
         self.widgets["lines_of_action"] = self.lines.table
         form = form_layout()

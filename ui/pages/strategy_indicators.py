@@ -20,6 +20,7 @@ from matrices.strategy import Indicator
 from ui.binding import FieldBinder
 from ui.commands import Change
 from ui.context import UiContext
+from ui.deleting import Deleter
 from ui.models.indicators import BASELINE_STATUS, FREQUENCY, LEVELS, IndicatorTableModel
 from ui.models.item_table import short
 from ui.pages.strategy_binding import actor_entries, entity_label, field_label
@@ -66,7 +67,10 @@ class IndicatorEditor(QWidget):
 
         self.model = IndicatorTableModel(session, context, code_prefix, self)
         # One line per indicator: the table is mostly a selector here, the form below shows every field whole.
-        self.list = ListEditor(self.model, Indicator, lambda: entity_label(context, ENTITY), self, wrap=False)
+        self.deleter = Deleter(session, context, self)
+        self.list = ListEditor(
+            self.model, Indicator, lambda: entity_label(context, ENTITY), self, wrap=False, deleter=self.deleter
+        )
         self.list.table.setMinimumHeight(120)
         self.binder = FieldBinder(session, self._locator, ENTITY, self)
         self.baseline_binder = FieldBinder(session, lambda: self._sub_locator("baseline"), ENTITY, self)

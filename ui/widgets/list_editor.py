@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand
+from ui.commands import InsertItemCommand, MoveItemCommand
+from ui.deleting import Deleter
 from ui.models.item_table import ItemTableModel
 from ui.widgets.column_delegate import ColumnDelegate
 
@@ -43,9 +44,13 @@ class ListEditor(QWidget):
         visible_rows: int = 4,
         compact: bool = False,
         wrap: bool = True,
+        *,
+        deleter: Deleter,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.deleter = deleter
+        """Plans and pushes the Remove button's delete (with the links to the item), asking when it must."""
         self._factory = factory
         self._noun = noun
         self._kept_id: Any = None
@@ -236,12 +241,12 @@ class ListEditor(QWidget):
         return item
 
     def remove_current(self) -> None:
-        """Remove the selected item (undo brings it back)."""
+        """Remove the selected item and the links to it (undo brings everything back)."""
         locator, row = self.model.list_locator(), self.current_row()
         if locator is None or row < 0:
             return
         text = self.tr("Remove: %1").replace("%1", self._noun())
-        self.model.session.push(RemoveItemCommand(self.model.session, locator, row, text))
+        self.deleter.delete(locator, row, text)
 
     def move_current(self, delta: int) -> None:
         """Move the selected item up (-1) or down (+1) and keep it selected."""
