@@ -71,6 +71,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_filled": ("Aún no completada.", "Not yet filled."),
     "none": ("Ninguno.", "None."),
     "illustrative": ("ilustrativo", "illustrative"),
+    "yes": ("Sí", "Yes"),
+    "no": ("No", "No"),
     "not_found": ("no encontrado", "not found"),
     "code": ("Código", "Code"),
     "level": ("Nivel", "Level"),

@@ -67,30 +67,52 @@ def _quantity(context: ExportContext, value: float, unit: str | None) -> str:
     return f"{number} %" if unit.strip() == "%" else f"{number} {unit}"
 
 
+def _data_type_line(context: ExportContext, data_type: str | None, marked: bool, shown: str = "") -> str:
+    """Return 'Data type: Official figure', unless the illustrative mark or the text above already says it."""
+    if not data_type or (marked and data_type == "illustrative"):
+        return ""
+    label = context.refs.label("enums.json#evidence_type", data_type)
+    if label and label in shown:
+        return ""
+    return f"{context.field_label('indicator', 'baseline.data_type')}: {label}"
+
+
 def baseline_text(context: ExportContext, baseline: Baseline, unit: str | None) -> str:
-    """Return a baseline as a reader checks it: value and year, or its status when still to be collected; its source."""
+    """Return a baseline as a reader checks it: value and year (or its status), status, data type and source."""
     year = f" ({baseline.year})" if baseline.year else ""
+    status = context.refs.label("enums.json#baseline_status", baseline.status)
+    lines: list[str] = []
     if baseline.value is not None:
-        text = context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type)
+        lines.append(context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type))
+        if status:
+            lines.append(f"{context.field_label('indicator', 'baseline.status')}: {status}")
     else:
-        status = context.refs.label("enums.json#baseline_status", baseline.status)
-        text = f"{status}{year}" if status else year.strip(" ()")
+        lines.append(f"{status}{year}" if status else year.strip(" ()"))
+    lines.append(_data_type_line(context, baseline.data_type, baseline.value is not None, status))
     if baseline.source:
-        source = f"{context.field_label('indicator', 'baseline.source')}: {baseline.source}"
-        text = f"{text}\n{source}" if text else source
-    return text
+        lines.append(f"{context.field_label('indicator', 'baseline.source')}: {baseline.source}")
+    return "\n".join(line for line in lines if line)
 
 
 def target_text(context: ExportContext, target: Target, unit: str | None) -> str:
-    """Return a target: its expression (relative targets) or value, with the year."""
+    """Return a target: expression (or value) and year, then the value, 'relative to baseline' and data type."""
     year = f" ({target.year})" if target.year else ""
+    label = context.field_label
     if target.expression:
         text = target.expression
     elif target.value is not None:
         text = _quantity(context, target.value, unit)
     else:
-        return year.strip(" ()")
-    return context.mark(text + year, target.data_type)
+        text = ""
+    head = context.mark(text + year, target.data_type) if text else year.strip(" ()")
+    lines = [head]
+    if target.expression and target.value is not None:
+        lines.append(f"{label('indicator', 'target.value')}: {_quantity(context, target.value, unit)}")
+    if target.relative_to_baseline is not None:
+        answer = context.t("yes" if target.relative_to_baseline else "no")
+        lines.append(f"{label('indicator', 'target.relative_to_baseline')}: {answer}")
+    lines.append(_data_type_line(context, target.data_type, bool(text)))
+    return "\n".join(line for line in lines if line)
 
 
 def _shows_unit(indicator: Indicator) -> bool:

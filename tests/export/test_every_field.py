@@ -30,9 +30,9 @@ from tests.export.docx_helpers import W_P, W_T, export, open_docx
 EXCLUDED: dict[tuple[str, str], str] = {
     ("proposal", "id"): "an internal identifier; the document carries it in its anchor table, not for readers",
     ("proposal", "created_at"): "the cover dates the proposal by its last edit (updated_at)",
-    ("indicator", "target.relative_to_baseline"): "a yes/no switch: the target's expression says it in words",
 }
 """(entity, field key) never written, and why."""
+YES_NO: dict[Lang, dict[bool, str]] = {"es": {True: "Sí", False: "No"}, "en": {True: "Yes", False: "No"}}
 
 _W_BR = qn("w:br")
 _TITLES = {
@@ -92,7 +92,7 @@ def _expected(field: FieldValue, catalogs: Catalogs, lang: Lang) -> Iterator[str
         if spec.catalog and spec.catalog in catalogs:
             yield catalogs.label(spec.catalog, str(item), lang)
         elif isinstance(item, bool):
-            raise AssertionError(f"a yes/no field needs a way to be shown, or an exclusion: {field.key}")
+            yield f"{spec.label(lang)}: {YES_NO[lang][item]}"
         elif isinstance(item, date):
             yield from (format_date(item, Labels(lang)), long_date(item, Labels(lang)))
         elif spec.type == "year":
@@ -113,10 +113,6 @@ def _missing(proposal: Proposal, catalogs: Catalogs, field_model: FieldModel, la
                 continue
             if isinstance(field.value, list) and field.spec.items:
                 continue  # a list of items: each is a node of its own
-            if field.key == "baseline.status" and node.obj.baseline.value is not None:  # type: ignore[attr-defined]
-                continue  # a figure says the baseline is available; the status is written when there is none
-            if field.key == "target.value" and node.obj.target.expression:  # type: ignore[attr-defined]
-                continue  # a relative target is written as the participant put it in words (its expression)
             texts = list(_expected(field, catalogs, lang))
             if field.key.endswith("data_type") and field.value == "illustrative":
                 texts = [f"({Labels(lang)('illustrative')})"]  # the mark written after each illustrative figure
@@ -140,3 +136,19 @@ def test_a_field_the_export_drops_is_reported(catalogs, field_model, monkeypatch
     missing = _missing(load_example("es"), catalogs, field_model, "es")
     assert any(line.startswith("instrument.nature of I01") for line in missing)
     assert any(line.startswith("instrument.character of I01") for line in missing)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_indicator_field_is_written_whatever_its_data_type(catalogs, field_model, lang: Lang) -> None:  # type: ignore[no-untyped-def]
+    # The example marks every target illustrative: other data types, a figure with a status and a target with
+    # both a figure and words must each reach the document too.
+    proposal = load_example(lang)
+    first, second, third = (
+        proposal.strategy_matrix.axes[0].indicators[:2] + proposal.strategy_matrix.axes[1].indicators[:1]
+    )
+    first.baseline.value, first.baseline.status, first.baseline.data_type = 12.5, "available", "official"
+    first.target.data_type, first.target.expression, first.target.value = "estimate", "el doble", 25
+    second.baseline.data_type, second.target.data_type = "estimate", "official"
+    third.baseline.value, third.baseline.status, third.baseline.data_type = 3, "to_be_collected", "qualitative"
+    missing = _missing(proposal, catalogs, field_model, lang)
+    assert not missing, "\n".join(missing)
