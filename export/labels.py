@@ -22,10 +22,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "cover.date": ("Fecha", "Date"),
     "cover.status": ("Estado", "Status"),
     "cover.draft": ("BORRADOR", "DRAFT"),
-    "cover.draft_note": (
-        "Quedan {n} observaciones de nivel error; esta no es la versión final (véase el anexo).",
-        "{n} error-level findings remain; this is not the final version (see the appendix).",
-    ),
     "cover.untitled": ("Propuesta sin título", "Untitled proposal"),
     "toc.title": ("Contenido", "Contents"),
     "header.page": ("Página", "Page"),
@@ -35,12 +31,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary.part": ("Parte", "Part"),
     "summary.content": ("Contenido", "Content"),
     "summary.completeness": ("Completitud", "Completeness"),
-    "summary.problem": ("{causes} causas ({direct} directas), {effects} efectos, {evidence} datos de evidencia",
-                        "{causes} causes ({direct} direct), {effects} effects, {evidence} evidence items"),
-    "summary.strategy": ("{axes} ejes estratégicos, {indicators} indicadores",
-                         "{axes} strategic axes, {indicators} indicators"),
-    "summary.actors": ("{actors} actores", "{actors} actors"),
-    "summary.instruments": ("{instruments} instrumentos", "{instruments} instruments"),
     "summary.cost": ("costo estimado {cost}", "estimated cost {cost}"),
     # general data
     "general.title": ("Datos generales", "General data"),
@@ -209,6 +199,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "comment.unanchored": ("Sobre: {where}", "On: {where}"),
 }  # fmt: skip
 
+COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "cover.draft_note": (
+        (
+            "Queda {n} observación de nivel error; esta no es la versión final (véase el anexo).",
+            "Quedan {n} observaciones de nivel error; esta no es la versión final (véase el anexo).",
+        ),
+        (
+            "{n} error-level finding remains; this is not the final version (see the appendix).",
+            "{n} error-level findings remain; this is not the final version (see the appendix).",
+        ),
+    ),
+    "count.causes": (("{n} causa", "{n} causas"), ("{n} cause", "{n} causes")),
+    "count.direct": (("{n} directa", "{n} directas"), ("{n} direct", "{n} direct")),
+    "count.effects": (("{n} efecto", "{n} efectos"), ("{n} effect", "{n} effects")),
+    "count.evidence": (
+        ("{n} dato de evidencia", "{n} datos de evidencia"),
+        ("{n} evidence item", "{n} evidence items"),
+    ),
+    "count.axes": (("{n} eje estratégico", "{n} ejes estratégicos"), ("{n} strategic axis", "{n} strategic axes")),
+    "count.indicators": (("{n} indicador", "{n} indicadores"), ("{n} indicator", "{n} indicators")),
+    "count.actors": (("{n} actor", "{n} actores"), ("{n} actor", "{n} actors")),
+    "count.instruments": (("{n} instrumento", "{n} instrumentos"), ("{n} instrument", "{n} instruments")),
+}
+"""Texts with a number: (singular, plural) in Spanish, then in English. Both languages use the singular for 1 only."""
+
 MONTHS = (
     ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
      "noviembre", "diciembre"),
@@ -228,6 +243,11 @@ class Labels:
         """Return the text of key, with {placeholders} filled from values."""
         text = LABELS[key][self._index]
         return text.format(**values) if values else text
+
+    def count(self, key: str, n: int) -> str:
+        """Return the text of key for n things, in the singular for one ('1 eje estratégico', '2 ejes estratégicos')."""
+        one, other = COUNTS[key][self._index]
+        return (one if n == 1 else other).format(n=n)
 
     @property
     def course(self) -> str:

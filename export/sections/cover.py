@@ -41,4 +41,4 @@ def write_cover(context: ExportContext) -> None:
             align="center",
             spacing='<w:spacing w:before="480" w:after="60"/>',
         )
-        writer.paragraph(((t("cover.draft_note", n=errors), "i"),), align="center")
+        writer.paragraph(((t.count("cover.draft_note", errors), "i"),), align="center")

@@ -10,6 +10,7 @@ from export.docx_build import Column, Row
 from export.formats import exact_decimal, format_money
 from matrices.completeness import completeness
 from matrices.proposal import Proposal
+from matrices.strategy import all_indicators
 
 # (field key, label key, catalogue) of the proposal's alignment lists, in the order the course lists them.
 _ALIGNMENT = (
@@ -47,7 +48,7 @@ def write_summary(context: ExportContext) -> None:
     writer.label_value(t("problem.central"), problem.central_problem or "—")
     writer.label_value(t("strategy.general_objective"), strategy.general_objective or "—")
     scores = completeness(proposal, context.field_model)
-    instruments = t("summary.instruments", instruments=len(proposal.instrument_matrix.instruments))
+    instruments = t.count("count.instruments", len(proposal.instrument_matrix.instruments))
     cost = total_cost(context)
     if cost:
         instruments += ", " + t("summary.cost", cost=cost)
@@ -56,27 +57,20 @@ def write_summary(context: ExportContext) -> None:
     years = _years(proposal)
     if years:
         general.append(t("general.horizon_short", years=years))
+    direct = sum(1 for cause in problem.causes if cause.parent_id is None)
+    indicators = sum(1 for _ in all_indicators(strategy))
     lines = (
         ("general", "; ".join(general) or "—"),
         (
             "problem",
-            t(
-                "summary.problem",
-                causes=len(problem.causes),
-                direct=sum(1 for cause in problem.causes if cause.parent_id is None),
-                effects=len(problem.effects),
-                evidence=len(problem.evidence),
-            ),
+            f"{t.count('count.causes', len(problem.causes))} ({t.count('count.direct', direct)}), "
+            f"{t.count('count.effects', len(problem.effects))}, {t.count('count.evidence', len(problem.evidence))}",
         ),
         (
             "strategy",
-            t(
-                "summary.strategy",
-                axes=len(strategy.axes),
-                indicators=len(strategy.general_indicators) + sum(len(axis.indicators) for axis in strategy.axes),
-            ),
+            f"{t.count('count.axes', len(strategy.axes))}, {t.count('count.indicators', indicators)}",
         ),
-        ("actors", t("summary.actors", actors=len(proposal.actor_matrix.actors))),
+        ("actors", t.count("count.actors", len(proposal.actor_matrix.actors))),
         ("instruments", instruments),
     )
     columns = (Column(t("summary.part"), 3), Column(t("summary.content"), 6), Column(t("summary.completeness"), 2))
