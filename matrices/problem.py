@@ -8,6 +8,9 @@ from pydantic import Field
 
 from matrices.base import CatalogId, DomainModel, Id, Number, Text, new_id
 
+MAX_PROBLEM_CHARS = 300
+"""The course's length for a central problem: longer draws a warning (rule P03), and the tree shows it whole."""
+
 
 class Evidence(DomainModel):
     """A figure or statement that sizes the problem, with its source and data type."""

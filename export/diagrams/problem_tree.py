@@ -38,7 +38,7 @@ from export.diagrams.tree_geometry import (
     forest,
 )
 from matrices.base import Lang
-from matrices.problem import Cause, Effect, tree_codes
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes
 from matrices.proposal import Proposal
 
 __all__ = ["PROBLEM_FILL", "TreeLayout", "layout_problem_tree", "paint", "problem_tree_png", "render_problem_tree"]
@@ -320,10 +320,15 @@ class _Builder:
         width = min(span, max(span * 0.62, self.px(200)))
         pad = self.px(PAD_PT) * 1.6
         font = self.fonts.problem
-        lines = wrap_text(self.shape.central_problem, font.measure, width - 2 * pad, self.density.problem_max_lines)
+        inner = width - 2 * pad
+        # The whole problem as the course allows it (300 characters) is shown, however many lines it takes; only
+        # a longer text (rule P03 warns about it) is cut, after as many lines as 300 characters need.
+        allowed = wrap_text(self.shape.central_problem[:MAX_PROBLEM_CHARS], font.measure, inner, MAX_PROBLEM_CHARS)
+        limit = max(self.density.problem_max_lines, len(allowed))
+        lines = wrap_text(self.shape.central_problem, font.measure, inner, limit)
         placeholder = not lines
         if placeholder:
-            lines = wrap_text(TEXTS["no_problem"][self.lang], font.measure, width - 2 * pad, 2)
+            lines = wrap_text(TEXTS["no_problem"][self.lang], font.measure, inner, 2)
         height = 2 * pad + len(lines) * font.line_height
         rect = QRectF(self.area_left + (span - width) / 2, top, width, height)
         return TreeBox("problem", None, "", 0, rect, lines, 0.0, placeholder)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from matrices.findings import Finding
-from matrices.problem import Cause, Effect, tree_codes
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes
 from matrices.rules.engine import RuleContext, RuleFunction
 
 ILLUSTRATIVE = "illustrative"
@@ -31,7 +31,6 @@ ABSENCE_PHRASES = (
 )
 # An article before the phrase ("La falta de...") does not change what the sentence says.
 LEADING_ARTICLE = re.compile(r"^(?:la|el|una|un|the|a)\s+")
-MAX_PROBLEM_CHARS = 300
 # A sentence ends at . ! ? or … followed by a new sentence (capital, opening mark); "No. 36" does not.
 SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“¿¡(]*[A-ZÁÉÍÓÚÜÑ])")
 INLINE_ENUMERATION = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z])\)\s")

@@ -34,7 +34,8 @@ from export.diagrams.problem_tree import PROBLEM_FILL
 from export.diagrams.tree_geometry import TreeLayout, forest
 from matrices.actors import Actor, StakeholderGrid
 from matrices.catalogs import Catalogs
-from matrices.problem import Cause, Effect, tree_codes
+from matrices.examples import load_example
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes
 from matrices.proposal import Proposal
 
 pytestmark = pytest.mark.gui
@@ -279,7 +280,29 @@ def test_a_huge_description_is_elided_in_a_box_of_bounded_height() -> None:
     box = next(box for box in layout.boxes if box.kind == "cause")
     assert len(box.lines) == layout.density.max_lines
     assert box.lines[-1].endswith(ELLIPSIS)
-    assert len(layout.problem.lines) == layout.density.problem_max_lines
+    assert layout.problem.lines[-1].endswith(ELLIPSIS)
+    assert len(" ".join(layout.problem.lines)) <= MAX_PROBLEM_CHARS + len(ELLIPSIS)
+
+
+# 300 characters, the course's length for a central problem (the example's own is 214 with its full stop).
+LONGEST_PROBLEM = (
+    "Alta exposición de las personas migrantes que cruzan de forma irregular la selva de Darién al tráfico "
+    "ilícito de migrantes y a riesgos graves para su vida e integridad, agravada por la débil presencia "
+    "institucional en la frontera, la falta de información fiable y la escasa coordinación entre países."
+)
+
+
+@pytest.mark.parametrize("crowded", [False, True])
+@pytest.mark.parametrize("width_cm", [15.9, 16.0])  # the text width of A4 and (capped) Letter pages
+def test_the_whole_central_problem_is_drawn_up_to_the_course_length(width_cm: float, crowded: bool) -> None:
+    assert len(LONGEST_PROBLEM) == MAX_PROBLEM_CHARS
+    proposal = large_proposal() if crowded else load_example("es")
+    proposal.problem_matrix.central_problem = LONGEST_PROBLEM
+    dpi = 200
+    layout = layout_problem_tree(
+        proposal, "es", width_px=cm_to_px(width_cm, dpi), dpi=dpi, max_height_px=cm_to_px(20.7, dpi)
+    )
+    assert " ".join(layout.problem.lines) == LONGEST_PROBLEM
 
 
 def test_the_large_tree_fits_a_page_and_stays_legible() -> None:
