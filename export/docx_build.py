@@ -8,7 +8,7 @@ milliseconds. python-docx still handles what has a package side: pictures, heade
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from export.docx_styles import HEADER_FILL, StyleIds
@@ -137,6 +137,38 @@ class Row:
     depth: int = 0
 
 
+WordWidth = Callable[[Iterable[Content], bool], float]
+"""The width in twips of the widest word in some cells' content (bold: the cells are bold throughout)."""
+SAFETY = 1.04
+"""Room left beside the widest word: Word and LibreOffice space and kern a little differently than Qt measures."""
+
+
+def fit_columns(weights: Sequence[float], minimums: Sequence[float], total: int) -> list[int]:
+    """Return column widths summing to total, in proportion to weights, but none below its minimum.
+
+    A column that would be narrower than its minimum gets the minimum, and the others share what is left in
+    their proportions (repeated until every column fits). When even the minimums do not fit, every column gets
+    its minimum scaled down alike, so that the unavoidable breaks are spread thin.
+    """
+    needed = sum(minimums)
+    if needed >= total:
+        return [int(total * minimum / needed) for minimum in minimums] if needed else [0] * len(minimums)
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(weights)) if i not in fixed]
+        left = total - sum(fixed.values())
+        share = sum(weights[i] for i in free) or 1.0
+        widths = {i: left * weights[i] / share for i in free}
+        short = {i for i in free if widths[i] < minimums[i]}
+        if not short:
+            break
+        fixed.update({i: minimums[i] for i in short})
+    widths.update(fixed)
+    result = [int(widths[i]) for i in range(len(weights))]
+    result[max(range(len(result)), key=lambda i: result[i])] += total - sum(result)
+    return result
+
+
 @dataclass(frozen=True)
 class Heading:
     """A heading as recorded for the table of contents."""
@@ -165,6 +197,10 @@ class BodyWriter:
     bookmarks: dict[str, Anchor] = field(default_factory=dict)
     """Marker -> the most precise anchor of the text it brackets (filled when bookmark_anchors is set)."""
     tables: int = 0
+    word_width: WordWidth | None = None
+    """Measures words in the table font: columns are then never narrower than their widest word."""
+    cell_margins: int = 216
+    """Left plus right inner margin of a table cell, in twips (the table style's)."""
     _parts: list[str] = field(default_factory=list)
     _anchored: set[Anchor] = field(default_factory=set)
     _bookmarks: int = 0
@@ -331,8 +367,8 @@ class BodyWriter:
     def table(self, columns: Sequence[Column], rows: Iterable[Row], *, header: bool = True) -> None:
         """Append a full-width table in one pass: fixed layout, header row repeated on every page."""
         self.tables += 1
-        total = sum(column.width for column in columns)
-        widths = [int(self.text_width * column.width / total) for column in columns]
+        rows = list(rows)
+        widths = self.column_widths(columns, rows, header)
         text_style = self.styles.table_text
         ppr_plain = f'<w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>'
         # Per-column parts are computed once: a row is then only string joins.
@@ -386,6 +422,24 @@ class BodyWriter:
         # Word needs a paragraph between two tables, or it merges them; it also spaces the table from the text.
         parts.append('<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>')
         self._parts.append("".join(parts))
+
+    def column_widths(self, columns: Sequence[Column], rows: Sequence[Row], header: bool) -> list[int]:
+        """Return the columns' widths: the text width shared by their weights, each wide enough for its words."""
+        weights = [column.width for column in columns]
+        measure = self.word_width
+        if measure is None:
+            total = sum(weights)
+            return [int(self.text_width * weight / total) for weight in weights]
+        minimums = []
+        for index, column in enumerate(columns):
+            cells = [row.cells[index] for row in rows]
+            widest = max(measure(cells, column.emphasis), measure((column.header,), True) if header else 0.0)
+            if column.indent:
+                # An indented cell's words start further right: its own words plus its depth's indent.
+                widest = max([widest, *(measure((row.cells[index],), False) + INDENT_STEP * row.depth for row in rows)])
+            minimums.append(widest)
+        needed = [width * SAFETY + self.cell_margins for width in minimums]
+        return fit_columns(weights, needed, self.text_width)
 
     def key_values(self, rows: Iterable[tuple[str, Content, str | None]], item: str | None = None) -> None:
         """Append a two-column label/value table; each row names the field its value shows."""

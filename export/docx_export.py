@@ -12,6 +12,7 @@ from docx.oxml.parser import parse_xml
 from export.anchor_table import anchor_table_xml, install_anchor_table
 from export.context import ExportContext
 from export.docx_build import BodyWriter
+from export.docx_measure import WordWidths, table_font
 from export.docx_page import (
     PageSetup,
     enable_update_fields,
@@ -99,7 +100,15 @@ class DocxExport:
         sentinel = body.get_or_add_sectPr()
         page = PageSetup(copy.deepcopy(sentinel), options.paper, own_header=not template.has_header)
         wanted = wanted_anchors(self._comments) if self._comments else frozenset()
-        writer = BodyWriter(styles, page.text_width(landscape=False), wanted, bookmark_anchors=options.word_anchors)
+        font = table_font(document, styles)
+        writer = BodyWriter(
+            styles,
+            page.text_width(landscape=False),
+            wanted,
+            bookmark_anchors=options.word_anchors,
+            word_width=WordWidths(font).longest,
+            cell_margins=font.margins,
+        )
         context = ExportContext(
             proposal=proposal,
             catalogs=self._catalogs,
@@ -137,7 +146,7 @@ class DocxExport:
             write_findings(context)
         yield Progress(7, total, STEPS[6])
 
-        writer.fill(toc_place, toc_xml(writer.headings, styles, labels("toc.title")))
+        writer.fill(toc_place, toc_xml(writer.headings, styles, labels("toc.title"), page.text_width(landscape=False)))
         plan = plan_comments(context, writer.markers, self._comments) if self._comments else None
         page.configure(sentinel, landscape=context.landscape, first=False)
         # The body is parsed once and swapped in whole: moving thousands of parsed elements one by one into

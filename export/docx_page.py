@@ -131,35 +131,32 @@ class PageSetup:
         return clone.xml
 
 
-def toc_xml(headings: list[Heading], styles: StyleIds, title: str) -> str:
-    """Return the table of contents: a TOC field that Word rebuilds, with page numbers, when it opens the file.
+def toc_xml(headings: list[Heading], styles: StyleIds, title: str, width: int) -> str:
+    """Return the contents list: one linked entry per heading, its page number a PAGEREF field to its bookmark.
 
-    Until then the field shows the headings as linked entries without page numbers: a reader that does not
-    rebuild fields (LibreOffice, a PDF converter) keeps the cached result, and blank page numbers after dot
-    leaders would look broken, where an outline of the document reads as intended.
+    A Word TOC field would only show page numbers once Word rebuilds it: LibreOffice keeps a TOC field's
+    stored result, so the list had no numbers there. A PAGEREF field is a cross-reference that LibreOffice
+    computes as it lays the pages out, and that Word updates on opening (settings updateFields, and the
+    fields are marked dirty); the right-aligned tab with dot leaders at the text width is a contents line.
     """
-    begin = (
-        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-    )
-    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     parts = [
         f'<w:p><w:pPr><w:pStyle w:val="{styles.toc_heading}"/><w:pageBreakBefore/></w:pPr>'
         f"<w:r><w:t>{esc(title)}</w:t></w:r></w:p>"
     ]
-    if not headings:
-        parts.append(f"<w:p>{begin}{end}</w:p>")
-        return "".join(parts)
-    for index, heading in enumerate(headings):
+    tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>'
+    for heading in headings:
         style = styles.toc[min(heading.level, 3) - 1]
-        entry = (
-            f'<w:hyperlink w:anchor="{heading.bookmark}" w:history="1">'
-            f'<w:r><w:t xml:space="preserve">{esc(heading.text)}</w:t></w:r></w:hyperlink>'
+        page = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> PAGEREF {heading.bookmark} \\h </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         )
         parts.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-            f"{begin if index == 0 else ''}{entry}{end if index == len(headings) - 1 else ''}</w:p>"
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>'
+            f'<w:hyperlink w:anchor="{heading.bookmark}" w:history="1">'
+            f'<w:r><w:t xml:space="preserve">{esc(heading.text)}</w:t></w:r><w:r><w:tab/></w:r>{page}'
+            "</w:hyperlink></w:p>"
         )
     return "".join(parts)
 

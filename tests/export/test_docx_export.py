@@ -152,11 +152,15 @@ def test_a_draft_with_errors_is_marked_and_lists_its_findings(catalogs, field_mo
 # -- form ---------------------------------------------------------------------------------------------------
 
 
-def test_headings_use_word_styles_and_the_toc_field_updates_on_open(example_docx) -> None:
+def test_headings_use_word_styles_and_every_contents_entry_points_at_its_page_by_a_field(example_docx) -> None:
     assert (1, "Matriz 3 — Actores") in headings(example_docx)
     assert any(level == 3 and text.startswith("EJ1 — ") for level, text in headings(example_docx))
-    instructions = " ".join(node.text for node in example_docx.element.body.iter(qn("w:instrText")))
-    assert 'TOC \\o "1-3" \\h \\z \\u' in instructions
+    instructions = [node.text.split() for node in example_docx.element.body.iter(qn("w:instrText"))]
+    bookmarks = [mark.get(qn("w:name")) for mark in example_docx.element.body.iter(qn("w:bookmarkStart"))]
+    headed = [name for name in bookmarks if name.startswith("_Toc")]
+    # One PAGEREF per heading, to the heading's own bookmark: LibreOffice and Word both compute the page.
+    assert [words[1] for words in instructions if words[0] == "PAGEREF"] == headed
+    assert len(headed) == len(headings(example_docx))
     update = example_docx.settings.element.find(qn("w:updateFields"))
     assert update is not None
     assert update.get(qn("w:val")) == "true"
