@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from matrices.edits import Assign, EditError, Locator, Op, Remove, resolve
+from matrices.edits import Assign, EditError, Locator, Op, Remove, index_of, resolve
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.references import Reference, identified, references
@@ -57,21 +57,21 @@ def _is_entry(locator: Locator) -> bool:
     return bool(locator) and isinstance(locator[-1], tuple)
 
 
-def _index(locator: Locator) -> int:
-    step = locator[-1]
-    if not isinstance(step, tuple) or step[0] != "index":
-        raise EditError("a walked item is addressed by its position")
-    return int(step[1])
+def _index(proposal: Proposal, locator: Locator) -> int:
+    """Return the position of the list entry a walked locator names (by its id, unique in its list, or position)."""
+    kind, key = locator[-1]  # type: ignore[misc]
+    if kind == "index":
+        return int(key)
+    return index_of(proposal, locator[:-1], str(key))
 
 
-def _tree_roots(item: Locator, all_nodes: list[Node], links: list[Reference]) -> list[Locator]:
+def _tree_roots(chosen: Node, links: list[Reference]) -> list[Locator]:
     """Return the locators of the chosen item and of every node below it in its tree (no recursion: a loop)."""
     children: dict[str, list[Node]] = defaultdict(list)
     for link in links:
         if link.field == TREE_LINK and link.kind == link.node.entity:
             children[link.target].append(link.node)
-    chosen = next(node for node in all_nodes if node.locator == item)
-    roots, seen = [item], {item}
+    roots, seen = [chosen.locator], {chosen.locator}
     frontier = [chosen]
     while frontier:
         parent = frontier.pop()
@@ -84,10 +84,10 @@ def _tree_roots(item: Locator, all_nodes: list[Node], links: list[Reference]) ->
     return roots
 
 
-def _removals(locators: list[Locator]) -> list[Remove]:
-    """Return the removes of items given by locator, last position first in each list (earlier indexes hold)."""
-    ordered = sorted(locators, key=lambda locator: (locator[:-1], -_index(locator)))
-    return [Remove(locator[:-1], _index(locator)) for locator in ordered]
+def _removals(proposal: Proposal, locators: list[Locator]) -> list[Remove]:
+    """Return the removes of list entries given by locator, last position first in each list (earlier ones hold)."""
+    found = [Remove(locator[:-1], _index(proposal, locator)) for locator in locators]
+    return sorted(found, key=lambda remove: (repr(remove.target), -remove.index))
 
 
 def plan_delete(proposal: Proposal, field_model: FieldModel, list_locator: Locator, index: int) -> DeletePlan:
@@ -98,13 +98,14 @@ def plan_delete(proposal: Proposal, field_model: FieldModel, list_locator: Locat
         return DeletePlan()
     if not isinstance(items, list) or not 0 <= index < len(items):
         return DeletePlan()
-    item: Locator = (*list_locator, ("index", index))
     all_nodes = list(nodes(proposal))
-    links = list(references(proposal, field_model))
-    if not any(node.locator == item for node in all_nodes):
+    chosen = next((node for node in all_nodes if node.obj is items[index]), None)
+    if chosen is None:
         # A list the field model does not describe (plain texts): nothing can point at its entries.
         return DeletePlan((Remove(list_locator, index),))
-    roots = _tree_roots(item, all_nodes, links)
+    item = chosen.locator
+    links = list(references(proposal, field_model))
+    roots = _tree_roots(chosen, links)
     inside = set(roots)
     removed = [node for node in all_nodes if _within(node.locator, inside)]
     removed.sort(key=lambda node: node.locator != item)  # the chosen item first, then the rest in walk order
@@ -113,7 +114,8 @@ def plan_delete(proposal: Proposal, field_model: FieldModel, list_locator: Locat
     staying = {(node.entity, identified(node)) for node in kept}
     gone = {(node.entity, identified(node)) for node in removed if identified(node)} - staying
     unlinked = [link for link in links if (link.kind, link.target) in gone and not _within(link.node.locator, inside)]
-    return DeletePlan((*_unlink_ops(proposal, unlinked, gone), *_removals(roots)), tuple(removed), tuple(unlinked))
+    ops = (*_unlink_ops(proposal, unlinked, gone), *_removals(proposal, roots))
+    return DeletePlan(ops, tuple(removed), tuple(unlinked))
 
 
 def _unlink_ops(proposal: Proposal, unlinked: list[Reference], gone: set[tuple[str, str | None]]) -> list[Op]:
@@ -135,4 +137,4 @@ def _unlink_ops(proposal: Proposal, unlinked: list[Reference], gone: set[tuple[s
             ops.append(Assign(link.owner, link.field, [i for i in current if (link.kind, i) not in gone]))
         else:
             ops.append(Assign(link.owner, link.field, None))
-    return [*ops, *_removals(records)]
+    return [*ops, *_removals(proposal, records)]

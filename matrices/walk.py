@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 
-from matrices.edits import Locator
+from matrices.edits import Locator, Step
 from matrices.fieldmodel import FieldModel, FieldSpec
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey
@@ -28,7 +29,8 @@ class Node:
     core: bool = True
     """False for nested optional objects (estimated cost, actor relations): their fields do not add to completeness."""
     locator: Locator = ()
-    """Where the object is in the proposal, by list positions (matrices/edits.py), so that an edit can reach it."""
+    """Where the object is in the proposal (matrices/edits.py): items by id, as the editor's views address them;
+    by position when an id is shared (rule G03) and for entries without an id (relations, excluded causes)."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,13 @@ class FieldValue:
     value: Any
 
 
+def _steps(items: Sequence[Any]) -> Iterator[tuple[Step, Any]]:
+    """Yield each item with its locator step: its id (what the views follow), or its position if the id is shared."""
+    counts = Counter(item.id for item in items)
+    for position, item in enumerate(items):
+        yield (("id", item.id) if counts[item.id] == 1 else ("index", position)), item
+
+
 def nodes(proposal: Proposal) -> Iterator[Node]:
     """Yield every object of the proposal that the field model describes, matrix by matrix."""
     yield Node("general", "proposal", proposal, None)
@@ -48,27 +57,27 @@ def nodes(proposal: Proposal) -> Iterator[Node]:
     problem = proposal.problem_matrix
     at: Locator = ("problem_matrix",)
     yield Node("problem", "problem_matrix", problem, None, locator=at)
-    for n, evidence in enumerate(problem.evidence):
-        yield Node("problem", "evidence", evidence, evidence.id, locator=(*at, "evidence", ("index", n)))
-    for n, cause in enumerate(problem.causes):
-        yield Node("problem", "cause", cause, cause.id, locator=(*at, "causes", ("index", n)))
-    for n, effect in enumerate(problem.effects):
-        yield Node("problem", "effect", effect, effect.id, locator=(*at, "effects", ("index", n)))
+    for step, evidence in _steps(problem.evidence):
+        yield Node("problem", "evidence", evidence, evidence.id, locator=(*at, "evidence", step))
+    for step, cause in _steps(problem.causes):
+        yield Node("problem", "cause", cause, cause.id, locator=(*at, "causes", step))
+    for step, effect in _steps(problem.effects):
+        yield Node("problem", "effect", effect, effect.id, locator=(*at, "effects", step))
 
     strategy = proposal.strategy_matrix
     at = ("strategy_matrix",)
     yield Node("strategy", "strategy_matrix", strategy, None, locator=at)
-    for n, end in enumerate(strategy.ends):
-        yield Node("strategy", "end", end, end.id, locator=(*at, "ends", ("index", n)))
-    for n, indicator in enumerate(strategy.general_indicators):
-        yield Node("strategy", "indicator", indicator, indicator.id, locator=(*at, "general_indicators", ("index", n)))
-    for n, axis in enumerate(strategy.axes):
-        axis_at: Locator = (*at, "axes", ("index", n))
+    for step, end in _steps(strategy.ends):
+        yield Node("strategy", "end", end, end.id, locator=(*at, "ends", step))
+    for step, indicator in _steps(strategy.general_indicators):
+        yield Node("strategy", "indicator", indicator, indicator.id, locator=(*at, "general_indicators", step))
+    for step, axis in _steps(strategy.axes):
+        axis_at: Locator = (*at, "axes", step)
         yield Node("strategy", "axis", axis, axis.id, locator=axis_at)
-        for k, line in enumerate(axis.lines_of_action):
-            yield Node("strategy", "line_of_action", line, line.id, locator=(*axis_at, "lines_of_action", ("index", k)))
-        for k, indicator in enumerate(axis.indicators):
-            yield Node("strategy", "indicator", indicator, indicator.id, locator=(*axis_at, "indicators", ("index", k)))
+        for inner, line in _steps(axis.lines_of_action):
+            yield Node("strategy", "line_of_action", line, line.id, locator=(*axis_at, "lines_of_action", inner))
+        for inner, indicator in _steps(axis.indicators):
+            yield Node("strategy", "indicator", indicator, indicator.id, locator=(*axis_at, "indicators", inner))
         if axis.estimated_cost is not None:
             cost_at = (*axis_at, "estimated_cost")
             yield Node("strategy", "estimated_cost", axis.estimated_cost, axis.id, "estimated_cost.", False, cost_at)
@@ -79,8 +88,8 @@ def nodes(proposal: Proposal) -> Iterator[Node]:
 
     at = ("actor_matrix",)
     yield Node("actors", "actor_matrix", proposal.actor_matrix, None, locator=at)
-    for n, actor in enumerate(proposal.actor_matrix.actors):
-        actor_at: Locator = (*at, "actors", ("index", n))
+    for step, actor in _steps(proposal.actor_matrix.actors):
+        actor_at: Locator = (*at, "actors", step)
         yield Node("actors", "actor", actor, actor.id, locator=actor_at)
         for k, relation in enumerate(actor.relations):
             relation_at: Locator = (*actor_at, "relations", ("index", k))
@@ -88,8 +97,8 @@ def nodes(proposal: Proposal) -> Iterator[Node]:
 
     at = ("instrument_matrix",)
     yield Node("instruments", "instrument_matrix", proposal.instrument_matrix, None, locator=at)
-    for n, instrument in enumerate(proposal.instrument_matrix.instruments):
-        instrument_at: Locator = (*at, "instruments", ("index", n))
+    for step, instrument in _steps(proposal.instrument_matrix.instruments):
+        instrument_at: Locator = (*at, "instruments", step)
         yield Node("instruments", "instrument", instrument, instrument.id, locator=instrument_at)
         if instrument.estimated_cost is not None:
             cost_at = (*instrument_at, "estimated_cost")

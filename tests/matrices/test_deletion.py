@@ -32,7 +32,8 @@ def entries(proposal: Proposal) -> list[tuple[Locator, int, str]]:
     for node in nodes(proposal):
         step = node.locator[-1] if node.locator else None
         if isinstance(step, tuple):
-            found.append((node.locator[:-1], int(step[1]), node.entity))
+            items = resolve(proposal, node.locator[:-1])
+            found.append((node.locator[:-1], next(n for n, item in enumerate(items) if item is node.obj), node.entity))
     return found
 
 
@@ -149,7 +150,7 @@ def test_a_duplicated_id_still_names_the_copy_that_stays(example_es: Proposal, f
     axis.indicators.append(Indicator(id=axis.indicators[0].id, name="copia"))
     plan = plan_delete(example_es, field_model, (*("strategy_matrix", "axes", ("index", 0)), "indicators"), 0)
     assert plan.unlinked == ()
-    assert plan.ops == (Remove(("strategy_matrix", "axes", ("index", 0), "indicators"), 0),)
+    assert plan.ops == (Remove(("strategy_matrix", "axes", ("id", axis.id), "indicators"), 0),)
 
 
 def test_a_list_of_plain_texts_is_a_bare_remove(example_es: Proposal, field_model: FieldModel) -> None:
@@ -164,7 +165,7 @@ def test_single_links_are_emptied_and_lists_lose_only_the_deleted_id(
 ) -> None:
     plan = plan_delete(example_es, field_model, ("actor_matrix", "actors"), 0)
     assigns = [op for op in plan.ops if isinstance(op, Assign)]
-    assert Assign(("strategy_matrix", "axes", ("index", 0)), "lead_actor_id", None) in assigns
+    assert Assign(("strategy_matrix", "axes", ("id", "EJ1")), "lead_actor_id", None) in assigns
     co = next(op for op in assigns if op.field == "co_responsible_actor_ids")
     original = resolve(example_es, co.locator).co_responsible_actor_ids
     assert co.value == [actor for actor in original if actor != "A01"]

@@ -56,9 +56,13 @@ def test_deleting_each_item_of_the_example_adds_no_g02_and_one_undo_restores_it(
     deleter = Deleter(session, context_in(lang, catalogs, field_model))
     baseline = g02(proposal, catalogs, field_model)
     entries = [
-        (node.locator[:-1], int(step[1]), node.entity)
+        (
+            node.locator[:-1],
+            next(n for n, item in enumerate(resolve(proposal, node.locator[:-1])) if item is node.obj),
+            node.entity,
+        )
         for node in nodes(proposal)
-        if node.locator and isinstance(step := node.locator[-1], tuple)
+        if node.locator and isinstance(node.locator[-1], tuple)
     ]
     assert len(entries) > 100
     for target, index, entity in entries:
@@ -213,3 +217,22 @@ def test_lines_and_indicators_are_unlinked_from_the_instruments(
     assert chosen in ids(proposal)
     assert Deleter(session, context_in("es", catalogs, field_model)).delete(where, 0, "delete")
     assert chosen not in ids(proposal)
+
+
+def test_an_open_form_shows_the_link_cleared_by_a_delete_elsewhere(
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    # The strategy page shows EJ1 led by A01; deleting A01 (from the actors page) empties that choice at once.
+    proposal = load_example("es")
+    session = DocumentSession(MemoryDocument(), proposal)
+    context = context_in("es", catalogs, field_model)
+    page = StrategyPage(session, context)
+    shown(qtbot, page)
+    page.refresh()
+    page.axes.axes.select_row(0)
+    lead = page.axes.lead
+    assert lead.currentData() == "A01"
+    assert Deleter(session, context).delete(("actor_matrix", "actors"), 0, "delete")
+    assert lead.currentData() is None
+    session.undo_stack.undo()
+    assert lead.currentData() == "A01"
