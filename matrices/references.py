@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from matrices.edits import Locator
-from matrices.fieldmodel import FieldModel
+from matrices.fieldmodel import FieldModel, FieldSpec
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey
-from matrices.walk import Node, field_values, nodes
+from matrices.walk import Node, nodes
 
 LINK_TYPES = frozenset({"ref", "ref_list"})
 
@@ -51,20 +52,34 @@ class Reference:
         return self.node.item
 
 
+def link_fields(field_model: FieldModel) -> dict[str, list[tuple[tuple[str, ...], FieldSpec]]]:
+    """Return, by entity, the path and spec of each link field (a subfield's path is (field, subfield))."""
+    found: dict[str, list[tuple[tuple[str, ...], FieldSpec]]] = {}
+    for entity, specs in field_model.entities.items():
+        for spec in specs:
+            candidates = [((spec.key,), spec), *(((spec.key, sub.key), sub) for sub in spec.subfields)]
+            for path, link in candidates:
+                if link.type in LINK_TYPES and link.ref is not None:
+                    found.setdefault(entity, []).append((path, link))
+    return found
+
+
 def references(proposal: Proposal, field_model: FieldModel) -> Iterator[Reference]:
     """Yield every link the proposal holds, in the order of the walk (matrix by matrix, item by item)."""
+    fields = link_fields(field_model)
     for node in nodes(proposal):
-        for value in field_values(node, field_model):
-            spec = value.spec
-            if spec.type not in LINK_TYPES or spec.ref is None or not value.value:
+        for path, spec in fields.get(node.entity, ()):
+            value: Any = node.obj
+            for step in path:
+                value = getattr(value, step, None)
+            if not value or spec.ref is None:
                 continue
-            # A subfield's key is 'parent.sub': the attribute lives on the nested object.
-            path = value.key.removeprefix(node.prefix).split(".")
             owner: Locator = (*node.locator, *path[:-1])
+            key = node.prefix + ".".join(path)
             many = spec.type == "ref_list"
-            for target in value.value if many else (value.value,):
+            for target in value if many else (value,):
                 if target:
-                    yield Reference(node, value.key, owner, path[-1], spec.ref, str(target), many)
+                    yield Reference(node, key, owner, path[-1], spec.ref, str(target), many)
 
 
 def identified(node: Node) -> str | None:
