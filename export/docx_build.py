@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from export.docx_styles import HEADER_FILL, StyleIds
 from export.text import clean_text
+from matrices.problem import MAX_CODE_DEPTH
 
 Anchor = tuple[str, str | None, str | None]
 """Where a review comment can point: (matrix, item id or None, field key or None)."""
@@ -413,7 +414,9 @@ class BodyWriter:
                     tag = self.marker(anchors) if anchors else None
                 content: Content = ((cell, "b"),) if column.emphasis and isinstance(cell, str) else cell
                 if column.indent and row.depth:
-                    ppr = f'<w:pPr><w:pStyle w:val="{text_style}"/><w:ind w:left="{INDENT_STEP * row.depth}"/></w:pPr>'
+                    # The indent stops where the codes stop spelling out levels: a deep chain stays in its cell.
+                    indent = INDENT_STEP * min(row.depth, MAX_CODE_DEPTH)
+                    ppr = f'<w:pPr><w:pStyle w:val="{text_style}"/><w:ind w:left="{indent}"/></w:pPr>'
                 else:
                     ppr = ppr_plain
                 parts.append(f"<w:tc>{tcpr[index]}<w:p>{ppr}{runs_xml(content, tag)}</w:p></w:tc>")

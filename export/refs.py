@@ -14,7 +14,7 @@ from matrices.actors import display_name
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
-from matrices.problem import Cause, Effect, tree_codes
+from matrices.problem import Cause, Effect, tree_walk
 from matrices.proposal import Proposal
 
 # The course's codes (C1.2, IND1.1, EJ1.L2, A01) are shown as they are; anything else (a UUID) is replaced by
@@ -31,11 +31,6 @@ _MATRIX_ENTITY = {
 }
 
 
-def _code_key(code: str) -> tuple[int, ...]:
-    """Sort key of a tree code: C1.10 after C1.9."""
-    return tuple(int(part) for part in re.findall(r"\d+", code))
-
-
 class Refs:
     """Codes, names and catalogue labels of one proposal in one export language."""
 
@@ -48,8 +43,9 @@ class Refs:
         self.entities: dict[str, str] = {}
         """The field-model entity of each item id (cause, actor, ...), to name its fields."""
         problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-        self.cause_codes = tree_codes(problem.causes, "C")
-        self.effect_codes = tree_codes(problem.effects, "E")
+        self._walks = {"C": tree_walk(problem.causes, "C"), "E": tree_walk(problem.effects, "E")}
+        self.cause_codes = {problem.causes[row.index].id: row.code for row in self._walks["C"]}
+        self.effect_codes = {problem.effects[row.index].id: row.code for row in self._walks["E"]}
         self._add(problem.causes, self.cause_codes, lambda c: c.description, "cause")
         self._add(problem.effects, self.effect_codes, lambda e: e.description, "effect")
         self._number(problem.evidence, "D", lambda d: d.description, "evidence")
@@ -113,13 +109,10 @@ class Refs:
     def tree_rows(self, nodes: Sequence[Cause] | Sequence[Effect]) -> list[tuple[Cause | Effect, str, int]]:
         """Return the nodes in tree order (each parent followed by its children) with their code and depth.
 
-        Nodes sharing an id (a draft's duplicate, rule G03) share its code and all appear, in list order: the
-        sort is stable, so a copy follows the first node and comes before its children.
+        Nodes sharing an id (a draft's duplicate, rule G03) share its code and all appear.
         """
-        codes = self.cause_codes if nodes and isinstance(nodes[0], Cause) else self.effect_codes
-        rows = [(node, codes[node.id]) for node in nodes]
-        rows.sort(key=lambda row: _code_key(row[1]))
-        return [(node, code, code.count(".")) for node, code in rows]
+        walk = self._walks["C"] if nodes and isinstance(nodes[0], Cause) else self._walks["E"]
+        return [(nodes[row.index], row.code, row.depth) for row in walk]
 
     def label(self, catalog: str, entry_id: str | None) -> str:
         """Return the label of a catalogue value in the export language ("" for none, the id when unknown)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import Field
@@ -63,24 +65,91 @@ def children_of(nodes: list[Cause] | list[Effect], parent_id: str | None) -> lis
     return [node for node in nodes if node.parent_id == parent_id]  # type: ignore[return-value]
 
 
-def tree_codes(nodes: list[Cause] | list[Effect], prefix: str) -> dict[str, str]:
-    """Number a tree by position (C1, C1.1, ...) so that display codes follow the order the participant chose."""
+MAX_CODE_DEPTH = 10
+"""Levels a display code spells out (C1.2.1...); a node deeper than that is numbered below its ancestor there."""
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """A node of a cause or effect tree in display order: its list index, code, depth and the index above it."""
+
+    index: int
+    code: str
+    depth: int
+    parent: int | None
+
+
+def tree_walk(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> list[TreeRow]:
+    """Return every node once, in preorder, numbered by position (C1, C1.1, ...): the one walk of a tree.
+
+    Roots come first, then nodes whose parent is missing or that sit in a parent cycle, each as a new root, so
+    every node of a broken draft can be shown and pointed at. Nodes sharing an id (a draft's duplicate) share
+    the first one's code and follow it, before its children. The walk keeps its own stack: a chain thousands of
+    levels deep is data, not recursion.
+    Codes stay short however deep the tree: below MAX_CODE_DEPTH levels a node is numbered in preorder under
+    its ancestor at that depth (C1.1.1.1.1.1.1.1.1.1…37).
+    """
+    children: dict[str | None, list[int]] = {}
+    for index, node in enumerate(nodes):
+        children.setdefault(node.parent_id, []).append(index)
     codes: dict[str, str] = {}
+    rows: list[TreeRow] = []
+    visited = bytearray(len(nodes))
+    deep_counts: dict[str, int] = {}
 
-    def visit(parent: str | None, base: str) -> None:
-        for index, node in enumerate(children_of(nodes, parent), start=1):
-            if node.id in codes:
-                continue  # a cycle or a duplicate id: the rules report it, numbering just stops
-            codes[node.id] = f"{base}{index}" if parent is None else f"{base}.{index}"
-            visit(node.id, codes[node.id])
+    copies: dict[str, list[int]] = {}
+    for index, node in enumerate(nodes):
+        copies.setdefault(node.id, []).append(index)
 
-    visit(None, prefix)
-    # Orphans (dangling parent) and members of a parent cycle still get a code after the roots, so every
-    # node of a broken draft can be shown and pointed at.
-    next_root = len(children_of(nodes, None))
-    for node in nodes:
-        if node.id not in codes:
+    def emit(index: int, code: str, depth: int, parent: int | None) -> bool:
+        """Record a row, and right after it any copy of its id; return whether it was not yet shown."""
+        if visited[index]:
+            return False
+        node_id = nodes[index].id
+        codes[node_id] = code
+        for copy in copies[node_id]:
+            if not visited[copy]:
+                visited[copy] = 1
+                rows.append(TreeRow(copy, code, depth, parent))
+        return True
+
+    def walk(start: int, code: str) -> None:
+        if not emit(start, code, 0, None):
+            return
+        # Each frame: the row's index, its code, its depth, the code of its ancestor at MAX_CODE_DEPTH (if any)
+        # and an iterator over its children with their positions.
+        stack = [(start, code, 0, None, enumerate(children.get(nodes[start].id, ()), start=1))]
+        while stack:
+            parent, parent_code, depth, anchor, pending = stack[-1]
+            for position, child in pending:
+                if visited[child]:
+                    continue  # reached again through a cycle
+                child_depth = depth + 1
+                child_anchor = anchor if anchor is not None else (parent_code if depth == MAX_CODE_DEPTH else None)
+                if child_anchor is None:
+                    child_code = f"{parent_code}.{position}"
+                else:
+                    deep_counts[child_anchor] = deep_counts.get(child_anchor, 0) + 1
+                    child_code = f"{child_anchor}…{deep_counts[child_anchor]}"
+                if emit(child, child_code, child_depth, parent):
+                    below = enumerate(children.get(nodes[child].id, ()), start=1)
+                    stack.append((child, codes[nodes[child].id], child_depth, child_anchor, below))
+                    break
+            else:
+                stack.pop()
+
+    roots = children.get(None, [])
+    for position, index in enumerate(roots, start=1):
+        if not visited[index]:
+            walk(index, f"{prefix}{position}")
+    next_root = len(roots)
+    for index in range(len(nodes)):
+        if not visited[index]:
             next_root += 1
-            codes[node.id] = f"{prefix}{next_root}"
-            visit(node.id, codes[node.id])
-    return codes
+            walk(index, f"{prefix}{next_root}")
+    return rows
+
+
+def tree_codes(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> dict[str, str]:
+    """Number a tree by position (C1, C1.1, ...) so that display codes follow the order the participant chose."""
+    return {nodes[row.index].id: row.code for row in tree_walk(nodes, prefix)}

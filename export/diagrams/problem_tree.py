@@ -33,12 +33,12 @@ from export.diagrams.tree_geometry import (
     TreeBox,
     TreeFonts,
     TreeLayout,
-    TreeNode,
     TreeZone,
     forest,
 )
+from export.formats import format_number
 from matrices.base import Lang
-from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, TreeRow, tree_walk
 from matrices.proposal import Proposal
 
 __all__ = ["PROBLEM_FILL", "TreeLayout", "layout_problem_tree", "paint", "problem_tree_png", "render_problem_tree"]
@@ -50,7 +50,18 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "no_causes": {"es": "Aún no se han registrado causas.", "en": "No causes recorded yet."},
     "no_problem": {"es": "Problema central aún sin formular", "en": "Central problem not yet stated"},
     "no_text": {"es": "(sin descripción)", "en": "(no description)"},
+    "more_causes": {
+        "es": "… y {count} causas más (todas están en la tabla de causas)",
+        "en": "… and {count} more causes (all are in the causes table)",
+    },
+    "more_effects": {
+        "es": "… y {count} efectos más (todos están en la tabla de efectos)",
+        "en": "… and {count} more effects (all are in the effects table)",
+    },
 }
+
+MAX_BOXES = 60
+"""Causes (and effects) drawn at most: the rest is counted in one line, so the picture's cost stays bounded."""
 
 PROBLEM_FILL = QColor("#1F3F66")
 """The central problem's highlight: the one dark box of the picture."""
@@ -79,22 +90,33 @@ ARROW_PT = 3.2
 
 
 @dataclass(frozen=True)
+class _Trees:
+    """The first MAX_BOXES nodes of one tree in display order, split into trees, and how many are left out."""
+
+    nodes: list[Cause] | list[Effect]
+    trees: list[list[TreeRow]]
+    hidden: int
+
+    @classmethod
+    def of(cls, nodes: list[Cause] | list[Effect], prefix: str) -> _Trees:
+        """Walk nodes and keep the first MAX_BOXES rows (a preorder prefix keeps every drawn node's parent)."""
+        rows = tree_walk(nodes, prefix)
+        return cls(nodes, forest(rows[:MAX_BOXES]), max(0, len(rows) - MAX_BOXES))
+
+
+@dataclass(frozen=True)
 class _Shape:
     """What the layout needs from the matrix, worked out once for every density it tries."""
 
     central_problem: str
-    causes: tuple[list[Cause], list[list[TreeNode]], dict[str, str]]
-    effects: tuple[list[Effect], list[list[TreeNode]], dict[str, str]]
+    causes: _Trees
+    effects: _Trees
 
     @classmethod
     def of(cls, proposal: Proposal) -> _Shape:
-        """Return the matrix's trees and their display codes."""
+        """Return the matrix's trees with their display codes."""
         matrix = proposal.problem_matrix
-        return cls(
-            matrix.central_problem,
-            (matrix.causes, forest(matrix.causes), tree_codes(matrix.causes, "C")),
-            (matrix.effects, forest(matrix.effects), tree_codes(matrix.effects, "E")),
-        )
+        return cls(matrix.central_problem, _Trees.of(matrix.causes, "C"), _Trees.of(matrix.effects, "E"))
 
 
 class _Builder:
@@ -132,8 +154,8 @@ class _Builder:
 
     def build(self) -> TreeLayout:
         """Place effects, the problem and causes from top to bottom."""
-        effect_columns = self._columns(*self.shape.effects, kind="effect")
-        cause_columns = self._columns(*self.shape.causes, kind="cause")
+        effect_columns = self._columns(self.shape.effects, kind="effect")
+        cause_columns = self._columns(self.shape.causes, kind="cause")
         top = self.px(MARGIN_PT)
         effects_bottom, effect_buses = self._place_zone("effect", effect_columns, top)
         problem = self._problem_box(effects_bottom + self.px(PROBLEM_GAP_PT))
@@ -164,15 +186,9 @@ class _Builder:
         column = min((span - gap * (per_band - 1)) / per_band, self.px(MAX_COLUMN_PT))
         return per_band, column
 
-    def _columns(
-        self,
-        nodes: list[Cause] | list[Effect],
-        trees: list[list[TreeNode]],
-        codes: dict[str, str],
-        *,
-        kind: BoxKind,
-    ) -> list[list[TreeBox]]:
+    def _columns(self, shown: _Trees, *, kind: BoxKind) -> list[list[TreeBox]]:
         """Return one column of boxes per tree, at x = 0 and y from 0 downwards (root first)."""
+        nodes, trees = shown.nodes, shown.trees
         if not trees:
             return []
         _, column_width = self._column_geometry(len(trees))
@@ -188,7 +204,7 @@ class _Builder:
                 lefts[item.index] = left
                 box_width = column_width - left
                 inner = box_width - 2 * pad
-                code = codes.get(node.id, "")
+                code = item.code
                 if self.code_metrics.horizontalAdvance(code) > inner:
                     # Only deep chains get codes this long (C1.1.1.1.1...): keep both ends of it.
                     code = self.code_metrics.elidedText(code, Qt.TextElideMode.ElideMiddle, inner)
@@ -243,14 +259,17 @@ class _Builder:
         heights = [max(column[-1].rect.bottom() for column in band) for band in bands]
         # Effects read bottom-up: the first band sits nearest the problem, so bands are stacked in reverse.
         order = list(reversed(range(len(bands)))) if upward else list(range(len(bands)))
-        natural = sum(heights) + band_gap * (len(bands) - 1) + 2 * zone_pad
-        # Effects grow away from the problem (upwards), causes downwards.
-        y = zone_top + zone_pad + (max(0.0, label_height - natural) if upward else 0.0)
+        more_lines = self._more_lines(kind)
+        more_height = len(more_lines) * self.fonts.note.line_height + (band_gap if more_lines else 0.0)
+        natural = sum(heights) + band_gap * (len(bands) - 1) + 2 * zone_pad + more_height
+        # Effects grow away from the problem (upwards), causes downwards; the count of nodes left out of the
+        # picture sits at the far end of the zone.
+        y = zone_top + zone_pad + (max(0.0, label_height - natural) + more_height if upward else 0.0)
         tops: dict[int, float] = {}
         for band_index in order:
             tops[band_index] = y
             y += heights[band_index] + band_gap
-        zone_bottom = max(y - band_gap + zone_pad, zone_top + label_height)
+        zone_bottom = max(y - band_gap + zone_pad + (0.0 if upward else more_height), zone_top + label_height)
         buses: list[float] = []
         for band_index, band in enumerate(bands):
             top, height = tops[band_index], heights[band_index]
@@ -262,11 +281,24 @@ class _Builder:
                 x += column_width + gap
             bus_offset = self.px(5.0) if band_index == 0 else band_gap / 2
             buses.append(top + height + bus_offset if upward else top - bus_offset)
-        self.zones.append(
-            TreeZone(kind, QRectF(self.left, zone_top, self.right - self.left, zone_bottom - zone_top), label)
-        )
+        zone = QRectF(self.left, zone_top, self.right - self.left, zone_bottom - zone_top)
+        note: QRectF | None = None
+        if more_lines:
+            note_height = more_height - band_gap
+            note_top = zone_top + zone_pad if upward else zone_bottom - zone_pad - note_height
+            note = QRectF(self.area_left, note_top, self.area_right - self.area_left, note_height)
+        self.zones.append(TreeZone(kind, zone, label, note, more_lines))
         self.bands[kind] = bands
         return zone_bottom, buses
+
+    def _more_lines(self, kind: BoxKind) -> tuple[str, ...]:
+        """Return the wrapped "... and N more" line of a zone whose nodes are not all drawn (none when all are)."""
+        hidden = (self.shape.effects if kind == "effect" else self.shape.causes).hidden
+        if not hidden:
+            return ()
+        text = TEXTS["more_effects" if kind == "effect" else "more_causes"][self.lang]
+        count = format_number(hidden, self.lang)
+        return wrap_text(text.format(count=count), self.fonts.note.measure, self.area_right - self.area_left, 2)
 
     def _place_column(self, column: list[TreeBox], x: float, top: float, band_height: float, upward: bool) -> None:
         """Move a column's boxes into place (mirrored for effects) and add its comb connectors."""

@@ -1,4 +1,4 @@
-"""Geometry of the problem tree: the finished layout (boxes, zones, connectors) and the forest of causes or effects."""
+"""Geometry of the problem tree: the finished layout (boxes, zones, connectors) and the trees of a walk."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Literal
 from PySide6.QtCore import QPointF, QRectF
 
 from export.diagrams.canvas import FontSpec
-from matrices.problem import Cause, Effect
+from matrices.problem import TreeRow
 
 BoxKind = Literal["problem", "cause", "effect"]
 
@@ -99,37 +99,14 @@ class TreeLayout:
         return next(box for box in self.boxes if box.kind == "problem")
 
 
-@dataclass(frozen=True)
-class TreeNode:
-    """A node in display order: list index, depth below its root and the index it hangs from."""
+def forest(rows: Sequence[TreeRow]) -> list[list[TreeRow]]:
+    """Split a tree walk (matrices.problem.tree_walk) into its trees: each starts at a row of depth 0.
 
-    index: int
-    depth: int
-    parent: int | None
-
-
-def forest(nodes: Sequence[Cause] | Sequence[Effect]) -> list[list[TreeNode]]:
-    """Split nodes into trees in preorder, like tree_codes: roots first, then orphans and cycles as roots."""
-    children: dict[str, list[int]] = {}
-    for index, node in enumerate(nodes):
-        if node.parent_id is not None:
-            children.setdefault(node.parent_id, []).append(index)
-    seen: set[int] = set()
-
-    def walk(root: int) -> list[TreeNode]:
-        # An explicit stack: a chain of thousands of nodes must not hit Python's recursion limit.
-        order: list[TreeNode] = []
-        stack = [TreeNode(root, 0, None)]
-        while stack:
-            item = stack.pop()
-            if item.index in seen:
-                continue  # a cycle or a duplicate id: each node is drawn once
-            seen.add(item.index)
-            order.append(item)
-            below = children.get(nodes[item.index].id, [])
-            stack.extend(TreeNode(child, item.depth + 1, item.index) for child in reversed(below))
-        return order
-
-    trees = [walk(index) for index, node in enumerate(nodes) if node.parent_id is None]
-    trees += [walk(index) for index in range(len(nodes)) if index not in seen]
-    return [tree for tree in trees if tree]
+    A copy of a root (a repeated id) follows the root in the walk and shares its code: it stays in the root's tree.
+    """
+    trees: list[list[TreeRow]] = []
+    for row in rows:
+        if not trees or (row.depth == 0 and row.code != trees[-1][0].code):
+            trees.append([])
+        trees[-1].append(row)
+    return trees

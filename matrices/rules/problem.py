@@ -1,10 +1,10 @@
-"""Rules of the evidence (D01-D04) and problem-matrix (P01-P12) scopes."""
+"""Rules of the evidence (D01-D04) and problem-matrix (P01-P13) scopes."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -35,6 +35,8 @@ LEADING_ARTICLE = re.compile(r"^(?:la|el|una|un|the|a)\s+")
 SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“¿¡(]*[A-ZÁÉÍÓÚÜÑ])")
 INLINE_ENUMERATION = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z])\)\s")
 SIMILARITY_THRESHOLD = 0.85
+MAX_NAMED = 5
+"""Items a finding names at most; the rest are counted (a cycle may hold thousands)."""
 
 # Matched on accent-free lower-case words, so "niñas" is written "ninas".
 CHILD_WORDS = (
@@ -171,7 +173,6 @@ def p04_enough_causes(ctx: RuleContext) -> Iterator[Finding]:
 
 def _tree_faults(nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, str, str]]:
     """Yield (item id, detail es, detail en) for each node that breaks the direct/indirect structure."""
-    by_id = {node.id: node for node in nodes}
     for node in nodes:
         if node.level == "direct" and node.parent_id:
             yield (
@@ -179,32 +180,39 @@ def _tree_faults(nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, str, 
                 f"{node.id}: directo con superior {node.parent_id}",
                 f"{node.id}: direct with parent {node.parent_id}",
             )
-        elif node.level == "indirect":
-            if not node.parent_id:
-                yield node.id, f"{node.id}: indirecto sin superior", f"{node.id}: indirect without parent"
-            elif node.parent_id == node.id:
-                yield node.id, f"{node.id}: depende de sí mismo", f"{node.id}: is its own parent"
-            elif node.parent_id in by_id and not _reaches_root(node, by_id):
-                yield node.id, f"{node.id}: ciclo de dependencias", f"{node.id}: parent cycle"
-            # A parent id that names no node is a dangling reference, reported once by G02.
+        elif node.level == "indirect" and not node.parent_id:
+            yield node.id, f"{node.id}: indirecto sin superior", f"{node.id}: indirect without parent"
+        # A parent id that names no node is a dangling reference, reported once by G02; a node that hangs from
+        # itself, directly or through others, is a cycle, reported once per cycle by P13.
 
 
-def _reaches_root(node: Cause | Effect, by_id: dict[str, Any]) -> bool:
-    seen = {node.id}
-    current = node
-    while current.parent_id:
-        parent = by_id.get(current.parent_id)
-        if parent is None:
-            return True  # dangling: G02's finding, not a cycle
-        if parent.id in seen:
-            return False
-        seen.add(parent.id)
-        current = parent
-    return True
+def parent_cycles(nodes: Sequence[Cause] | Sequence[Effect]) -> list[list[str]]:
+    """Return each cycle of parent links once, as its member ids in list order (a self-parent is a cycle of one).
+
+    Linear in the number of nodes: each id is followed up its parent chain once and never again.
+    """
+    by_id: dict[str, Cause | Effect] = {}
+    for node in nodes:
+        by_id.setdefault(node.id, node)
+    position = {node_id: index for index, node_id in enumerate(by_id)}
+    done: set[str] = set()
+    cycles: list[list[str]] = []
+    for start in by_id:
+        path: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current in by_id and current not in done and current not in path:
+            path[current] = len(path)
+            current = by_id[current].parent_id
+        if current is not None and current in path:
+            members = list(path)[path[current] :]
+            cycles.append(sorted(members, key=position.__getitem__))
+        done.update(path)
+    cycles.sort(key=lambda members: position[members[0]])
+    return cycles
 
 
 def p05_cause_tree(ctx: RuleContext) -> Iterator[Finding]:
-    """Indirect causes hang from another cause (without cycles); direct causes have no parent."""
+    """Indirect causes hang from another cause; direct causes have no parent."""
     for item, detail_es, detail_en in _tree_faults(ctx.proposal.problem_matrix.causes):
         yield ctx.finding("P05", "problem", item, "parent_id", detail_es, detail_en)
 
@@ -228,9 +236,30 @@ def p07_enough_effects(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def p08_effect_tree(ctx: RuleContext) -> Iterator[Finding]:
-    """Indirect effects hang from another effect (without cycles); direct effects have no parent."""
+    """Indirect effects hang from another effect; direct effects have no parent."""
     for item, detail_es, detail_en in _tree_faults(ctx.proposal.problem_matrix.effects):
         yield ctx.finding("P08", "problem", item, "parent_id", detail_es, detail_en)
+
+
+def p13_no_parent_cycles(ctx: RuleContext) -> Iterator[Finding]:
+    """A cause or effect must not hang from itself, directly or through others: one finding per cycle."""
+    problem = ctx.proposal.problem_matrix
+    for nodes, prefix in ((problem.causes, "C"), (problem.effects, "E")):
+        cycles = parent_cycles(nodes)
+        if not cycles:
+            continue
+        codes = tree_codes(nodes, prefix)
+        for members in cycles:
+            named = ", ".join(codes[member] for member in members[:MAX_NAMED])
+            rest = len(members) - MAX_NAMED
+            yield ctx.finding(
+                "P13",
+                "problem",
+                members[0],
+                "parent_id",
+                named + (f" y {rest} más" if rest > 0 else ""),
+                named + (f" and {rest} more" if rest > 0 else ""),
+            )
 
 
 # --- Evidence and wording -------------------------------------------------------------------------------
@@ -301,4 +330,5 @@ RULES: dict[str, RuleFunction] = {
     "P10": p10_some_official_evidence,
     "P11": p11_cause_repeats_problem,
     "P12": p12_child_and_gender_approaches,
+    "P13": p13_no_parent_cycles,
 }

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from matrices.examples import load_example
-from matrices.problem import Cause
+from matrices.problem import Cause, Effect
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.document import Document
@@ -160,6 +160,41 @@ def _dangling() -> Proposal:
     proposal.instrument_matrix.instruments[0].axis_id = "NO-SUCH-AXIS"
     proposal.actor_matrix.actors[0].axis_ids = ["NO-SUCH-AXIS"]
     proposal.strategy_matrix.axes[0].lead_actor_id = "NO-SUCH-ACTOR"
+    return proposal
+
+
+DEEP_CHAIN = 5000
+"""Levels of the deepest cause and effect chains: far past Python's recursion limit (1,000)."""
+
+
+def _deep_chains() -> Proposal:
+    """The example with a chain of DEEP_CHAIN indirect causes below its first cause, and the same for effects."""
+    proposal = _example()
+    matrix = proposal.problem_matrix
+    above = matrix.causes[0].id
+    matrix.causes += [
+        Cause(id=f"K{n}", level="indirect", parent_id=f"K{n - 1}" if n else above, description=f"Nivel {n + 1}")
+        for n in range(DEEP_CHAIN)
+    ]
+    above = matrix.effects[0].id
+    matrix.effects += [
+        Effect(id=f"F{n}", level="indirect", parent_id=f"F{n - 1}" if n else above, description=f"Nivel {n + 1}")
+        for n in range(DEEP_CHAIN)
+    ]
+    return proposal
+
+
+def _parent_cycles() -> Proposal:
+    """The example with causes and effects that hang from each other in a ring with no root, and a long ring."""
+    proposal = _example()
+    matrix = proposal.problem_matrix
+    matrix.causes += [Cause(id=f"R{n}", parent_id=f"R{(n + 1) % 3}", description=f"Anillo {n}") for n in range(3)]
+    matrix.causes += [
+        Cause(id=f"L{n}", level="indirect", parent_id=f"L{(n + 1) % 1500}", description=f"Ciclo {n}")
+        for n in range(1500)
+    ]
+    matrix.effects += [Effect(id="Y1", parent_id="Y1", description="Depende de sí mismo")]
+    matrix.effects += [Effect(id=f"Y{n}", parent_id=f"Y{n + 1 if n < 1200 else 2}") for n in range(2, 1201)]
     return proposal
 
 
@@ -460,6 +495,30 @@ def _maker(path: Path, name: str) -> tuple[Callable[[Path], object], Expect, Con
             None,
             "the same as interchange JSON",
         ),
+        "deep-chain-pmx": (
+            lambda p: _good_pmx(p, _deep_chains()),
+            "loads",
+            None,
+            f"a cause chain and an effect chain {DEEP_CHAIN} levels deep: no traversal may recurse",
+        ),
+        "deep-chain-json": (
+            lambda p: p.write_text(dump_json(_deep_chains()), encoding="utf-8"),
+            "loads",
+            None,
+            "the same as interchange JSON",
+        ),
+        "parent-cycle-pmx": (
+            lambda p: _good_pmx(p, _parent_cycles()),
+            "loads",
+            None,
+            "causes and effects in parent cycles with no root (3, 1,200 and 1,500 long, and one of its own parent)",
+        ),
+        "parent-cycle-json": (
+            lambda p: p.write_text(dump_json(_parent_cycles()), encoding="utf-8"),
+            "loads",
+            None,
+            "the same as interchange JSON",
+        ),
         "locked-by-another-window": (
             _good_pmx,
             "read-only",
@@ -653,6 +712,10 @@ CLASSES: dict[str, str] = {
     "huge-text-json": ".json",
     "control-characters-pmx": ".pmx",
     "control-characters-json": ".json",
+    "deep-chain-pmx": ".pmx",
+    "deep-chain-json": ".json",
+    "parent-cycle-pmx": ".pmx",
+    "parent-cycle-json": ".json",
     "locked-by-another-window": ".pmx",
     "read-only-file": ".pmx",
     "read-only-folder": ".pmx",

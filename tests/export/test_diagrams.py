@@ -30,12 +30,12 @@ from export.diagrams import (
 )
 from export.diagrams.actor_grid import position_colour
 from export.diagrams.canvas import ELLIPSIS, TextMeasure, cm_to_px, encode_png, make_font, new_image, wrap_text
-from export.diagrams.problem_tree import PROBLEM_FILL
+from export.diagrams.problem_tree import MAX_BOXES, PROBLEM_FILL
 from export.diagrams.tree_geometry import TreeLayout, forest
 from matrices.actors import Actor, StakeholderGrid
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
-from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes, tree_walk
 from matrices.proposal import Proposal
 
 pytestmark = pytest.mark.gui
@@ -259,16 +259,39 @@ def test_broken_trees_terminate_and_show_every_node(deadline: None) -> None:
         Cause(id="B", parent_id="A", description="id repetido"),
         Cause(id="E", parent_id="A", description=""),
     ]
-    causes += [Cause(id=f"K{i}", parent_id=f"K{i - 1}" if i else "A", description=f"nivel {i}") for i in range(60)]
+    causes += [Cause(id=f"K{i}", parent_id=f"K{i - 1}" if i else "A", description=f"nivel {i}") for i in range(50)]
     effects = [Effect(id="F1", parent_id="F2"), Effect(id="F2", parent_id="F1")]
     proposal = Proposal(problem_matrix={"causes": causes, "effects": effects})  # type: ignore[arg-type]
-    assert sum(len(component) for component in forest(causes)) == len(causes)
+    assert sum(len(component) for component in forest(tree_walk(causes, "C"))) == len(causes)
+    assert len(causes) <= MAX_BOXES
     layout = tree(proposal)
     assert len([box for box in layout.boxes if box.kind == "cause"]) == len(causes)
     assert len([box for box in layout.boxes if box.kind == "effect"]) == 2
     assert_disjoint([box.rect for box in layout.boxes])
     assert all(box.rect.width() > 0 for box in layout.boxes)
     assert next(box for box in layout.boxes if box.item_id == "E").placeholder
+    decode(problem_tree_png(proposal, "es"))
+
+
+def test_a_tree_of_thousands_draws_a_bounded_number_of_boxes_and_counts_the_rest() -> None:
+    """20,000 causes took 53 s and 4.8 GB to draw: the picture shows MAX_BOXES of them and one line for the rest."""
+    direct = [Cause(id=f"C{i}", level="direct", description=f"Causa {i}") for i in range(1, 20)]
+    chain = [Cause(id=f"K{i}", parent_id=f"K{i - 1}" if i else "C1", description=f"nivel {i}") for i in range(5000)]
+    spread = [Cause(id=f"W{i}", parent_id=f"C{i % 19 + 1}", description=f"hoja {i}") for i in range(14_981)]
+    effects = [Effect(id=f"E{i}", parent_id=f"E{i - 1}" if i else None, description="e") for i in range(3000)]
+    causes = direct + chain + spread
+    proposal = Proposal(problem_matrix={"causes": causes, "effects": effects})  # type: ignore[arg-type]
+    layout = tree(proposal)
+    assert len([box for box in layout.boxes if box.kind == "cause"]) == MAX_BOXES
+    assert len([box for box in layout.boxes if box.kind == "effect"]) == MAX_BOXES
+    notes = {zone.kind: " ".join(zone.note_lines) for zone in layout.zones}
+    assert notes["cause"].startswith(f"… y {len(causes) - MAX_BOXES:,} causas más".replace(",", "."))
+    assert notes["effect"].startswith(f"… y {3000 - MAX_BOXES:,} efectos más".replace(",", "."))
+    # The codes of the deepest drawn boxes stay short: only MAX_CODE_DEPTH levels are spelled out.
+    assert max(len(box.code) for box in layout.boxes) < 40
+    assert_disjoint([box.rect for box in layout.boxes])
+    english = tree(proposal, lang="en")
+    assert " ".join(english.zones[-1].note_lines).startswith(f"… and {len(causes) - MAX_BOXES:,} more causes")
     decode(problem_tree_png(proposal, "es"))
 
 

@@ -164,7 +164,7 @@ def test_every_catalogue_the_field_model_names_exists(catalogs: Catalogs, field_
 
 
 def test_field_model_has_every_rule_and_labels(field_model: FieldModel) -> None:
-    assert len(field_model.rules) == 53
+    assert len(field_model.rules) == 54
     title = field_model.field("proposal", "title")
     assert title.required == "yes"
     assert title.label("es") == "Título de la propuesta"

@@ -1,4 +1,4 @@
-"""Rules D01-D04 and P01-P12 on targeted mutations of the example."""
+"""Rules D01-D04 and P01-P13 on targeted mutations of the example."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from matrices.problem import Cause, Effect, Evidence
 from matrices.proposal import Proposal
 from matrices.rules import ALL_RULES, Rulebook, problem
 
-PROBLEM_RULES = [f"D0{n}" for n in range(1, 5)] + [f"P{n:02d}" for n in range(1, 13)]
+PROBLEM_RULES = [f"D0{n}" for n in range(1, 5)] + [f"P{n:02d}" for n in range(1, 14)]
 LOUD_ON_EXAMPLE = {"D02", "D04", "P06"}
 
 
@@ -252,16 +252,54 @@ def test_p05_direct_cause_with_parent(example_es: Proposal, catalogs: Catalogs, 
     assert where(run("P05", example_es, catalogs, field_model)) == [("P05", "error", "problem", "C2", "parent_id")]
 
 
-def test_p05_parent_cycle(example_es: Proposal, catalogs: Catalogs, field_model: FieldModel) -> None:
+def test_p13_reports_each_parent_cycle_once_and_p05_leaves_them_to_it(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
     causes = example_es.problem_matrix.causes
     causes[1].parent_id = "C1.2"  # C1.1 -> C1.2
     causes[2].parent_id = "C1.1"  # C1.2 -> C1.1
     causes[4].parent_id = "C2.1"  # C2.1 -> itself
-    assert where(run("P05", example_es, catalogs, field_model)) == [
-        ("P05", "error", "problem", "C1.1", "parent_id"),
-        ("P05", "error", "problem", "C1.2", "parent_id"),
-        ("P05", "error", "problem", "C2.1", "parent_id"),
+    assert run("P05", example_es, catalogs, field_model) == []
+    findings = run("P13", example_es, catalogs, field_model)
+    assert where(findings) == [
+        ("P13", "error", "problem", "C1.1", "parent_id"),
+        ("P13", "error", "problem", "C2.1", "parent_id"),
     ]
+    # The findings name the display codes the participant sees; a cycle has no root, so it is numbered last.
+    assert all(finding.message_en.startswith("No cause or effect may hang from itself") for finding in findings)
+    assert findings[0].message_es.endswith("(C6, C6.1)")
+
+
+def test_p13_finds_a_cycle_with_no_level_and_no_root_in_the_effects(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    effects = example_es.problem_matrix.effects
+    effects.extend(Effect(id=f"Y{n}", parent_id=f"Y{(n + 1) % 3}") for n in range(3))
+    [finding] = run("P13", example_es, catalogs, field_model)
+    assert (finding.item, finding.field) == ("Y0", "parent_id")
+    assert run("P08", example_es, catalogs, field_model) == []
+
+
+def test_p13_on_a_cycle_thousands_long_names_five_and_counts_the_rest(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    causes = example_es.problem_matrix.causes
+    size = 5000
+    causes.extend(Cause(id=f"X{n}", level="indirect", parent_id=f"X{(n + 1) % size}") for n in range(size))
+    causes.extend(Cause(id=f"Z{n}", level="indirect", parent_id=f"X{n}") for n in range(0, size, 7))
+    [finding] = run("P13", example_es, catalogs, field_model)
+    assert finding.item == "X0"
+    assert finding.message_en.endswith(f"and {size - 5} more)")
+    assert finding.message_es.endswith(f"y {size - 5} más)")
+
+
+def test_p13_is_quiet_on_a_chain_thousands_deep(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    causes = example_es.problem_matrix.causes
+    causes.extend(Cause(id=f"D{n}", level="indirect", parent_id=f"D{n - 1}" if n else "C1") for n in range(5000))
+    assert run("P13", example_es, catalogs, field_model) == []
+    assert run("P05", example_es, catalogs, field_model) == []
 
 
 def test_p05_leaves_dangling_parents_to_g02_and_allows_deeper_levels(

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from matrices.edits import EditError, resolve
-from matrices.problem import Cause, Effect, tree_codes
+from matrices.problem import Cause, Effect, tree_walk
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
@@ -39,6 +39,8 @@ class _TreeNode:
     parent: _TreeNode | None = None
     children: list[_TreeNode] = field(default_factory=list)
     row: int = 0
+    position: int = -1
+    """The item's index in the flat list when the rows were built: a lookup that needs no scan."""
 
 
 class ProblemTreeModel(QAbstractItemModel):
@@ -72,8 +74,13 @@ class ProblemTreeModel(QAbstractItemModel):
 
     def item(self, index: AnyIndex) -> Cause | Effect | None:
         """Return the cause or effect of a row, or None."""
-        item_id = self.item_id(index)
-        return next((node for node in self.nodes() if node.id == item_id), None) if item_id else None
+        tree_node = self._node(index)
+        if tree_node is None or tree_node.item_id is None:
+            return None
+        nodes, position = self.nodes(), tree_node.position
+        if 0 <= position < len(nodes) and nodes[position].id == tree_node.item_id:
+            return nodes[position]
+        return next((node for node in nodes if node.id == tree_node.item_id), None)
 
     def item_id(self, index: AnyIndex) -> str | None:
         """Return the item id of a row (None for an invalid index)."""
@@ -234,32 +241,20 @@ class ProblemTreeModel(QAbstractItemModel):
 
     def _rebuild(self) -> None:
         nodes = self.nodes()
-        self._codes = tree_codes(nodes, _PREFIX[self.kind])
+        rows = tree_walk(nodes, _PREFIX[self.kind])
+        self._codes = {nodes[row.index].id: row.code for row in rows}
         self._root = _TreeNode(None)
         self._by_id = {}
-        children: dict[str | None, list[str]] = {}
-        for node in nodes:
-            children.setdefault(node.parent_id, []).append(node.id)
-
-        def attach(owner: _TreeNode, item_id: str) -> _TreeNode:
-            tree_node = _TreeNode(item_id, owner, row=len(owner.children))
+        # The walk's order: roots first, then nodes whose parent is missing or that sit in a cycle. A copy of an
+        # id (rule G03) is not shown twice: its row would be indistinguishable from the first.
+        for row in rows:
+            item_id = nodes[row.index].id
+            if item_id in self._by_id:
+                continue
+            owner = self._root if row.parent is None else self._by_id[nodes[row.parent].id]
+            tree_node = _TreeNode(item_id, owner, row=len(owner.children), position=row.index)
             owner.children.append(tree_node)
             self._by_id[item_id] = tree_node
-            return tree_node
-
-        # Roots first, then nodes whose parent is missing or that sit in a cycle, as tree_codes numbers them.
-        starts = [node.id for node in nodes if node.parent_id is None]
-        starts += [node.id for node in nodes]
-        for start in starts:
-            if start in self._by_id:
-                continue
-            stack = [(self._root, start)]
-            while stack:
-                owner, item_id = stack.pop()
-                if item_id in self._by_id:
-                    continue
-                tree_node = attach(owner, item_id)
-                stack.extend((tree_node, child) for child in reversed(children.get(item_id, [])))
 
     def _all_changed(self) -> None:
         stack = [QModelIndex()]

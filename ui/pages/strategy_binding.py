@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from matrices.actors import Actor, display_name
 from matrices.edits import EditError, Locator, resolve
 from matrices.general import EstimatedCost
-from matrices.problem import Cause, tree_codes
+from matrices.problem import MAX_CODE_DEPTH, Cause, tree_walk
 from matrices.proposal import Proposal
 from matrices.strategy import Axis
 from ui.binding import FieldBinder
@@ -49,14 +49,13 @@ def is_direct(cause: Cause) -> bool:
 def cause_entries(proposal: Proposal, direct_only: bool = False) -> list[tuple[str, str]]:
     """Return (id, 'C1.2  description') for the causes in tree order, indirect ones indented."""
     causes = proposal.problem_matrix.causes
-    codes = tree_codes(causes, "C")
-    ordered = sorted(causes, key=lambda cause: [int(part) for part in codes[cause.id][1:].split(".")])
     entries = []
-    for cause in ordered:
+    for row in tree_walk(causes, "C"):
+        cause, code = causes[row.index], row.code
         if direct_only and not is_direct(cause):
             continue
-        code = codes[cause.id]
-        indent = "" if direct_only else "    " * code.count(".")
+        # The indent stops where the codes stop spelling out levels: a chain thousands deep stays on screen.
+        indent = "" if direct_only else "    " * min(row.depth, MAX_CODE_DEPTH)
         # The checklist wraps long lines, so it can show more of each cause than a one-line combo box.
         limit = 110 if direct_only else 240
         entries.append((cause.id, f"{indent}{code}  {short(cause.description or '…', limit)}"))
@@ -66,9 +65,8 @@ def cause_entries(proposal: Proposal, direct_only: bool = False) -> list[tuple[s
 def effect_choices(proposal: Proposal) -> Choices:
     """Return the effects as (id, 'E1  description') choices in tree order, after an empty choice."""
     effects = proposal.problem_matrix.effects
-    codes = tree_codes(effects, "E")
-    ordered = sorted(effects, key=lambda effect: [int(part) for part in codes[effect.id][1:].split(".")])
-    return [(None, "—")] + [(e.id, f"{codes[e.id]}  {short(e.description or '…', 110)}") for e in ordered]
+    rows = [(effects[row.index], row.code) for row in tree_walk(effects, "E")]
+    return [(None, "—")] + [(e.id, f"{code}  {short(e.description or '…', 110)}") for e, code in rows]
 
 
 def actor_label(actor: Actor) -> str:
