@@ -14,7 +14,7 @@ from matrices.actors import display_name
 from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
-from matrices.problem import Cause, Effect, tree_walk
+from matrices.problem import Cause, Effect, TreeRow, tree_walk
 from matrices.proposal import Proposal
 
 # The course's codes (C1.2, IND1.1, EJ1.L2, A01) are shown as they are; anything else (a UUID) is replaced by
@@ -43,9 +43,12 @@ class Refs:
         self.entities: dict[str, str] = {}
         """The field-model entity of each item id (cause, actor, ...), to name its fields."""
         problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-        self._walks = {"C": tree_walk(problem.causes, "C"), "E": tree_walk(problem.effects, "E")}
-        self.cause_codes = {problem.causes[row.index].id: row.code for row in self._walks["C"]}
-        self.effect_codes = {problem.effects[row.index].id: row.code for row in self._walks["E"]}
+        self._walks: dict[str, tuple[Sequence[Cause] | Sequence[Effect], list[TreeRow]]] = {
+            "C": (problem.causes, tree_walk(problem.causes, "C")),
+            "E": (problem.effects, tree_walk(problem.effects, "E")),
+        }
+        self.cause_codes = {problem.causes[row.index].id: row.code for row in self._walks["C"][1]}
+        self.effect_codes = {problem.effects[row.index].id: row.code for row in self._walks["E"][1]}
         self._add(problem.causes, self.cause_codes, lambda c: c.description, "cause")
         self._add(problem.effects, self.effect_codes, lambda e: e.description, "effect")
         self._number(problem.evidence, "D", lambda d: d.description, "evidence")
@@ -111,7 +114,12 @@ class Refs:
 
         Nodes sharing an id (a draft's duplicate, rule G03) share its code and all appear.
         """
-        walk = self._walks["C"] if nodes and isinstance(nodes[0], Cause) else self._walks["E"]
+        if not nodes:
+            return []
+        prefix = "C" if isinstance(nodes[0], Cause) else "E"
+        walked, walk = self._walks[prefix]
+        if walked is not nodes:
+            walk = tree_walk(nodes, prefix)  # another list than the proposal's (a caller's selection)
         return [(nodes[row.index], row.code, row.depth) for row in walk]
 
     def label(self, catalog: str, entry_id: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -58,6 +59,33 @@ Year = Annotated[int, Field(ge=1000, le=9999)]
 
 Score = Annotated[int, Field(ge=-99, le=99)]
 """A rating on a small scale; out-of-range values load so that rule A03 can report them."""
+
+
+EARLIEST_TIME = datetime(1970, 1, 2, tzinfo=UTC)
+LATEST_TIME = datetime(3000, 12, 30, tzinfo=UTC)
+"""The range of a moment (a comment's or a snapshot's time): local times one day either side of it are still
+representable on every system the app runs on (Windows converts to local time only from 1970 to 3000)."""
+
+
+def bounded_time(value: datetime) -> datetime:
+    """Return value with a time zone (UTC when it has none), brought into EARLIEST_TIME..LATEST_TIME.
+
+    Only a file edited by another tool holds a moment outside that range (9999-12-31T23:59:59-14:00 is not a
+    representable UTC time at all): it is read as the nearest end, so that every conversion to UTC or to local
+    time, in the CSV, the dashboard, the comments panel or the Word comments, is total. Moments without a zone
+    are taken as UTC, so that any two moments compare.
+    """
+    if value.utcoffset() is None:
+        value = value.replace(tzinfo=UTC)
+    if value < EARLIEST_TIME:
+        return EARLIEST_TIME
+    if value > LATEST_TIME:
+        return LATEST_TIME
+    return value
+
+
+Timestamp = Annotated[datetime, AfterValidator(bounded_time)]
+"""A moment (a comment's or a snapshot's creation), always with a zone and within EARLIEST_TIME..LATEST_TIME."""
 
 
 def new_id() -> str:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from matrices.base import DomainModel, Id, Text, new_id
+from matrices.base import DomainModel, Id, Text, Timestamp, new_id
 from matrices.edits import EditError, Locator, resolve
 
 MatrixKey = Literal["general", "problem", "strategy", "actors", "instruments"]
@@ -28,7 +28,7 @@ class Comment(DomainModel):
     parent_id: Id | None = None
     author: Text = ""
     role: Literal["facilitator", "participant"] = "facilitator"
-    created_at: datetime = Field(default_factory=_now)
+    created_at: Timestamp = Field(default_factory=_now)
     text: Text = ""
     status: Literal["open", "resolved"] = "open"
 

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from matrices.base import CatalogId, Lang, Text
+from matrices.base import CatalogId, Lang, Text, Timestamp
 from matrices.findings import Finding
 from matrices.proposal import Proposal
 from matrices.review import MATRIX_KEYS, Comment, MatrixKey
@@ -45,8 +45,8 @@ class ProposalSummary(BaseModel):
     warnings: Count = 0
     comments_open: Count = 0
     comments_resolved: Count = 0
-    last_modified: datetime | None = None
-    last_submitted: datetime | None = None
+    last_modified: Timestamp | None = None
+    last_submitted: Timestamp | None = None
     language: Lang = "es"
 
     def score(self, matrix: MatrixKey) -> int:

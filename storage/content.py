@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from matrices.base import Timestamp
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.errors import CorruptDocumentError, InterchangeError
@@ -60,7 +61,7 @@ class SnapshotInfo(BaseModel):
 
     id: int
     name: str
-    created_at: datetime
+    created_at: Timestamp
     reason: str
 
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from matrices.base import bounded_time
 from matrices.rules import Rulebook
 from matrices.summary import ProposalSummary, last_submission
 from storage.connection import describe_sqlite_error
@@ -103,7 +104,8 @@ def file_stamp(path: Path) -> Stamp | None:
 
 def _modified(path: Path) -> datetime | None:
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        # A modification time another tool set far in the past or future is shown as the nearest bound.
+        return bounded_time(datetime.fromtimestamp(path.stat().st_mtime, UTC))
     except (OSError, OverflowError, ValueError):
         return None
 

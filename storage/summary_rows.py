@@ -16,12 +16,12 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from matrices.base import MAX_TEXT
+from matrices.base import MAX_TEXT, bounded_time
 from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
 from matrices.fieldmodel import FieldModel
@@ -216,4 +216,4 @@ def _parse_time(value: object) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return bounded_time(parsed)

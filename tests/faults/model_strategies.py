@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from matrices.base import MAX_NUMBER, CatalogId, Id, Number, Score, Text, Year
+from matrices.base import MAX_NUMBER, CatalogId, Id, Number, Score, Text, Timestamp, Year
 
 LIST_SIZE = 3
 ID_POOL = ["C1", "C1.1", "E1", "A01", "EJ1", "IND1.1", "L1", "D1", "INS1", "x:9", "0-a_b"]
@@ -79,6 +79,7 @@ SCALARS: list[tuple[Any, st.SearchStrategy[Any]]] = [
     (Year, YEARS),
     (Score, SCORES),
     (bool, st.booleans()),
+    (Timestamp, DATETIMES),
     (dt.datetime, DATETIMES),
     (dt.date, DATES),
 ]
