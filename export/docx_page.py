@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -18,6 +17,7 @@ from docx.oxml.section import CT_SectPr
 from docx.shared import Twips
 
 from export.docx_build import NSDECLS, Heading, esc
+from export.docx_safety import open_docx
 from export.docx_styles import StyleIds
 from export.options import Paper
 from export.text import clean_text
@@ -38,34 +38,13 @@ class Template:
     has_footer: bool
 
 
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-
-def _template_stream(path: Path) -> io.BytesIO:
-    """Return the template's bytes, a Word template (.dotx) relabelled as a document so python-docx opens it."""
-    data = path.read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        types = package.read("[Content_Types].xml")
-        if _TEMPLATE_TYPE not in types:
-            return io.BytesIO(data)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy_:
-            for info in package.infolist():
-                content = package.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    content = types.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-                copy_.writestr(info, content)
-    out.seek(0)
-    return out
-
-
 def open_document(template: Path | None) -> tuple[Document, Template]:
     """Return a document to fill (the template's styles, header and logo, with an empty body).
 
-    The template (.docx or .dotx) is only read, never written.
+    The template (.docx or .dotx) is only read, never written, and only through the bounded reader
+    (export/docx_safety.py): a template that is damaged, encrypted or a zip bomb raises DocxRefusedError.
     """
-    document = docx.Document(_template_stream(template)) if template is not None else docx.Document()
+    document = open_docx(template) if template is not None else docx.Document()
     body = document.element.body
     sentinel = body.get_or_add_sectPr()
     # clear_content keeps the final sectPr: the template's page set-up and header/footer references survive.

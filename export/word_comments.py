@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from pydantic import ValidationError
 
 from export.anchor_table import AnchorTable, read_anchor_table
 from export.docx_build import ANCHOR_BOOKMARK_PREFIX, Anchor
+from export.docx_safety import DocxRefusedError, open_docx
+from matrices.base import MAX_TEXT
 from matrices.review import MATRIX_KEYS, Comment
 
 _BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
@@ -75,10 +74,12 @@ def read_word_comments(docx_path: Path | str) -> WordComments:
     """Read an exported .docx's Word comments, leaving out those the export wrote itself."""
     path = Path(docx_path)
     try:
-        document = docx.Document(str(path))
+        document = open_docx(path)
         table = read_anchor_table(document)
         word_comments = list(document.comments)
-    except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+    except DocxRefusedError as exc:
+        raise UnreadableWordFileError(exc.reason, path) from exc
+    except (KeyError, ValueError, SyntaxError) as exc:
         raise UnreadableWordFileError("could not be read as a Word document (.docx)", path) from exc
     if table is None:
         raise NotOurWordFileError(
@@ -95,6 +96,10 @@ def read_word_comments(docx_path: Path | str) -> WordComments:
         author = (word_comment.author or "").strip()
         if not text:
             continue
+        if len(text) > MAX_TEXT or len(author) > MAX_TEXT:
+            raise UnreadableWordFileError(
+                f"holds a comment whose text or author is longer than {MAX_TEXT:,} characters", path
+            )
         if (_normal(author), _normal(text)) in ours:
             skipped += 1
             continue

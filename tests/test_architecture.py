@@ -15,7 +15,8 @@ FIRST_PARTY = ("matrices", "storage", "export", "ui", "main")
 ALLOWED_THIRD_PARTY = {
     "matrices": {"pydantic", "pydantic_core", "annotated_types"},
     "storage": {"pydantic", "sqlalchemy"},
-    "export": {"pydantic", "docx", "PySide6.QtGui", "PySide6.QtCore"},
+    # lxml is python-docx's own XML engine: the bounded Word reader (export/docx_safety.py) parses with it.
+    "export": {"pydantic", "docx", "lxml", "PySide6.QtGui", "PySide6.QtCore"},
     "ui": None,  # anything
 }
 ALLOWED_FIRST_PARTY = {

@@ -179,9 +179,9 @@ def test_a_document_without_anchors_or_not_a_docx_is_a_clear_error(
         import_word_comments(other)
     junk = tmp_path / "basura.docx"
     junk.write_bytes(b"not a zip")
-    with pytest.raises(UnreadableWordFileError, match="could not be read"):
+    with pytest.raises(UnreadableWordFileError, match="not a valid zip"):
         import_word_comments(junk)
-    with pytest.raises(UnreadableWordFileError, match="could not be read"):
+    with pytest.raises(UnreadableWordFileError, match="cannot be read"):
         import_word_comments(tmp_path / "missing.docx")
 
 

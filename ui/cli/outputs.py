@@ -62,6 +62,7 @@ def docx_bytes(proposal: Proposal, comments: Sequence[Comment], options: ExportO
     # (`review` of 500 files has a 2 s budget, start-up included).
     from export.diagrams import ensure_gui_application
     from export.docx_export import export_docx
+    from export.docx_safety import DocxRefusedError
 
     ensure_gui_application()
     catalogs, field_model = Catalogs.load(), FieldModel.load()
@@ -75,6 +76,9 @@ def docx_bytes(proposal: Proposal, comments: Sequence[Comment], options: ExportO
             comments=comments,
             options=options,
         )
+    except DocxRefusedError as exc:
+        # Only a template is read through the bounded Word reader during an export.
+        raise fail(options.template or Path(), exc.reason) from exc
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         if options.template is None:
             raise
