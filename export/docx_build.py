@@ -8,7 +8,7 @@ milliseconds. python-docx still handles what has a package side: pictures, heade
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from export.docx_styles import HEADER_FILL, StyleIds
@@ -179,6 +179,10 @@ class Heading:
     bookmark: str
 
 
+_PARTS_PER_FLUSH = 4096
+"""Row pieces a table joins into one part of the body before starting another."""
+
+
 @dataclass
 class BodyWriter:
     """Accumulates the body XML of one document; the sections call it in document order."""
@@ -203,6 +207,7 @@ class BodyWriter:
     cell_margins: int = 216
     """Left plus right inner margin of a table cell, in twips (the table style's)."""
     _parts: list[str] = field(default_factory=list)
+    _sections: list[int] = field(default_factory=list)
     _anchored: set[Anchor] = field(default_factory=set)
     _bookmarks: int = 0
 
@@ -255,25 +260,51 @@ class BodyWriter:
         ranges maps a marker to the XML that opens and closes the comment ranges anchored there; the
         markers no comment uses disappear, or become the bookmarks of their anchors (outside the ranges).
         """
-        body = f"<w:body {NSDECLS}>{''.join(self._parts)}{tail}</w:body>"
-        if not self.markers:
-            return body
+        return "".join(self.chunks(tail, ranges))
+
+    def chunks(
+        self, tail: str = "", ranges: Mapping[str, tuple[str, str]] | None = None, *, release: bool = False
+    ) -> Iterator[str]:
+        """Yield the body of xml() part by part, so that a large body is never held twice in memory.
+
+        release: forget each part once it is yielded (the writer is done with after this).
+        """
         found = ranges or {}
-        marks = self.bookmarks
-        empty = ("", "")
-        replace: dict[str, str] = {}
-        for tag in self.markers:
-            start, end = found.get(tag, empty)
-            if tag in marks:
-                number = _BOOKMARK_ID_BASE + int(tag)
-                start = f'<w:bookmarkStart w:id="{number}" w:name="{ANCHOR_BOOKMARK_PREFIX}{tag}"/>{start}'
-                end = f'{end}<w:bookmarkEnd w:id="{number}"/>'
-            replace["S" + tag] = start
-            replace["E" + tag] = end
-        # Splitting on NUL puts every token at an odd index: one C-level split instead of a regex callback.
-        pieces = body.split("\x00")
-        pieces[1::2] = [replace[token] for token in pieces[1::2]]
-        return "".join(pieces)
+        yield f"<w:body {NSDECLS}>"
+        parts = self._parts
+        for index, part in enumerate(parts):
+            if release:
+                parts[index] = ""
+            if self.markers and "\x00" in part:
+                # Splitting on NUL puts every token at an odd index: one C-level split instead of a regex.
+                pieces = part.split("\x00")
+                pieces[1::2] = [self._token_xml(token, found) for token in pieces[1::2]]
+                yield "".join(pieces)
+            else:
+                yield part
+        yield tail
+        yield "</w:body>"
+
+    def _token_xml(self, token: str, found: Mapping[str, tuple[str, str]]) -> str:
+        """Return what a marker token (S or E, then the tag) becomes: its comment range end and bookmark, or ""."""
+        # Worked out per token, not as a table of every token: 100,000 anchored cells would make that table
+        # tens of megabytes for the moment of writing.
+        kind, tag = token[0], token[1:]
+        start, end = found.get(tag, ("", ""))
+        if tag in self.bookmarks:
+            number = _BOOKMARK_ID_BASE + int(tag)
+            if kind == "S":
+                return f'<w:bookmarkStart w:id="{number}" w:name="{ANCHOR_BOOKMARK_PREFIX}{tag}"/>{start}'
+            return f'{end}<w:bookmarkEnd w:id="{number}"/>'
+        return start if kind == "S" else end
+
+    def section_breaks(self) -> list[int]:
+        """Return the indexes of the parts that end a section (each a paragraph holding a sectPr)."""
+        return list(self._sections)
+
+    def part(self, index: int) -> str:
+        """Return a part written (a section break, to be adjusted once headers and footers exist)."""
+        return self._parts[index]
 
     # -- paragraphs ---------------------------------------------------------------------------------------
 
@@ -360,6 +391,7 @@ class BodyWriter:
 
     def section_break(self, sect_pr: str, next_width: int) -> None:
         """End the current section with sect_pr (its page set-up); the next one has next_width of text."""
+        self._sections.append(len(self._parts))
         self._parts.append(f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>")
         self.text_width = next_width
 
@@ -421,6 +453,11 @@ class BodyWriter:
                     ppr = ppr_plain
                 parts.append(f"<w:tc>{tcpr[index]}<w:p>{ppr}{runs_xml(content, tag)}</w:p></w:tc>")
             parts.append("</w:tr>")
+            if len(parts) >= _PARTS_PER_FLUSH:
+                # A long table is kept as several parts: no single string (and its split when comment ranges go
+                # in) grows with the number of rows.
+                self._parts.append("".join(parts))
+                parts.clear()
         parts.append("</w:tbl>")
         # Word needs a paragraph between two tables, or it merges them; it also spaces the table from the text.
         parts.append('<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>')

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import copy
-import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-
-from docx.oxml.parser import parse_xml
 
 from export.anchor_table import anchor_table_xml, install_anchor_table
 from export.context import ExportContext
 from export.docx_build import BodyWriter
 from export.docx_measure import WordWidths, table_font
+from export.docx_package import adopt_skeleton, install_skeleton, save_with_body
 from export.docx_page import (
     PageSetup,
     enable_update_fields,
@@ -149,12 +147,9 @@ class DocxExport:
         writer.fill(toc_place, toc_xml(writer.headings, styles, labels("toc.title"), page.text_width(landscape=False)))
         plan = plan_comments(context, writer.markers, self._comments) if self._comments else None
         page.configure(sentinel, landscape=context.landscape, first=False)
-        # The body is parsed once and swapped in whole: moving thousands of parsed elements one by one into
-        # python-docx's tree makes lxml reconcile namespaces per element (seconds for the large proposal).
-        final_sect_pr = sentinel.xml
-        body_xml = writer.xml(final_sect_pr, plan.ranges if plan else None)
-        # Bytes parse faster than str: lxml would otherwise transcode the text first.
-        document.element.replace(body, parse_xml(body_xml.encode("utf-8")))
+        # The body is never parsed (export/docx_package.py): python-docx holds its section breaks only, which
+        # the header and footer below link to, and the saved package gets the body written in as text.
+        install_skeleton(document, writer, sentinel.xml)
         title = clean_text(proposal.title) or labels("cover.untitled")
         if page.own_header:
             write_header(document, styles, shorten(title, HEADER_TITLE_LIMIT))
@@ -179,9 +174,8 @@ class DocxExport:
             install_anchor_table(document, anchor_table_xml(proposal.id, writer.bookmarks, exported))
         yield Progress(8, total, STEPS[7])
 
-        buffer = io.BytesIO()
-        document.save(buffer)
-        self._result = buffer.getvalue()
+        tail = adopt_skeleton(document, writer)
+        self._result = save_with_body(document, writer.chunks(tail, plan.ranges if plan else None, release=True))
         yield Progress(9, total, STEPS[8])
 
 

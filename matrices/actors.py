@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
-from matrices.base import CatalogId, DomainModel, Id, Score, Text, new_id
+from matrices.base import CatalogId, DomainModel, Id, Items, Score, Text, new_id
 from matrices.catalogs import Catalogs
 
 DEFAULT_HIGH_THRESHOLD = 4
@@ -33,17 +33,17 @@ class Actor(DomainModel):
     acronym: Text | None = None
     type: CatalogId | None = None
     level: CatalogId | None = None
-    roles: list[CatalogId] = Field(default_factory=list)
+    roles: Items[CatalogId] = Field(default_factory=list)
     mandate: Text | None = None
     interest_description: Text = ""
     interest: Score | None = None
     influence: Score | None = None
     position: Score | None = None
-    resources: list[CatalogId] = Field(default_factory=list)
+    resources: Items[CatalogId] = Field(default_factory=list)
     perceived_problems: Text | None = None
-    relations: list[ActorRelation] = Field(default_factory=list)
+    relations: Items[ActorRelation] = Field(default_factory=list)
     strategy_detail: Text | None = None
-    axis_ids: list[Id] = Field(default_factory=list)
+    axis_ids: Items[Id] = Field(default_factory=list)
     assessment_basis: Text | None = None
     data_type: CatalogId | None = None
 
@@ -51,7 +51,7 @@ class Actor(DomainModel):
 class ActorMatrix(DomainModel):
     """The third matrix: every actor that decides, implements, funds, benefits from or opposes the policy."""
 
-    actors: list[Actor] = Field(default_factory=list)
+    actors: Items[Actor] = Field(default_factory=list)
 
 
 def display_name(actor: Actor) -> str:

@@ -6,9 +6,9 @@ import math
 import re
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, FailFast, Field, StringConstraints
 
 Lang = Literal["es", "en"]
 LANGS: tuple[Lang, ...] = ("es", "en")
@@ -16,6 +16,13 @@ LANGS: tuple[Lang, ...] = ("es", "en")
 # Texts are bounded so that a hostile file cannot make us allocate without limit, but the bound is far
 # above anything a participant writes (a whole chapter is ~100 k characters).
 MAX_TEXT = 200_000
+# Lists are bounded for the same reason: a 2 MB file can hold a million tiny items, each of which would become
+# an object (or a validation error) of a kilobyte. A course proposal has ~40 causes and ~150 actors; an export
+# of the largest list allowed still takes seconds.
+MAX_LIST_ITEMS = 25_000
+"""Items one list may hold: causes, actors, the ids of a list of links, authors..."""
+MAX_TOTAL_ITEMS = 100_000
+"""Items all the lists of one proposal (every nested list included) may hold together."""
 # SQLite stores integers in 64 bits and reals as doubles: keep numbers where both are exact.
 MAX_NUMBER = 1e15
 
@@ -55,6 +62,11 @@ CatalogId = Annotated[str, StringConstraints(min_length=1, max_length=100), Afte
 Number = Annotated[int | float, AfterValidator(_normalize_number)]
 """A figure: integral values are kept as int so that 16742 stays 16742 through every format."""
 
+T = TypeVar("T")
+Items = Annotated[list[T], Field(max_length=MAX_LIST_ITEMS), FailFast()]
+"""A list of the model: at most MAX_LIST_ITEMS long, and its validation stops at the first bad item, so that a
+list of a million wrong values makes one error, not a million."""
+
 Year = Annotated[int, Field(ge=1000, le=9999)]
 
 Score = Annotated[int, Field(ge=-99, le=99)]
@@ -86,6 +98,33 @@ def bounded_time(value: datetime) -> datetime:
 
 Timestamp = Annotated[datetime, AfterValidator(bounded_time)]
 """A moment (a comment's or a snapshot's creation), always with a zone and within EARLIEST_TIME..LATEST_TIME."""
+
+
+class TooManyItemsError(ValueError):
+    """A proposal's data holds more items than MAX_LIST_ITEMS in one list or MAX_TOTAL_ITEMS in all."""
+
+
+def check_item_counts(data: Any) -> None:
+    """Raise TooManyItemsError when raw data (parsed JSON) has too many list items, in one list or in all.
+
+    It runs before validation, so that no item of such data becomes an object. The walk keeps its own stack
+    (nesting is data) and stops as soon as a limit is passed.
+    """
+    total = 0
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{key}" if path else str(key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            if len(value) > MAX_LIST_ITEMS:
+                raise TooManyItemsError(
+                    f"{path or 'a list'} has {len(value):,} items, more than the {MAX_LIST_ITEMS:,} a list may hold"
+                )
+            total += len(value)
+            if total > MAX_TOTAL_ITEMS:
+                raise TooManyItemsError(f"has more than the {MAX_TOTAL_ITEMS:,} items a proposal may hold in all")
+            stack.extend((f"{path}[]", item) for item in value if isinstance(item, dict | list))
 
 
 def new_id() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from matrices.base import CatalogId, DomainModel, Number, Text, Year
+from matrices.base import CatalogId, DomainModel, Items, Number, Text, Year
 
 
 class Horizon(DomainModel):
@@ -17,21 +17,21 @@ class Horizon(DomainModel):
 class Alignment(DomainModel):
     """Links of the whole proposal to the GCM, the 2030 Agenda, the MiGOF, the MGI and national norms."""
 
-    gcm_objectives: list[CatalogId] = Field(default_factory=list)
-    gcm_principles: list[CatalogId] = Field(default_factory=list)
-    sdg_targets: list[CatalogId] = Field(default_factory=list)
-    migof: list[CatalogId] = Field(default_factory=list)
-    mgi_domains: list[CatalogId] = Field(default_factory=list)
-    normative_references: list[CatalogId] = Field(default_factory=list)
+    gcm_objectives: Items[CatalogId] = Field(default_factory=list)
+    gcm_principles: Items[CatalogId] = Field(default_factory=list)
+    sdg_targets: Items[CatalogId] = Field(default_factory=list)
+    migof: Items[CatalogId] = Field(default_factory=list)
+    mgi_domains: Items[CatalogId] = Field(default_factory=list)
+    normative_references: Items[CatalogId] = Field(default_factory=list)
 
 
 class AxisAlignment(DomainModel):
     """Links of one strategic axis to the international frameworks."""
 
-    gcm_objectives: list[CatalogId] = Field(default_factory=list)
-    sdg_targets: list[CatalogId] = Field(default_factory=list)
-    migof: list[CatalogId] = Field(default_factory=list)
-    mgi_domains: list[CatalogId] = Field(default_factory=list)
+    gcm_objectives: Items[CatalogId] = Field(default_factory=list)
+    sdg_targets: Items[CatalogId] = Field(default_factory=list)
+    migof: Items[CatalogId] = Field(default_factory=list)
+    mgi_domains: Items[CatalogId] = Field(default_factory=list)
 
 
 class EstimatedCost(DomainModel):

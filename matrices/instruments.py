@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from matrices.base import CatalogId, DomainModel, Id, Score, Text, new_id
+from matrices.base import CatalogId, DomainModel, Id, Items, Score, Text, new_id
 from matrices.general import EstimatedCost
 
 
@@ -38,12 +38,12 @@ class Instrument(DomainModel):
     legal_basis: Text | None = None
     responsible_actor_id: Id | None = None
     target_group: Text = ""
-    target_actor_ids: list[Id] = Field(default_factory=list)
+    target_actor_ids: Items[Id] = Field(default_factory=list)
     mechanism: Text = ""
     resources_required: Text | None = None
     estimated_cost: EstimatedCost | None = None
     timeframe: CatalogId | None = None
-    indicator_ids: list[Id] = Field(default_factory=list)
+    indicator_ids: Items[Id] = Field(default_factory=list)
     risks: Text | None = None
     ex_ante_assessment: ExAnteAssessment | None = None
 
@@ -51,4 +51,4 @@ class Instrument(DomainModel):
 class InstrumentMatrix(DomainModel):
     """The fourth matrix: the instrument mix."""
 
-    instruments: list[Instrument] = Field(default_factory=list)
+    instruments: Items[Instrument] = Field(default_factory=list)

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import Field
 
-from matrices.base import CatalogId, DomainModel, Id, Number, Text, new_id
+from matrices.base import CatalogId, DomainModel, Id, Items, Number, Text, new_id
 
 MAX_PROBLEM_CHARS = 300
 """The course's length for a central problem: longer draws a warning (rule P03), and the tree shows it whole."""
@@ -35,7 +35,7 @@ class Cause(DomainModel):
     description: Text = ""
     category: CatalogId | None = None
     governability: CatalogId | None = None
-    evidence_ids: list[Id] = Field(default_factory=list)
+    evidence_ids: Items[Id] = Field(default_factory=list)
 
 
 class Effect(DomainModel):
@@ -55,9 +55,9 @@ class ProblemMatrix(DomainModel):
     central_problem: Text = ""
     context: Text | None = None
     affected_population: Text = ""
-    evidence: list[Evidence] = Field(default_factory=list)
-    causes: list[Cause] = Field(default_factory=list)
-    effects: list[Effect] = Field(default_factory=list)
+    evidence: Items[Evidence] = Field(default_factory=list)
+    causes: Items[Cause] = Field(default_factory=list)
+    effects: Items[Effect] = Field(default_factory=list)
 
 
 def children_of(nodes: list[Cause] | list[Effect], parent_id: str | None) -> list[Cause] | list[Effect]:

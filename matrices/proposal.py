@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from matrices.actors import ActorMatrix
-from matrices.base import CatalogId, DomainModel, Id, Lang, Text, new_id
+from matrices.base import CatalogId, DomainModel, Id, Items, Lang, Text, check_item_counts, new_id
 from matrices.general import Alignment, Horizon
 from matrices.instruments import InstrumentMatrix
 from matrices.problem import ProblemMatrix
@@ -24,11 +25,11 @@ class Proposal(DomainModel):
     territorial_scope: CatalogId | None = None
     territory: Text | None = None
     proposing_institution: Text = ""
-    authors: list[Text] = Field(default_factory=list)
+    authors: Items[Text] = Field(default_factory=list)
     horizon: Horizon = Field(default_factory=Horizon)
     status: CatalogId = "draft"
     alignment: Alignment = Field(default_factory=Alignment)
-    cross_cutting_approaches: list[CatalogId] = Field(default_factory=list)
+    cross_cutting_approaches: Items[CatalogId] = Field(default_factory=list)
     data_disclaimer: Text | None = None
     created_at: date = Field(default_factory=date.today)
     updated_at: date = Field(default_factory=date.today)
@@ -36,3 +37,11 @@ class Proposal(DomainModel):
     strategy_matrix: StrategyMatrix = Field(default_factory=StrategyMatrix)
     actor_matrix: ActorMatrix = Field(default_factory=ActorMatrix)
     instrument_matrix: InstrumentMatrix = Field(default_factory=InstrumentMatrix)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded(cls, data: Any) -> Any:
+        """Refuse data with more items than a proposal may hold before any item is validated (one error)."""
+        if isinstance(data, dict):
+            check_item_counts(data)
+        return data

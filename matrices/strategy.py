@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from matrices.base import CatalogId, DomainModel, Id, Number, Text, Year, new_id
+from matrices.base import CatalogId, DomainModel, Id, Items, Number, Text, Year, new_id
 from matrices.general import AxisAlignment, EstimatedCost
 
 
@@ -44,7 +44,7 @@ class Indicator(DomainModel):
     frequency: CatalogId | None = None
     means_of_verification: Text | None = None
     responsible_actor_id: Id | None = None
-    disaggregation: list[CatalogId] = Field(default_factory=list)
+    disaggregation: Items[CatalogId] = Field(default_factory=list)
     notes: Text | None = None
 
 
@@ -75,16 +75,16 @@ class Axis(DomainModel):
 
     id: Id = Field(default_factory=new_id)
     name: Text = ""
-    addressed_cause_ids: list[Id] = Field(default_factory=list)
+    addressed_cause_ids: Items[Id] = Field(default_factory=list)
     strategic_objective: Text = ""
-    lines_of_action: list[LineOfAction] = Field(default_factory=list)
-    expected_results: list[Text] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    lines_of_action: Items[LineOfAction] = Field(default_factory=list)
+    expected_results: Items[Text] = Field(default_factory=list)
+    indicators: Items[Indicator] = Field(default_factory=list)
     lead_actor_id: Id | None = None
-    co_responsible_actor_ids: list[Id] = Field(default_factory=list)
+    co_responsible_actor_ids: Items[Id] = Field(default_factory=list)
     timeframe: CatalogId | None = None
     priority: CatalogId | None = None
-    assumptions_risks: list[Text] = Field(default_factory=list)
+    assumptions_risks: Items[Text] = Field(default_factory=list)
     alignment: AxisAlignment = Field(default_factory=AxisAlignment)
     estimated_cost: EstimatedCost | None = None
 
@@ -93,10 +93,10 @@ class StrategyMatrix(DomainModel):
     """The second matrix: objectives, strategic axes and indicators."""
 
     general_objective: Text = ""
-    ends: list[End] = Field(default_factory=list)
-    general_indicators: list[Indicator] = Field(default_factory=list)
-    axes: list[Axis] = Field(default_factory=list)
-    excluded_causes: list[ExcludedCause] = Field(default_factory=list)
+    ends: Items[End] = Field(default_factory=list)
+    general_indicators: Items[Indicator] = Field(default_factory=list)
+    axes: Items[Axis] = Field(default_factory=list)
+    excluded_causes: Items[ExcludedCause] = Field(default_factory=list)
 
 
 def all_indicators(matrix: StrategyMatrix) -> Iterator[tuple[Axis | None, Indicator]]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from matrices.base import Timestamp
+from matrices.base import MAX_LIST_ITEMS, MAX_TOTAL_ITEMS, Timestamp, TooManyItemsError
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.errors import CorruptDocumentError, InterchangeError
@@ -89,7 +89,11 @@ def _table_rows(raw: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
     """Return a table's rows as column -> value, JSON columns parsed (as orm.JsonText.process_result_value)."""
     columns = table_columns()[name]
     parsed = JSON_COLUMNS.get(name, frozenset())
-    rows = raw.execute(_select(name)).fetchall()
+    # No table of a proposal may hold more rows than a proposal holds items: a file of a million rows is refused
+    # after reading one more than the limit, not after reading them all.
+    rows = raw.execute(f"{_select(name)} LIMIT {MAX_TOTAL_ITEMS + 1}").fetchall()
+    if len(rows) > MAX_TOTAL_ITEMS:
+        raise TooManyItemsError(f"has more than {MAX_TOTAL_ITEMS:,} rows in its {name} table")
     if not parsed:
         return [dict(zip(columns, row, strict=True)) for row in rows]
     loads = json.loads
@@ -105,6 +109,8 @@ def _table_rows(raw: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
 def _read_rows(raw: sqlite3.Connection, names: Iterable[str]) -> TableRows:
     try:
         return {name: _table_rows(raw, name) for name in names}
+    except TooManyItemsError as exc:
+        raise CorruptDocumentError(f"{exc}, more than a proposal may hold") from exc
     except _READ_ERRORS as exc:
         raise CorruptDocumentError("is damaged (a stored value cannot be read)") from exc
 
@@ -136,6 +142,8 @@ def read_comments(raw: sqlite3.Connection) -> tuple[list[Comment], RowState]:
         items, state = nest_comments(rows)
     except _READ_ERRORS as exc:
         raise CorruptDocumentError("is damaged (its comments cannot be read)") from exc
+    if len(items) > MAX_LIST_ITEMS:
+        raise CorruptDocumentError(f"holds {len(items):,} comments, more than the {MAX_LIST_ITEMS:,} a list may hold")
     try:
         comments = [Comment.model_validate(item) for item in items]
     except ValidationError as exc:

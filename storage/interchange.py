@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from matrices.base import Items, check_item_counts
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.atomic import write_atomic
@@ -35,7 +36,15 @@ class Envelope(BaseModel):
     format: Literal["policy-matrix"] = Field(description="Always 'policy-matrix'.")
     version: Literal[1] = Field(description="Version of the interchange format.")
     proposal: Proposal
-    comments: list[Comment] = Field(default_factory=list, description="Review comments (optional).")
+    comments: Items[Comment] = Field(default_factory=list, description="Review comments (optional).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded(cls, data: Any) -> Any:
+        """Refuse more comments than a list may hold before any is validated (the proposal checks its own)."""
+        if isinstance(data, dict):
+            check_item_counts({"comments": data.get("comments")})
+        return data
 
 
 @dataclass(frozen=True)
@@ -55,9 +64,10 @@ def one_line(text: str) -> str:
 
 def describe_validation_error(exc: ValidationError, skip: int = 0) -> str:
     """Return 'location: message' of the first validation error (location without its first `skip` parts)."""
-    first = exc.errors(include_url=False)[0]
+    first = exc.errors(include_url=False, include_input=False)[0]
     location = ".".join(str(part) for part in first["loc"][skip:])
-    return one_line(f"{location}: {first['msg']}" if location else first["msg"])
+    message = first["msg"].removeprefix("Value error, ")  # pydantic's wording for a model's own checks
+    return one_line(f"{location}: {message}" if location else message)
 
 
 def _parse_json(text: str | bytes) -> Any:

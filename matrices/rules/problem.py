@@ -35,6 +35,9 @@ LEADING_ARTICLE = re.compile(r"^(?:la|el|una|un|the|a)\s+")
 SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“¿¡(]*[A-ZÁÉÍÓÚÜÑ])")
 INLINE_ENUMERATION = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z])\)\s")
 SIMILARITY_THRESHOLD = 0.85
+MAX_COMPARED_CHARS = 2 * MAX_PROBLEM_CHARS
+"""P11 compares the start of each text: a cause that repeats the problem repeats its start, and the comparison's
+cost grows with the square of the lengths (two 200,000-character texts would take hours)."""
 MAX_NAMED = 5
 """Items a finding names at most; the rest are counted (a cycle may hold thousands)."""
 
@@ -278,16 +281,48 @@ def p10_some_official_evidence(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding("P10", "problem", None, "evidence")
 
 
+class _Subsequences:
+    """Longest common subsequence lengths against one fixed text (bit-parallel, Hyyrö 2004).
+
+    The fixed text's bit masks are built once; each other text then costs a few integer operations a character.
+    """
+
+    def __init__(self, fixed: str) -> None:
+        self.masks: dict[str, int] = {}
+        for index, char in enumerate(fixed):
+            self.masks[char] = self.masks.get(char, 0) | (1 << index)
+        self.length = len(fixed)
+        self.full = (1 << len(fixed)) - 1
+
+    def lcs(self, other: str) -> int:
+        """Return the length of the longest common subsequence of the fixed text and other."""
+        masks, full = self.masks, self.full
+        row = full
+        for char in other:
+            matched = row & masks.get(char, 0)
+            row = ((row + matched) | (row - matched)) & full
+        return self.length - row.bit_count()
+
+
 def p11_cause_repeats_problem(ctx: RuleContext) -> Iterator[Finding]:
     """Warn for each cause whose text is at least 85 % similar to the central problem."""
-    problem = _normalized(ctx.proposal.problem_matrix.central_problem)
+    # Only the start of each text is compared (see MAX_COMPARED_CHARS); normalising the rest would be waste.
+    problem = _normalized(ctx.proposal.problem_matrix.central_problem[: 2 * MAX_COMPARED_CHARS])[:MAX_COMPARED_CHARS]
     if not problem:
         return
+    subsequences = _Subsequences(problem)
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq1(problem)
     for cause in ctx.proposal.problem_matrix.causes:
-        text = _normalized(cause.description)
+        text = _normalized(cause.description[: 2 * MAX_COMPARED_CHARS])[:MAX_COMPARED_CHARS]
         if not text:
             continue
-        ratio = SequenceMatcher(None, problem, text, autojunk=False).ratio()
+        # difflib's matching blocks form a common subsequence, so 2 * LCS / total bounds the ratio from above:
+        # most causes are ruled out by that bound, in a small fraction of the ratio's own cost.
+        if 2 * subsequences.lcs(text) < SIMILARITY_THRESHOLD * (len(problem) + len(text)):
+            continue
+        matcher.set_seq2(text)
+        ratio = matcher.ratio()
         if ratio >= SIMILARITY_THRESHOLD:
             yield ctx.finding("P11", "problem", cause.id, "description", f"{cause.id}: {ratio:.0%}")
 

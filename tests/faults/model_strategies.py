@@ -108,6 +108,9 @@ def for_type(hint: Any, depth: int = 0) -> st.SearchStrategy[Any]:
     if inner is not None:
         return st.none() | for_type(inner, depth)
     origin = typing.get_origin(hint)
+    if origin is typing.Annotated and typing.get_origin(typing.get_args(hint)[0]) is list:
+        hint = typing.get_args(hint)[0]  # Items[X]: a bounded list of X
+        origin = list
     if origin is list:
         (item,) = typing.get_args(hint)
         return st.lists(for_type(item, depth + 1), max_size=max(1, LIST_SIZE - depth))
