@@ -12,7 +12,8 @@
    the cohort in one process against a pool of two (bench/bench_moodle.py);
 6. peak memory (peak resident set of the child process) of the editor with the large proposal open and every step shown;
 7. the bundle built by `make bundle`: its size, unpacked and as .tar.gz, and its start against `python main.py`
-   (bench/bench_bundle.py; skipped when dist/policy-matrix is not built).
+   (bench/bench_bundle.py; skipped when dist/policy-matrix is not built);
+8. cost bounded by size (bench/bench_size.py): memory and time of `check` and `export` on files far past a proposal.
 
 Figures are medians; nothing here is asserted (DESIGN.md: timings are reported, never tested).
 """
@@ -37,7 +38,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_export, bench_storage
+from bench import bench_export, bench_size, bench_storage
 from bench.large_proposal import large_comments, large_proposal
 from matrices.examples import load_example
 from storage.document import Document
@@ -287,6 +288,40 @@ def bundle(table: Table, runs: int) -> None:
     table.add("bundle_start_ratio", "bundle start / python main.py start", ratio, "x", "<= 1.3x", ratio <= 1.3)
 
 
+def size_bounds(table: Table, folder: Path) -> None:
+    """Peak memory above the command's baseline, against 20 times the input, and the 20,000-cause export time."""
+    figures = bench_size.measure(folder)
+    labels = {
+        "tiny_items_2mb": "check, 2 MB .json of a million tiny items (refused)",
+        "tiny_items_32mb": "check, 32 MB .json of sixteen million items (refused)",
+        "million_rows_pmx": "check, .pmx with a million cause rows (refused)",
+        "causes_20000_check": "check, 20,000 causes (.pmx)",
+        "causes_20000_export": "export, 20,000 causes (.pmx)",
+        "causes_20000_export_json": "export, 20,000 causes (.json)",
+    }
+    for key, label in labels.items():
+        figure = figures[key]
+        table.add(
+            f"size_{key}_x",
+            f"{label}: memory / input",
+            figure["ratio_to_input"],
+            "x",
+            f"<= {bench_size.MEMORY_FACTOR}x input",
+            figure["memory_met"],
+            **figure,
+        )
+    export = figures["causes_20000_export"]
+    table.add(
+        "size_export_20000_s",
+        "export of 20,000 causes (.pmx), wall",
+        export["seconds"],
+        "s",
+        f"< {bench_size.EXPORT_LIMIT_S:.0f} s",
+        export["seconds"] < bench_size.EXPORT_LIMIT_S,
+        cpu_s=export["cpu_seconds"],
+    )
+
+
 def machine() -> dict[str, Any]:
     """Describe where the figures were measured."""
     import PySide6
@@ -330,6 +365,7 @@ def main() -> None:
         ("export", lambda _folder: export(table, args.runs)),
         ("document file", lambda _folder: storage(table, max(args.runs, 21))),
         ("editor", lambda folder: editor(table, folder, 30)),
+        ("cost bounded by size", lambda folder: size_bounds(table, folder)),
     ]
     if not args.skip_review:
         steps.append(("review", lambda folder: review(table, args.review_files, min(args.runs, 3), folder)))

@@ -8,6 +8,7 @@ milliseconds. python-docx still handles what has a package side: pictures, heade
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -181,6 +182,8 @@ class Heading:
 
 _PARTS_PER_FLUSH = 4096
 """Row pieces a table joins into one part of the body before starting another."""
+_COMPRESS_FROM = 16_384
+"""Characters from which a finished part is kept compressed."""
 
 
 @dataclass
@@ -206,7 +209,8 @@ class BodyWriter:
     """Measures words in the table font: columns are then never narrower than their widest word."""
     cell_margins: int = 216
     """Left plus right inner margin of a table cell, in twips (the table style's)."""
-    _parts: list[str] = field(default_factory=list)
+    _parts: list[str | bytes] = field(default_factory=list)
+    """The body so far, in document order; large parts compressed (see _keep)."""
     _sections: list[int] = field(default_factory=list)
     _anchored: set[Anchor] = field(default_factory=set)
     _bookmarks: int = 0
@@ -272,9 +276,10 @@ class BodyWriter:
         found = ranges or {}
         yield f"<w:body {NSDECLS}>"
         parts = self._parts
-        for index, part in enumerate(parts):
+        for index, kept in enumerate(parts):
             if release:
                 parts[index] = ""
+            part = zlib.decompress(kept).decode() if isinstance(kept, bytes) else kept
             if self.markers and "\x00" in part:
                 # Splitting on NUL puts every token at an odd index: one C-level split instead of a regex.
                 pieces = part.split("\x00")
@@ -304,7 +309,8 @@ class BodyWriter:
 
     def part(self, index: int) -> str:
         """Return a part written (a section break, to be adjusted once headers and footers exist)."""
-        return self._parts[index]
+        kept = self._parts[index]
+        return zlib.decompress(kept).decode() if isinstance(kept, bytes) else kept
 
     # -- paragraphs ---------------------------------------------------------------------------------------
 
@@ -456,12 +462,19 @@ class BodyWriter:
             if len(parts) >= _PARTS_PER_FLUSH:
                 # A long table is kept as several parts: no single string (and its split when comment ranges go
                 # in) grows with the number of rows.
-                self._parts.append("".join(parts))
+                self._keep("".join(parts))
                 parts.clear()
         parts.append("</w:tbl>")
         # Word needs a paragraph between two tables, or it merges them; it also spaces the table from the text.
         parts.append('<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>')
-        self._parts.append("".join(parts))
+        self._keep("".join(parts))
+
+    def _keep(self, xml: str) -> None:
+        """Append a finished part; a large one is kept compressed until it is written.
+
+        Tables are mostly repeated markup: the body of 20,000 causes, 40 MB as text, takes a few MB so.
+        """
+        self._parts.append(zlib.compress(xml.encode(), 1) if len(xml) >= _COMPRESS_FROM else xml)
 
     def column_widths(self, columns: Sequence[Column], rows: Sequence[Row], header: bool) -> list[int]:
         """Return the columns' widths: the text width shared by their weights, each wide enough for its words."""
@@ -476,7 +489,15 @@ class BodyWriter:
             widest = max(measure(cells, column.emphasis), measure((column.header,), True) if header else 0.0)
             if column.indent:
                 # An indented cell's words start further right: its own words plus its depth's indent.
-                widest = max([widest, *(measure((row.cells[index],), False) + INDENT_STEP * row.depth for row in rows)])
+                widest = max(
+                    [
+                        widest,
+                        *(
+                            measure((row.cells[index],), False) + INDENT_STEP * min(row.depth, MAX_CODE_DEPTH)
+                            for row in rows
+                        ),
+                    ]
+                )
             minimums.append(widest)
         needed = [width * SAFETY + self.cell_margins for width in minimums]
         return fit_columns(weights, needed, self.text_width)
