@@ -26,8 +26,14 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
 
+# make test runs everything but the slow suites (tests marked slow: the hostile files as real processes, the
+# editor killed 200 times, the long property runs): a few minutes. CI=true (as .ci/run sets) runs them too.
+ifeq ($(CI),true)
+TEST_SELECTION := -m "slow or not slow"
+endif
+
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest $(TEST_SELECTION)
 
 # make bench           measures every figure of DESIGN.md's target table; writes bench/results.json
 bench: $(STAMP)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from matrices.findings import Finding
-from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes, tree_walk
 from matrices.rules.engine import RuleContext, RuleFunction
 
 ILLUSTRATIVE = "illustrative"
@@ -49,6 +49,15 @@ CHILD_WORDS = (
 WOMEN_WORDS = r"mujer|mujeres|embarazadas?|gestantes?|madres?|women|woman|mothers?|pregnant|female"
 CHILD_PATTERN = re.compile(rf"\b(?:{CHILD_WORDS})\b")
 WOMEN_PATTERN = re.compile(rf"\b(?:{WOMEN_WORDS})\b")
+
+
+def _named(names: list[str]) -> tuple[str, str]:
+    """Return (es, en) details naming at most MAX_NAMED items and counting the rest."""
+    shown = ", ".join(names[:MAX_NAMED])
+    rest = len(names) - MAX_NAMED
+    if rest <= 0:
+        return shown, shown
+    return f"{shown} y {rest:,} más".replace(f"{rest:,}", f"{rest:,}".replace(",", ".")), f"{shown} and {rest:,} more"
 
 
 def _blank(value: str | None) -> bool:
@@ -228,7 +237,7 @@ def p06_direct_causes_without_children(ctx: RuleContext) -> Iterator[Finding]:
     if leaves:
         # Display codes, not ids: causes made in the app carry UUIDs the participant never sees.
         codes = tree_codes(causes, "C")
-        yield ctx.finding("P06", "problem", None, "causes", ", ".join(codes[cause.id] for cause in leaves))
+        yield ctx.finding("P06", "problem", None, "causes", *_named([codes[cause.id] for cause in leaves]))
 
 
 def p07_enough_effects(ctx: RuleContext) -> Iterator[Finding]:
@@ -251,18 +260,13 @@ def p13_no_parent_cycles(ctx: RuleContext) -> Iterator[Finding]:
         cycles = parent_cycles(nodes)
         if not cycles:
             continue
-        codes = tree_codes(nodes, prefix)
+        walk = tree_walk(nodes, prefix)
+        codes = {nodes[row.index].id: row.code for row in walk}
+        order = {nodes[row.index].id: position for position, row in reversed(list(enumerate(walk)))}
         for members in cycles:
-            named = ", ".join(codes[member] for member in members[:MAX_NAMED])
-            rest = len(members) - MAX_NAMED
-            yield ctx.finding(
-                "P13",
-                "problem",
-                members[0],
-                "parent_id",
-                named + (f" y {rest} más" if rest > 0 else ""),
-                named + (f" and {rest} more" if rest > 0 else ""),
-            )
+            # Named in display order (C6, C6.1, ...), pointing at the member the walk shows first.
+            shown = sorted(members, key=order.__getitem__)
+            yield ctx.finding("P13", "problem", shown[0], "parent_id", *_named([codes[m] for m in shown]))
 
 
 # --- Evidence and wording -------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 A normal user gets them from chmod and a file-size limit. Root ignores permissions and file modes, so as root
 (CI containers often are) a read-only bind mount and a tiny tmpfs stand in; when mounting is not allowed
-either, the test is skipped rather than proving nothing.
+either, the test is skipped rather than proving nothing. A permission refusal itself is tested as root in a
+child that drops to the unprivileged user (`unprivileged`), which needs no mount.
 """
 
 from __future__ import annotations
@@ -10,16 +11,20 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import pickle
 import resource
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 TINY_DISK_BYTES = 1024 * 1024
+T = TypeVar("T")
 
 
 def is_root() -> bool:
@@ -115,3 +120,58 @@ class FullDisk:
             yield
         finally:
             resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+NOBODY = 65534
+"""The uid and gid of Debian's (and most systems') unprivileged user and group, when pwd does not know them."""
+
+
+def unprivileged(function: Callable[..., T], *args: object) -> T:
+    """Return function(*args) run in a forked child as the unprivileged user (only as root; else here).
+
+    Root reads and writes any file whatever its mode, so a test of a permission refusal proves nothing as root:
+    the child drops to 'nobody' first, where the file's mode binds again. The result must pickle; an exception
+    in the child is raised here as an AssertionError carrying its type and message.
+    """
+    if not is_root():
+        return function(*args)
+    try:
+        import pwd
+
+        entry = pwd.getpwnam("nobody")
+        uid, gid = entry.pw_uid, entry.pw_gid
+    except (ImportError, KeyError):
+        uid = gid = NOBODY
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child, which reports through the pipe
+        os.close(read_end)
+        try:
+            os.setgroups([])
+            os.setgid(gid)
+            os.setuid(uid)
+            outcome: tuple[str, object] = ("value", function(*args))
+        except BaseException as exc:
+            outcome = ("raised", f"{type(exc).__name__}: {exc}")
+        with os.fdopen(write_end, "wb") as stream:
+            pickle.dump(outcome, stream)
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as stream:
+        data = stream.read()
+    os.waitpid(child, 0)
+    kind, value = pickle.loads(data)
+    if kind == "raised":
+        raise AssertionError(f"in the unprivileged child: {value}")
+    return value  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def shared_folder() -> Iterator[Path]:
+    """Yield a new folder every user can enter and write in (pytest's own are private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="policy-matrix-"))
+    folder.chmod(0o777)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

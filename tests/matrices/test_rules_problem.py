@@ -289,8 +289,8 @@ def test_p13_on_a_cycle_thousands_long_names_five_and_counts_the_rest(
     causes.extend(Cause(id=f"Z{n}", level="indirect", parent_id=f"X{n}") for n in range(0, size, 7))
     [finding] = run("P13", example_es, catalogs, field_model)
     assert finding.item == "X0"
-    assert finding.message_en.endswith(f"and {size - 5} more)")
-    assert finding.message_es.endswith(f"y {size - 5} más)")
+    assert finding.message_en.endswith(f"C6.1.1.1, C6.1.1.1.1 and {size - 5:,} more)")
+    assert finding.message_es.endswith("(C6, C6.1, C6.1.1, C6.1.1.1, C6.1.1.1.1 y 4.995 más)")
 
 
 def test_p13_is_quiet_on_a_chain_thousands_deep(
@@ -319,6 +319,16 @@ def test_p06_lists_the_direct_causes_without_children(
     assert findings[0].message_es.endswith("profundice el árbol si es posible. (C5)")
     example_es.problem_matrix.causes = [c for c in example_es.problem_matrix.causes if c.id not in ("C4.1", "C4.2")]
     assert run("P06", example_es, catalogs, field_model)[0].message_en.endswith("(C4, C5)")
+
+
+def test_p06_names_five_causes_and_counts_the_rest(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    """20,000 direct causes without children made one finding of 20,000 codes; it names five."""
+    example_es.problem_matrix.causes += [Cause(id=f"Z{n}", level="direct") for n in range(20_000)]
+    [finding] = run("P06", example_es, catalogs, field_model)
+    assert finding.message_en.endswith("(C5, C6, C7, C8, C9 and 19,996 more)")
+    assert finding.message_es.endswith("(C5, C6, C7, C8, C9 y 19.996 más)")
 
 
 def test_p06_is_quiet_when_every_direct_cause_is_deepened(

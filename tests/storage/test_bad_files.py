@@ -21,6 +21,7 @@ from storage.errors import (
     UnsupportedVersionError,
 )
 from storage.lock import lock_path_for
+from tests.faults.conditions import shared_folder, unprivileged
 from tests.storage.helpers import fingerprint, listing, tamper
 
 
@@ -128,15 +129,24 @@ def test_a_bad_file_is_refused_clearly_and_left_alone(example_pmx: Path, kind: s
     assert not lock_path_for(example_pmx).exists()
 
 
-def test_an_unreadable_file_is_refused(example_pmx: Path) -> None:
-    if os.name == "posix" and os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    example_pmx.chmod(0)
+def _open_refusal(path: str) -> tuple[str, str]:
+    """Open path read-only; return the refusal's type and message (run as an unprivileged user under root)."""
     try:
-        with pytest.raises(UnreadableFileError, match="permission denied"):
-            Document.open(example_pmx, read_only=True)
-    finally:
-        example_pmx.chmod(0o644)
+        Document.open(Path(path), read_only=True).close()
+    except DocumentError as exc:
+        return type(exc).__name__, str(exc)
+    return "", "opened"
+
+
+def test_an_unreadable_file_is_refused(example_pmx: Path) -> None:
+    # Root reads every file: as root, the open runs in a child dropped to the unprivileged user.
+    with shared_folder() as folder:
+        path = folder / example_pmx.name
+        shutil.copyfile(example_pmx, path)
+        path.chmod(0)
+        kind, message = unprivileged(_open_refusal, str(path))
+    assert kind == "UnreadableFileError"
+    assert "permission denied" in message
 
 
 @pytest.mark.parametrize(

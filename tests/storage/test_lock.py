@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -15,6 +16,7 @@ from matrices.review import Comment
 from storage.document import Document
 from storage.errors import DocumentLockedError, ReadOnlyDocumentError
 from storage.lock import DocumentLock, describe_holder, lock_path_for
+from tests.faults.conditions import shared_folder, unprivileged
 from tests.storage.helpers import fingerprint, listing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,16 +148,21 @@ def test_read_only_open_does_not_block_a_writer(example_pmx: Path) -> None:
         assert not writer.read_only
 
 
+def _open_state(path: str) -> tuple[bool, str]:
+    """Open path for editing; return whether it came read-only and why (run unprivileged under root)."""
+    with Document.open(Path(path)) as document:
+        return document.read_only, document.read_only_reason or ""
+
+
 def test_a_write_protected_file_opens_read_only(example_pmx: Path) -> None:
-    if os.name == "posix" and os.geteuid() == 0:
-        pytest.skip("root ignores file permissions")
-    example_pmx.chmod(0o444)
-    try:
-        with Document.open(example_pmx) as document:
-            assert document.read_only
-            assert "write-protected" in (document.read_only_reason or "")
-    finally:
-        example_pmx.chmod(0o644)
+    # Root ignores file modes: as root, the open runs in a child dropped to the unprivileged user.
+    with shared_folder() as folder:
+        path = folder / example_pmx.name
+        shutil.copyfile(example_pmx, path)
+        path.chmod(0o444)
+        read_only, reason = unprivileged(_open_state, str(path))
+    assert read_only
+    assert "write-protected" in reason
 
 
 @pytest.mark.parametrize(
