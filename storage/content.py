@@ -54,6 +54,12 @@ LINKS: dict[str, tuple[str, str]] = {
 _READ_ERRORS = (ValueError, TypeError, KeyError, RecursionError, sqlite3.Error)
 
 
+_MAX_SNAPSHOT_NAME = 1000
+"""Characters of a snapshot's name that are read (the app names them from a short line of the user's)."""
+_MAX_SHORT = 64
+"""Characters read of a snapshot's time and reason (an ISO time, a reason key)."""
+
+
 class SnapshotInfo(BaseModel):
     """A snapshot's description (its content is read with Document.load_snapshot)."""
 
@@ -208,14 +214,25 @@ def insert_snapshot(connection: Connection, name: str, reason: str, proposal: Pr
 
 def list_snapshots(connection: Connection) -> list[SnapshotInfo]:
     """Return the snapshots' descriptions, oldest first."""
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
     table = tables()["snapshots"]
-    query = select(table.c.pk, table.c.name, table.c.created_at, table.c.reason).order_by(
-        table.c.created_at, table.c.pk
+    # Only the start of each text is read, and one row past the limit: a name of a hundred megabytes, or a
+    # million rows, written by another tool would otherwise be loaded whole to show a list.
+    query = (
+        select(
+            table.c.pk,
+            func.substr(table.c.name, 1, _MAX_SNAPSHOT_NAME),
+            func.substr(table.c.created_at, 1, _MAX_SHORT),
+            func.substr(table.c.reason, 1, _MAX_SHORT),
+        )
+        .order_by(table.c.created_at, table.c.pk)
+        .limit(MAX_LIST_ITEMS + 1)
     )
     try:
         rows = connection.execute(query).all()
+        if len(rows) > MAX_LIST_ITEMS:
+            raise CorruptDocumentError(f"holds more than {MAX_LIST_ITEMS:,} snapshots, more than a proposal may hold")
         return [SnapshotInfo(id=pk, name=name, created_at=created, reason=reason) for pk, name, created, reason in rows]
     except (*_sql_read_errors(), ValidationError) as exc:
         raise CorruptDocumentError("is damaged (its list of snapshots cannot be read)") from exc

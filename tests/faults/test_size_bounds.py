@@ -136,3 +136,28 @@ def test_twenty_thousand_causes_check_and_export(deadline: None, tmp_path: Path,
     assert main.run(["check", str(path)]) in (main.EXIT_OK, main.EXIT_FINDINGS)
     assert main.run(["export", str(path), "--out-dir", str(tmp_path)]) == main.EXIT_OK
     assert (tmp_path / "veinte_mil.docx").stat().st_size > 0
+
+
+def test_the_list_of_snapshots_reads_bounded_names_and_a_bounded_number_of_rows(tmp_path: Path) -> None:
+    path = tmp_path / "fotos.pmx"
+    with Document.create(path, load_example("es")) as document:
+        document.create_snapshot("Entrega", "submitted")
+    db = sqlite3.connect(path)
+    try:
+        db.execute("UPDATE snapshots SET name = ?", ("Ñ" * 20_000_000,))
+        db.commit()
+        with Document.open(path, read_only=True) as document:
+            [listed] = document.list_snapshots()
+        assert 0 < len(listed.name) <= 1000
+        db.execute(
+            "INSERT INTO snapshots (name, created_at, reason, proposal_json) "
+            "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < ?) "
+            "SELECT 'copia ' || n, '2026-01-01T00:00:00+00:00', 'manual', '{}' FROM k",
+            (MAX_LIST_ITEMS + 1,),
+        )
+        db.commit()
+    finally:
+        db.close()
+    refused = pytest.raises(CorruptDocumentError, match=f"more than {MAX_LIST_ITEMS:,} snapshots")
+    with refused, Document.open(path, read_only=True) as document:
+        document.list_snapshots()
