@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
+from storage.document import Document
 from tests.data.make_bad_files import DEEP_CHAIN, build
 from tests.storage.helpers import fingerprint
 from tests.ui.helpers import build_app, record_message_boxes
@@ -63,3 +64,33 @@ def test_the_editor_walks_every_step_of_a_deep_or_cyclic_tree(
     assert not warnings, warnings
     assert controller.close_document()
     assert fingerprint(bad.path) == before
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("name", ["deep-chain-pmx", "parent-cycle-pmx"])
+def test_a_snapshot_of_a_deep_or_cyclic_tree_is_viewed_and_compared(
+    name: str, qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from ui.commands import SetValueCommand
+    from ui.context import UiContext
+    from ui.session import DocumentSession
+    from ui.snapshots import SnapshotsDialog
+
+    [bad] = build(tmp_path / "bad", [name])
+    with Document.open(bad.path) as document:
+        session = DocumentSession(document, document.load())
+        dialog = SnapshotsDialog(session, document, UiContext.load("es"))
+        qtbot.addWidget(dialog)
+        assert dialog.create_snapshot("Antes") is not None
+        causes = session.proposal.problem_matrix.causes
+        session.push(SetValueCommand(session, ("problem_matrix",), "causes", causes[:10], "recortar"))
+        viewer = dialog.view_selected()
+        assert viewer is not None
+        qtbot.addWidget(viewer)
+        viewer.grab()
+        compare = dialog.compare_selected()
+        assert compare is not None
+        qtbot.addWidget(compare)
+        assert not compare.diff.is_empty
+        compare.grab()
+        session.close()
