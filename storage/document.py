@@ -221,8 +221,7 @@ class Document:
         with self._mutex:
             data, state = self._read(read_proposal_rows)
             proposal = validate_proposal(data)
-            # A read-only document never saves, so it keeps no copy of the saved rows (a tenth of a large
-            # proposal's memory); the rare reader that needs them reads them again.
+            # Read-only: no save to compare the rows with (they would cost a tenth of a large proposal's memory).
             self._proposal_state = None if self.read_only else state
             return proposal
 
