@@ -96,7 +96,12 @@ def read_regular(path: Path | str, limit: int = MAX_READ_BYTES) -> bytes:
     target = Path(path)
     with open_regular(target, limit) as stream:
         try:
-            data = stream.read(limit + 1)
+            # One byte past the size fstat gives: read(limit + 1) would allocate the whole 64 MB for every
+            # small file before shrinking it. A file that grew meanwhile is read on, up to the limit.
+            size = min(os.fstat(stream.fileno()).st_size, limit)
+            data = stream.read(size + 1)
+            if len(data) > size:
+                data += stream.read(limit + 1 - len(data))
         except OSError as exc:
             raise _unreadable(exc, target) from exc
     if len(data) > limit:
