@@ -111,6 +111,12 @@ class Catalogs:
         """Return the label of entry_id in catalogue ref (the id itself when unknown)."""
         return self.get(ref).label(entry_id, lang)
 
+    def feasibility_criteria(self) -> tuple[CatalogEntry, ...]:
+        """Return the criteria of the ex-ante assessment (effectiveness … financial feasibility), with labels."""
+        scale = self._catalogs["scales.json"].get("feasibility") if "scales.json" in self._catalogs else None
+        criteria = scale.attrs.get("criteria", []) if scale is not None else []
+        return tuple(_entry(c) for c in criteria if isinstance(c, dict) and "id" in c)
+
     def raw(self, name: str) -> dict[str, Any]:
         """Return a catalogue file's raw content (for extra sections such as the stakeholder grid)."""
         return self._files[name]

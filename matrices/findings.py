@@ -30,13 +30,15 @@ class Finding(BaseModel):
         """Return the message in the requested language."""
         return self.message_es if lang == "es" else self.message_en
 
-    def as_dict(self, lang: Lang) -> dict[str, str | None]:
-        """Return the finding as the flat record printed by `check --json`."""
+    def as_dict(self, lang: Lang, code: str | None = None, label: str | None = None) -> dict[str, str | None]:
+        """Return the finding as the flat record printed by `check --json` (code and label: matrices/display.py)."""
         return {
             "rule": self.rule,
             "severity": self.severity,
             "matrix": self.matrix,
             "item": self.item,
+            "code": code,
             "field": self.field,
+            "label": label,
             "message": self.message(lang),
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,38 @@ def example_es() -> Proposal:
 @pytest.fixture
 def example_en() -> Proposal:
     return load_example("en")
+
+
+def with_uuid_ids(proposal: Proposal) -> Proposal:
+    """Return the proposal with every item id replaced by a UUID, as items made in the app have them."""
+    data = proposal.model_dump(mode="json")
+    ids: dict[str, str] = {}
+
+    def collect(value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str) and value is not data:
+                ids.setdefault(value["id"], uuid.uuid4().hex)
+            for inner in value.values():
+                collect(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                collect(inner)
+
+    def replace(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: replace(inner) for key, inner in value.items()}
+        if isinstance(value, list):
+            return [replace(inner) for inner in value]
+        return ids.get(value, value) if isinstance(value, str) else value
+
+    collect(data)
+    return Proposal.model_validate(replace(data))
+
+
+@pytest.fixture
+def example_uuid_es(example_es: Proposal) -> Proposal:
+    """The Spanish example as if every item had been made in the app (UUID ids instead of the course's codes)."""
+    return with_uuid_ids(example_es)
 
 
 # ---- network block and the slow marker (tests/faults) ----------------------------------------------------

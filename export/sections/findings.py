@@ -32,10 +32,7 @@ def write_findings(context: ExportContext) -> None:
     )
     rows = []
     for finding in findings:
-        where = refs.code(finding.item) if finding.item else ""
-        field = refs.field_label(context.field_model, finding.matrix, finding.item, finding.field)
-        if field:
-            where = f"{where} · {field}" if where else field
+        where = refs.items.where(context.field_model, finding.matrix, finding.item, finding.field, context.lang)
         severity = t(f"severity.{finding.severity}")
         rows.append(
             Row(

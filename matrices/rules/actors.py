@@ -84,10 +84,19 @@ def a03_ratings(ctx: RuleContext) -> Iterator[Finding]:
             value: int | None = getattr(actor, key)
             es, en = labels[key]
             if value is None:
-                yield ctx.finding("A03", MATRIX, actor.id, key, f"{actor.id}: {es} —", f"{actor.id}: {en} —")
+                yield ctx.finding(
+                    "A03", MATRIX, actor.id, key, f"{ctx.code(actor.id)}: {es} —", f"{ctx.code(actor.id)}: {en} —"
+                )
             elif not low <= value <= high:
                 span = f"{value} ∉ [{low}, {high}]"
-                yield ctx.finding("A03", MATRIX, actor.id, key, f"{actor.id}: {es} {span}", f"{actor.id}: {en} {span}")
+                yield ctx.finding(
+                    "A03",
+                    MATRIX,
+                    actor.id,
+                    key,
+                    f"{ctx.code(actor.id)}: {es} {span}",
+                    f"{ctx.code(actor.id)}: {en} {span}",
+                )
 
 
 def a04_whole_of_society(ctx: RuleContext) -> Iterator[Finding]:
@@ -129,7 +138,7 @@ def a05_opponent_strategy(ctx: RuleContext) -> Iterator[Finding]:
             and actor.position <= OPPOSING_POSITION
             and _blank(actor.strategy_detail)
         ):
-            yield ctx.finding("A05", MATRIX, actor.id, "strategy_detail", actor.id)
+            yield ctx.finding("A05", MATRIX, actor.id, "strategy_detail", ctx.code(actor.id))
 
 
 def _participants(ctx: RuleContext) -> set[str]:
@@ -156,7 +165,7 @@ def a06_actor_without_role(ctx: RuleContext) -> Iterator[Finding]:
     participants = _participants(ctx)
     for actor in ctx.proposal.actor_matrix.actors:
         if actor.id not in participants:
-            yield ctx.finding("A06", MATRIX, actor.id, "axis_ids", actor.id)
+            yield ctx.finding("A06", MATRIX, actor.id, "axis_ids", ctx.code(actor.id))
 
 
 def a07_mandate(ctx: RuleContext) -> Iterator[Finding]:
@@ -164,7 +173,7 @@ def a07_mandate(ctx: RuleContext) -> Iterator[Finding]:
     for actor in ctx.proposal.actor_matrix.actors:
         needs_mandate = _sector(ctx, actor) in GOVERNMENTAL_SECTORS or actor.type in MANDATE_TYPES
         if needs_mandate and _blank(actor.mandate):
-            yield ctx.finding("A07", MATRIX, actor.id, "mandate", actor.id)
+            yield ctx.finding("A07", MATRIX, actor.id, "mandate", ctx.code(actor.id))
 
 
 RULES: dict[str, RuleFunction] = {

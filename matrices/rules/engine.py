@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
+from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.display import ItemCodes
 from matrices.fieldmodel import FieldModel
 from matrices.findings import SEVERITY_ORDER, Finding, Severity
 from matrices.proposal import Proposal
@@ -19,6 +22,15 @@ class RuleContext:
     proposal: Proposal
     catalogs: Catalogs
     field_model: FieldModel
+
+    @cached_property
+    def codes(self) -> ItemCodes:
+        """Return the display codes of the proposal's items: messages name items as participants see them."""
+        return ItemCodes(self.proposal)
+
+    def code(self, item_id: str, lang: Lang = "es") -> str:
+        """Return how a message in lang names an item (C1.2, A03), never its internal id."""
+        return self.codes.shown(item_id, lang)
 
     def finding(
         self,

@@ -55,7 +55,8 @@ def g02_references_exist(ctx: RuleContext) -> Iterator[Finding]:
     known = known_ids(ctx.proposal)
     for link in references(ctx.proposal, ctx.field_model):
         if link.target not in known.get(link.kind, ()) and (link.matrix, link.key) not in OWNED_REFERENCES:
-            yield ctx.finding("G02", link.matrix, link.item, link.key, link.target)
+            es, en = ctx.code(link.target, "es"), ctx.code(link.target, "en")
+            yield ctx.finding("G02", link.matrix, link.item, link.key, es, en)
 
 
 def _identified_items(proposal: Proposal) -> Iterator[tuple[MatrixKey, str]]:
@@ -84,7 +85,7 @@ def g03_unique_ids(ctx: RuleContext) -> Iterator[Finding]:
     for matrix, item_id in _identified_items(ctx.proposal):
         seen[item_id] += 1
         if seen[item_id] > 1:
-            yield ctx.finding("G03", matrix, item_id, "id", item_id)
+            yield ctx.finding("G03", matrix, item_id, "id", ctx.code(item_id))
 
 
 def _filtered(catalog: Catalog, filter_expr: str | None) -> set[str]:
@@ -130,6 +131,7 @@ def _ex_ante_values(ctx: RuleContext) -> Iterator[Finding]:
     # subfields, so its ratings and data type are checked here rather than by the generic walk.
     ratings = {entry.id for entry in ctx.catalogs.get(FEASIBILITY)}
     data_types = set(ctx.catalogs.get(EVIDENCE_TYPE).ids())
+    names = {c.id: (c.es, c.en) for c in ctx.catalogs.feasibility_criteria()}
     for instrument in ctx.proposal.instrument_matrix.instruments:
         assessment = instrument.ex_ante_assessment
         if assessment is None:
@@ -138,10 +140,15 @@ def _ex_ante_values(ctx: RuleContext) -> Iterator[Finding]:
             score = getattr(assessment, criterion)
             if score is not None and str(score) not in ratings:
                 key = f"ex_ante_assessment.{criterion}"
-                yield ctx.finding("G04", "instruments", instrument.id, key, f"{criterion}: {score}")
+                es, en = names.get(criterion, (criterion, criterion))
+                yield ctx.finding("G04", "instruments", instrument.id, key, f"{es}: {score}", f"{en}: {score}")
         if assessment.data_type and assessment.data_type not in data_types:
             key = "ex_ante_assessment.data_type"
-            yield ctx.finding("G04", "instruments", instrument.id, key, f"data_type: {assessment.data_type}")
+            spec = ctx.field_model.field("evidence", "data_type")
+            value = assessment.data_type
+            yield ctx.finding(
+                "G04", "instruments", instrument.id, key, f"{spec.label_es}: {value}", f"{spec.label_en}: {value}"
+            )
 
 
 def _known_count(ctx: RuleContext, ref: str, values: Iterable[str]) -> int:

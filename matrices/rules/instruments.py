@@ -55,7 +55,7 @@ def i01_axis_has_instrument(ctx: RuleContext) -> Iterator[Finding]:
     used = {instrument.axis_id for instrument in ctx.proposal.instrument_matrix.instruments}
     for axis in ctx.proposal.strategy_matrix.axes:
         if axis.id not in used:
-            yield ctx.finding("I01", MATRIX, axis.id, "instruments", axis.id)
+            yield ctx.finding("I01", MATRIX, axis.id, "instruments", ctx.code(axis.id))
 
 
 def _i02_gaps(ctx: RuleContext, instrument: Instrument, actor_ids: set[str]) -> Iterator[tuple[str, str, str]]:
@@ -74,7 +74,11 @@ def _i02_gaps(ctx: RuleContext, instrument: Instrument, actor_ids: set[str]) -> 
         yield "responsible_actor_id", es, en
     elif instrument.responsible_actor_id not in actor_ids:
         actor = instrument.responsible_actor_id
-        yield "responsible_actor_id", f"{es}: {actor} no existe", f"{en}: {actor} does not exist"
+        yield (
+            "responsible_actor_id",
+            f"{es}: {ctx.code(actor, 'es')} no existe",
+            f"{en}: {ctx.code(actor, 'en')} does not exist",
+        )
     for key in ("target_group", "mechanism"):
         if _blank(getattr(instrument, key)):
             es, en = _label(ctx, key)
@@ -86,7 +90,14 @@ def i02_instrument_minimum(ctx: RuleContext) -> Iterator[Finding]:
     actor_ids = {actor.id for actor in ctx.proposal.actor_matrix.actors}
     for instrument in ctx.proposal.instrument_matrix.instruments:
         for key, es, en in _i02_gaps(ctx, instrument, actor_ids):
-            yield ctx.finding("I02", MATRIX, instrument.id, key, f"{instrument.id}: {es}", f"{instrument.id}: {en}")
+            yield ctx.finding(
+                "I02",
+                MATRIX,
+                instrument.id,
+                key,
+                f"{ctx.code(instrument.id)}: {es}",
+                f"{ctx.code(instrument.id)}: {en}",
+            )
 
 
 def i03_authority_legal_basis(ctx: RuleContext) -> Iterator[Finding]:
@@ -95,7 +106,7 @@ def i03_authority_legal_basis(ctx: RuleContext) -> Iterator[Finding]:
         # Only the primary resource, as the field model's condition says: an organization instrument with a
         # secondary authority touch (e.g. a coordination table) need not cite a norm.
         if instrument.nato == "authority" and _blank(instrument.legal_basis):
-            yield ctx.finding("I03", MATRIX, instrument.id, "legal_basis", instrument.id)
+            yield ctx.finding("I03", MATRIX, instrument.id, "legal_basis", ctx.code(instrument.id))
 
 
 def i04_nato_mix(ctx: RuleContext) -> Iterator[Finding]:
@@ -132,8 +143,8 @@ def i05_treasure_cost(ctx: RuleContext) -> Iterator[Finding]:
                 MATRIX,
                 instrument.id,
                 "estimated_cost",
-                f"{instrument.id}: " + ", ".join(es for es, _ in missing),
-                f"{instrument.id}: " + ", ".join(en for _, en in missing),
+                f"{ctx.code(instrument.id)}: " + ", ".join(es for es, _ in missing),
+                f"{ctx.code(instrument.id)}: " + ", ".join(en for _, en in missing),
             )
 
 
@@ -147,7 +158,7 @@ def i06_responsible_actor_support(ctx: RuleContext) -> Iterator[Finding]:
         opponent = actor.position is not None and actor.position <= OPPONENT_POSITION
         weak = actor.influence is not None and actor.influence <= WEAK_INFLUENCE
         if opponent or weak:
-            detail = f"{instrument.id}: {actor.id}"
+            detail = f"{ctx.code(instrument.id)}: {ctx.code(actor.id)}"
             yield ctx.finding("I06", MATRIX, instrument.id, "responsible_actor_id", detail, detail)
 
 
@@ -155,7 +166,7 @@ def i07_linked_indicator(ctx: RuleContext) -> Iterator[Finding]:
     """I07: each instrument is linked to at least one indicator."""
     for instrument in ctx.proposal.instrument_matrix.instruments:
         if not instrument.indicator_ids:
-            yield ctx.finding("I07", MATRIX, instrument.id, "indicator_ids", instrument.id)
+            yield ctx.finding("I07", MATRIX, instrument.id, "indicator_ids", ctx.code(instrument.id))
 
 
 def i08_vedung_matches_nato(ctx: RuleContext) -> Iterator[Finding]:
@@ -166,13 +177,14 @@ def i08_vedung_matches_nato(ctx: RuleContext) -> Iterator[Finding]:
         if expected is None or _blank(instrument.vedung):
             continue  # no or unknown NATO resource, or no Vedung type: I02 and G04 report those
         if instrument.vedung != expected:
+            code, nato = ctx.code(instrument.id), instrument.nato or ""
             yield ctx.finding(
                 "I08",
                 MATRIX,
                 instrument.id,
                 "vedung",
-                f"{instrument.id}: {families.label(instrument.nato or '', 'es')} → {families.label(expected, 'es')}",
-                f"{instrument.id}: {families.label(instrument.nato or '', 'en')} → {families.label(expected, 'en')}",
+                f"{code}: {families.label(nato, 'es')} → {families.label(expected, 'es')}",
+                f"{code}: {families.label(nato, 'en')} → {families.label(expected, 'en')}",
             )
 
 
@@ -184,8 +196,15 @@ def i09_line_in_axis(ctx: RuleContext) -> Iterator[Finding]:
         if instrument.line_of_action_id is None or axis is None:
             continue  # the line is optional; a missing or unknown axis is G01's or G02's finding
         if instrument.line_of_action_id not in {line.id for line in axis.lines_of_action}:
-            detail = f"{instrument.id}: {instrument.line_of_action_id} ∉ {axis.id}"
-            yield ctx.finding("I09", MATRIX, instrument.id, "line_of_action_id", detail, detail)
+            code, line = ctx.code(instrument.id), instrument.line_of_action_id
+            yield ctx.finding(
+                "I09",
+                MATRIX,
+                instrument.id,
+                "line_of_action_id",
+                f"{code}: {ctx.code(line, 'es')} ∉ {ctx.code(axis.id)}",
+                f"{code}: {ctx.code(line, 'en')} ∉ {ctx.code(axis.id)}",
+            )
 
 
 RULES: dict[str, RuleFunction] = {

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from matrices.findings import Finding
-from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes, tree_walk
+from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_walk
 from matrices.rules.engine import RuleContext, RuleFunction
 
 ILLUSTRATIVE = "illustrative"
@@ -78,21 +78,21 @@ def d01_source_for_official(ctx: RuleContext) -> Iterator[Finding]:
     """An official or estimated figure must state its source."""
     for evidence in ctx.proposal.problem_matrix.evidence:
         if evidence.data_type in SOURCED_TYPES and _blank(evidence.source):
-            yield ctx.finding("D01", "problem", evidence.id, "source", evidence.id)
+            yield ctx.finding("D01", "problem", evidence.id, "source", ctx.code(evidence.id))
 
 
 def d02_cutoff_for_official(ctx: RuleContext) -> Iterator[Finding]:
     """An official figure should state its cut-off date."""
     for evidence in ctx.proposal.problem_matrix.evidence:
         if evidence.data_type == "official" and evidence.cutoff_date is None:
-            yield ctx.finding("D02", "problem", evidence.id, "cutoff_date", evidence.id)
+            yield ctx.finding("D02", "problem", evidence.id, "cutoff_date", ctx.code(evidence.id))
 
 
 def d03_unit_for_value(ctx: RuleContext) -> Iterator[Finding]:
     """A figure with a numeric value must state its unit."""
     for evidence in ctx.proposal.problem_matrix.evidence:
         if evidence.value is not None and _blank(evidence.unit):
-            yield ctx.finding("D03", "problem", evidence.id, "unit", evidence.id)
+            yield ctx.finding("D03", "problem", evidence.id, "unit", ctx.code(evidence.id))
 
 
 def _count_illustrative(value: Any) -> int:
@@ -183,17 +183,18 @@ def p04_enough_causes(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _tree_faults(nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, str, str]]:
+def _tree_faults(ctx: RuleContext, nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, str, str]]:
     """Yield (item id, detail es, detail en) for each node that breaks the direct/indirect structure."""
     for node in nodes:
         if node.level == "direct" and node.parent_id:
             yield (
                 node.id,
-                f"{node.id}: directo con superior {node.parent_id}",
-                f"{node.id}: direct with parent {node.parent_id}",
+                f"{ctx.code(node.id)}: directo con superior {ctx.code(node.parent_id, 'es')}",
+                f"{ctx.code(node.id)}: direct with parent {ctx.code(node.parent_id, 'en')}",
             )
         elif node.level == "indirect" and not node.parent_id:
-            yield node.id, f"{node.id}: indirecto sin superior", f"{node.id}: indirect without parent"
+            code = ctx.code(node.id)
+            yield node.id, f"{code}: indirecto sin superior", f"{code}: indirect without parent"
         # A parent id that names no node is a dangling reference, reported once by G02; a node that hangs from
         # itself, directly or through others, is a cycle, reported once per cycle by P13.
 
@@ -225,7 +226,7 @@ def parent_cycles(nodes: Sequence[Cause] | Sequence[Effect]) -> list[list[str]]:
 
 def p05_cause_tree(ctx: RuleContext) -> Iterator[Finding]:
     """Indirect causes hang from another cause; direct causes have no parent."""
-    for item, detail_es, detail_en in _tree_faults(ctx.proposal.problem_matrix.causes):
+    for item, detail_es, detail_en in _tree_faults(ctx, ctx.proposal.problem_matrix.causes):
         yield ctx.finding("P05", "problem", item, "parent_id", detail_es, detail_en)
 
 
@@ -236,8 +237,7 @@ def p06_direct_causes_without_children(ctx: RuleContext) -> Iterator[Finding]:
     leaves = [cause for cause in causes if cause.level == "direct" and cause.id not in parents]
     if leaves:
         # Display codes, not ids: causes made in the app carry UUIDs the participant never sees.
-        codes = tree_codes(causes, "C")
-        yield ctx.finding("P06", "problem", None, "causes", *_named([codes[cause.id] for cause in leaves]))
+        yield ctx.finding("P06", "problem", None, "causes", *_named([ctx.code(cause.id) for cause in leaves]))
 
 
 def p07_enough_effects(ctx: RuleContext) -> Iterator[Finding]:
@@ -249,7 +249,7 @@ def p07_enough_effects(ctx: RuleContext) -> Iterator[Finding]:
 
 def p08_effect_tree(ctx: RuleContext) -> Iterator[Finding]:
     """Indirect effects hang from another effect; direct effects have no parent."""
-    for item, detail_es, detail_en in _tree_faults(ctx.proposal.problem_matrix.effects):
+    for item, detail_es, detail_en in _tree_faults(ctx, ctx.proposal.problem_matrix.effects):
         yield ctx.finding("P08", "problem", item, "parent_id", detail_es, detail_en)
 
 
@@ -328,7 +328,7 @@ def p11_cause_repeats_problem(ctx: RuleContext) -> Iterator[Finding]:
         matcher.set_seq2(text)
         ratio = matcher.ratio()
         if ratio >= SIMILARITY_THRESHOLD:
-            yield ctx.finding("P11", "problem", cause.id, "description", f"{cause.id}: {ratio:.0%}")
+            yield ctx.finding("P11", "problem", cause.id, "description", f"{ctx.code(cause.id)}: {ratio:.0%}")
 
 
 def p12_child_and_gender_approaches(ctx: RuleContext) -> Iterator[Finding]:

@@ -110,7 +110,7 @@ def s02_axis_causes(ctx: RuleContext) -> Iterator[Finding]:
     """S02: each axis addresses at least one cause."""
     for axis in ctx.proposal.strategy_matrix.axes:
         if not axis.addressed_cause_ids:
-            yield ctx.finding("S02", MATRIX, axis.id, "addressed_cause_ids", axis.id)
+            yield ctx.finding("S02", MATRIX, axis.id, "addressed_cause_ids", ctx.code(axis.id))
 
 
 def _descendants(children: dict[str | None, list[str]], root: str) -> set[str]:
@@ -142,15 +142,15 @@ def s03_direct_causes_covered(ctx: RuleContext) -> Iterator[Finding]:
         if cause.id in addressed or addressed & _descendants(children, cause.id):
             continue
         if cause.id not in justified:
-            yield ctx.finding("S03", MATRIX, cause.id, "excluded_causes", cause.id)
+            yield ctx.finding("S03", MATRIX, cause.id, "excluded_causes", ctx.code(cause.id))
         elif not justified[cause.id]:
             yield ctx.finding(
                 "S03",
                 MATRIX,
                 cause.id,
                 "justification",
-                f"{cause.id}: sin justificación",
-                f"{cause.id}: no justification",
+                f"{ctx.code(cause.id)}: sin justificación",
+                f"{ctx.code(cause.id)}: no justification",
             )
 
 
@@ -170,8 +170,8 @@ def s04_excluded_governable_cause(ctx: RuleContext) -> Iterator[Finding]:
                 MATRIX,
                 cause.id,
                 "justification",
-                f"{cause.id}: {level.es if level else cause.governability}",
-                f"{cause.id}: {level.en if level else cause.governability}",
+                f"{ctx.code(cause.id)}: {level.es if level else cause.governability}",
+                f"{ctx.code(cause.id)}: {level.en if level else cause.governability}",
             )
 
 
@@ -189,8 +189,9 @@ def s05_axis_minimum(ctx: RuleContext) -> Iterator[Finding]:
         for key in missing:
             es, en = _label(ctx, "axis", key)
             if key == "lead_actor_id" and axis.lead_actor_id is not None:
-                es, en = f"{es}: {axis.lead_actor_id} no existe", f"{en}: {axis.lead_actor_id} does not exist"
-            yield ctx.finding("S05", MATRIX, axis.id, key, f"{axis.id}: {es}", f"{axis.id}: {en}")
+                lead = axis.lead_actor_id
+                es, en = f"{es}: {ctx.code(lead, 'es')} no existe", f"{en}: {ctx.code(lead, 'en')} does not exist"
+            yield ctx.finding("S05", MATRIX, axis.id, key, f"{ctx.code(axis.id)}: {es}", f"{ctx.code(axis.id)}: {en}")
 
 
 def _indicator_gaps(indicator: Indicator) -> list[str]:
@@ -217,7 +218,9 @@ def s06_indicator_smart(ctx: RuleContext) -> Iterator[Finding]:
                 parts = [part for part in ("value", "year") if getattr(indicator.target, part) is None]
                 es += ": " + ", ".join({"value": "valor", "year": "año"}[part] for part in parts)
                 en += ": " + ", ".join(parts)
-            yield ctx.finding("S06", MATRIX, indicator.id, key, f"{indicator.id}: {es}", f"{indicator.id}: {en}")
+            yield ctx.finding(
+                "S06", MATRIX, indicator.id, key, f"{ctx.code(indicator.id)}: {es}", f"{ctx.code(indicator.id)}: {en}"
+            )
 
 
 def s07_baseline(ctx: RuleContext) -> Iterator[Finding]:
@@ -227,14 +230,14 @@ def s07_baseline(ctx: RuleContext) -> Iterator[Finding]:
         measured = baseline.value is not None and not _blank(baseline.source)
         planned = baseline.status == TO_BE_COLLECTED and baseline.year is not None
         if not (measured or planned):
-            yield ctx.finding("S07", MATRIX, indicator.id, "baseline", indicator.id)
+            yield ctx.finding("S07", MATRIX, indicator.id, "baseline", ctx.code(indicator.id))
 
 
 def s08_baseline_to_be_collected(ctx: RuleContext) -> Iterator[Finding]:
     """S08: one warning per indicator whose baseline is still to be collected."""
     for _, indicator in all_indicators(ctx.proposal.strategy_matrix):
         if indicator.baseline.status == TO_BE_COLLECTED:
-            yield ctx.finding("S08", MATRIX, indicator.id, "baseline", indicator.id)
+            yield ctx.finding("S08", MATRIX, indicator.id, "baseline", ctx.code(indicator.id))
 
 
 def s09_years_in_horizon(ctx: RuleContext) -> Iterator[Finding]:
@@ -254,8 +257,8 @@ def s09_years_in_horizon(ctx: RuleContext) -> Iterator[Finding]:
                     MATRIX,
                     indicator.id,
                     key,
-                    f"{indicator.id}: {es} {year}, {span}",
-                    f"{indicator.id}: {en} {year}, {span}",
+                    f"{ctx.code(indicator.id)}: {es} {year}, {span}",
+                    f"{ctx.code(indicator.id)}: {en} {year}, {span}",
                 )
 
 
@@ -263,7 +266,7 @@ def s10_axis_gcm(ctx: RuleContext) -> Iterator[Finding]:
     """S10: each axis is aligned with at least one GCM objective."""
     for axis in ctx.proposal.strategy_matrix.axes:
         if not axis.alignment.gcm_objectives:
-            yield ctx.finding("S10", MATRIX, axis.id, "alignment.gcm_objectives", axis.id)
+            yield ctx.finding("S10", MATRIX, axis.id, "alignment.gcm_objectives", ctx.code(axis.id))
 
 
 def s11_axis_count(ctx: RuleContext) -> Iterator[Finding]:
@@ -295,8 +298,8 @@ def s13_strategic_objective_smart(ctx: RuleContext) -> Iterator[Finding]:
             MATRIX,
             axis.id,
             "strategic_objective",
-            f"{axis.id}: sin {' ni '.join(missing_es)}",
-            f"{axis.id}: no {' or '.join(missing_en)}",
+            f"{ctx.code(axis.id)}: sin {' ni '.join(missing_es)}",
+            f"{ctx.code(axis.id)}: no {' or '.join(missing_en)}",
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from matrices.examples import example_data, example_path
+from matrices.examples import example_data, example_path, load_example
 from matrices.proposal import Proposal
+from storage.interchange import write_json
+from tests.conftest import with_uuid_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,11 +87,32 @@ def test_check_json_prints_a_list_of_findings(demo_pmx: Path) -> None:
     assert isinstance(findings, list)
     assert findings
     for finding in findings:
-        assert set(finding) == {"rule", "severity", "matrix", "item", "field", "message"}
+        assert set(finding) == {"rule", "severity", "matrix", "item", "code", "field", "label", "message"}
         assert finding["severity"] in {"error", "warning", "info"}
     s08 = [f for f in findings if f["rule"] == "S08"]
     assert {f["item"] for f in s08} >= {"INDG1", "IND1.1"}
     assert all(f["message"].startswith("Baseline to be collected") for f in s08)
+
+
+def test_check_names_items_made_in_the_app_by_code_and_fields_by_label(tmp_path: Path) -> None:
+    proposal = with_uuid_ids(load_example("es"))
+    path = tmp_path / "uuids.json"
+    write_json(path, proposal)
+    evidence = proposal.problem_matrix.evidence[1]
+
+    human = run("check", path)
+    assert human.returncode == 0, human.stderr
+    assert not re.search(r"[0-9a-f]{32}", human.stdout), human.stdout
+    d02 = next(line for line in human.stdout.splitlines() if " D02 " in line)
+    assert "D2 · Fecha de corte" in d02
+    assert "cutoff_date" not in d02
+
+    [record] = [f for f in json.loads(run("check", path, "--json", "--lang", "en").stdout) if f["rule"] == "D02"]
+    assert record["item"] == evidence.id
+    assert record["field"] == "cutoff_date"
+    assert record["code"] == "D2"
+    assert record["label"] == "Cut-off date"
+    assert evidence.id not in record["message"]
 
 
 def test_check_exits_1_when_errors_remain(tmp_path: Path) -> None:

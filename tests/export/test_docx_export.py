@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -19,6 +20,7 @@ from matrices.examples import load_example
 from matrices.problem import Cause
 from matrices.proposal import Proposal
 from matrices.review import Comment
+from tests.conftest import with_uuid_ids
 from tests.export.docx_helpers import (
     all_text,
     blocks,
@@ -147,6 +149,19 @@ def test_a_draft_with_errors_is_marked_and_lists_its_findings(catalogs, field_mo
     # The appendix is back in portrait, after the landscape matrices.
     assert document.sections[-1].orientation == WD_ORIENT.PORTRAIT
     assert section_of(document, "Anexo — Observaciones pendientes") == 2
+
+
+def test_the_findings_appendix_names_items_made_in_the_app_by_code(catalogs, field_model) -> None:
+    proposal = with_uuid_ids(load_example("es"))
+    proposal.problem_matrix.evidence[0].source = ""
+    proposal.actor_matrix.actors[1].mandate = ""
+    document = open_docx(export(proposal, catalogs, field_model))
+    start = all_text(document).index("Anexo — Observaciones pendientes")
+    appendix = all_text(document)[start:]
+    assert not re.search(r"[0-9a-f]{32}", appendix)
+    table = document.tables[-1]
+    places = {row.cells[2].text for row in table.rows[1:]}
+    assert {"D1 · Fuente", "A02 · Mandato o competencia", "IND1.1 · Línea de base"} <= places
 
 
 # -- form ---------------------------------------------------------------------------------------------------

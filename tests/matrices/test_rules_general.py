@@ -163,6 +163,15 @@ def test_g01_gives_the_english_label_in_the_english_message(
     assert finding.message_en.endswith("(Proposal title)")
 
 
+def test_g01_does_not_ask_for_text_in_a_dropdown(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    example_es.policy_area = None  # a choice from the catalogue, not a text
+    [finding] = run("G01", example_es, catalogs, field_model)
+    assert finding.message_es == "Falta completar un campo obligatorio. (Área temática)"
+    assert "text" not in finding.message_en.lower()
+
+
 def test_g01_leaves_recommended_and_rule_owned_fields_alone(
     example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
 ) -> None:

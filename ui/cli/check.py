@@ -7,8 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from export.labels import Labels
 from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
+from matrices.display import ItemCodes, finding_record
 from matrices.fieldmodel import FieldModel
 from matrices.rules import default_rulebook
 from storage.filenames import shown
@@ -23,12 +25,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     field_model = FieldModel.load()
     findings = default_rulebook(Catalogs.load(), field_model).check(proposal)
     lang = args.lang or proposal.language
+    codes = ItemCodes(proposal)
     if args.json:
-        json.dump([f.as_dict(lang) for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        records = [finding_record(f, codes, field_model, lang) for f in findings]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        labels = Labels(lang)
         for f in findings:
-            where = "/".join(part for part in (f.matrix, f.item, f.field) if part)
+            # Items by display code and fields by label, as the editor shows them; --json keeps the ids and keys.
+            where = " · ".join(
+                part
+                for part in (labels(f"matrix.{f.matrix}"), codes.where(field_model, f.matrix, f.item, f.field, lang))
+                if part
+            )
             print(f"{f.severity:<7} {f.rule}  {where}  {f.message(lang)}")
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
         scores = completeness(proposal, field_model)

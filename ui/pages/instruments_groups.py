@@ -24,9 +24,7 @@ FEASIBILITY = "scales.json#feasibility"
 
 def feasibility_criteria(catalogs: Catalogs) -> list[dict[str, Any]]:
     """Return the seven ex-ante criteria of scales.json (id, es, en)."""
-    scale = catalogs.get("scales.json").get("feasibility") if "scales.json" in catalogs else None
-    criteria = scale.attrs.get("criteria", []) if scale is not None else []
-    return [c for c in criteria if isinstance(c, dict) and "id" in c]
+    return [{"id": c.id, "es": c.es, "en": c.en} for c in catalogs.feasibility_criteria()]
 
 
 class OptionalGroup(QGroupBox):

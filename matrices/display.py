@@ -1,0 +1,148 @@
+"""What a participant reads instead of an internal id or key: display codes, names and field labels.
+
+Items keep a stable id (a UUID for items made in the app); people see the code of the item's place (C1.2, A03,
+EJ1, IND1.1) and the field's label in their language. The editor, the `check` command and the Word export all
+resolve ids and keys here, so the three always name an item the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from matrices.actors import display_name
+from matrices.base import Lang
+from matrices.fieldmodel import FieldModel, FieldSpec
+from matrices.findings import Finding
+from matrices.problem import Cause, Effect, tree_codes
+from matrices.proposal import Proposal
+from matrices.review import MatrixKey
+
+# The course's codes (C1.2, IND1.1, EJ1.L2, A01) are shown as they are; anything else (a UUID) is replaced by
+# a code from the item's position.
+_CODE_LIKE = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:[._:-][A-Z0-9]{1,8}){0,3}")
+_MAX_CHOSEN_CODE = 16
+
+MATRIX_ENTITIES: dict[MatrixKey, tuple[str, ...]] = {
+    "general": ("proposal",),
+    "problem": ("problem_matrix",),
+    "strategy": ("strategy_matrix",),
+    "actors": ("actor_matrix", "actor"),
+    "instruments": ("instrument_matrix", "instrument"),
+}
+"""The field-model entities whose fields a finding on the whole matrix (no item) may name."""
+
+_MISSING = {"es": "un elemento que ya no existe", "en": "an item that no longer exists"}
+
+
+def is_chosen_code(item_id: str) -> bool:
+    """Return True when an id reads as a code a person chose (C1.2, A01), so it can be shown as it is."""
+    return len(item_id) <= _MAX_CHOSEN_CODE and _CODE_LIKE.fullmatch(item_id) is not None
+
+
+class ItemCodes:
+    """The display code, name and field-model entity of every item of one proposal."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        self.codes: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.entities: dict[str, str] = {}
+        """The field-model entity of each item id (cause, actor, ...), to name its fields."""
+        problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
+        self.cause_codes = tree_codes(problem.causes, "C")
+        self.effect_codes = tree_codes(problem.effects, "E")
+        self._add(problem.causes, self.cause_codes, lambda c: c.description, "cause")
+        self._add(problem.effects, self.effect_codes, lambda e: e.description, "effect")
+        self._number(problem.evidence, "D", lambda d: d.description, "evidence")
+        self._number(strategy.ends, "F", lambda e: e.description, "end")
+        self._number(strategy.general_indicators, "INDG", lambda i: i.name, "indicator")
+        self._number(strategy.axes, "EJ", lambda a: a.name, "axis")
+        for position, axis in enumerate(strategy.axes, start=1):
+            axis_code = self.codes[axis.id]
+            self._number(axis.lines_of_action, f"{axis_code}.L", lambda line: line.text, "line_of_action")
+            self._number(axis.indicators, f"IND{position}.", lambda i: i.name, "indicator")
+        self._number(proposal.actor_matrix.actors, "A", display_name, "actor", width=2)
+        self._number(proposal.instrument_matrix.instruments, "I", lambda i: i.name, "instrument", width=2)
+
+    def _add(
+        self,
+        items: Sequence[Cause] | Sequence[Effect],
+        codes: dict[str, str],
+        name: Callable[[object], str],
+        entity: str,
+    ) -> None:
+        for item in items:
+            self.codes.setdefault(item.id, codes[item.id])
+            self.names.setdefault(item.id, name(item))
+            self.entities.setdefault(item.id, entity)
+
+    def _number(
+        self, items: Iterable[object], prefix: str, name: Callable[[object], str], entity: str, width: int = 1
+    ) -> None:
+        taken = set(self.codes.values())
+        for position, item in enumerate(items, start=1):
+            item_id: str = getattr(item, "id", "")
+            if item_id in self.codes:
+                continue  # a duplicated id: the rules report it; the first item keeps the code
+            if is_chosen_code(item_id):
+                code = item_id
+            else:
+                code = f"{prefix}{position:0{width}d}"
+                while code in taken:
+                    code += "′"
+            taken.add(code)
+            self.codes[item_id] = code
+            self.names[item_id] = name(item)
+            self.entities[item_id] = entity
+
+    def code(self, item_id: str | None) -> str | None:
+        """Return the display code of an item, or None when no item has this id."""
+        return None if item_id is None else self.codes.get(item_id)
+
+    def shown(self, item_id: str, lang: Lang) -> str:
+        """Return how a message names an item: its code; a missing one by its id if a person chose it."""
+        code = self.codes.get(item_id)
+        if code is not None:
+            return code
+        return item_id if is_chosen_code(item_id) else _MISSING[lang]
+
+    def field_spec(self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str) -> FieldSpec | None:
+        """Return the course's spec of a field of an item, or of its matrix when the item has no such field."""
+        first, _, rest = key.partition(".")
+        entity = self.entities.get(item_id or "")
+        for name in (entity, *MATRIX_ENTITIES.get(matrix, ())):
+            if name is None or name not in field_model.entities:
+                continue
+            for spec in field_model.fields(name):
+                if spec.key == first:
+                    sub = next((s for s in spec.subfields if rest and s.key == rest), None)
+                    return sub or spec
+        return None
+
+    def field_label(
+        self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str | None, lang: Lang
+    ) -> str:
+        """Return the label of a field in lang ('Horizonte temporal › Año de inicio'), or "" when unknown."""
+        if not key:
+            return ""
+        first, _, rest = key.partition(".")
+        spec = self.field_spec(field_model, matrix, item_id, first)
+        if spec is None:
+            return ""
+        sub = next((s for s in spec.subfields if rest and s.key == rest), None)
+        return f"{spec.label(lang)} › {sub.label(lang)}" if sub is not None else spec.label(lang)
+
+    def where(
+        self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str | None, lang: Lang
+    ) -> str:
+        """Return a place as a participant reads it: 'C1.2 · Descripción de la causa' ("" for a whole matrix)."""
+        code = self.shown(item_id, lang) if item_id else ""
+        label = self.field_label(field_model, matrix, item_id, key, lang)
+        return " · ".join(part for part in (code, label) if part)
+
+
+def finding_record(finding: Finding, codes: ItemCodes, field_model: FieldModel, lang: Lang) -> dict[str, str | None]:
+    """Return a finding as `check --json` prints it: ids and keys for programs, code and label for people."""
+    code = codes.shown(finding.item, lang) if finding.item else None
+    label = codes.field_label(field_model, finding.matrix, finding.item, finding.field, lang) or None
+    return finding.as_dict(lang, code, label)

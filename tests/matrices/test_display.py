@@ -1,0 +1,110 @@
+"""Display codes and labels (matrices/display.py): what participants read instead of internal ids and keys."""
+
+from __future__ import annotations
+
+import re
+
+from matrices.catalogs import Catalogs
+from matrices.display import ItemCodes, finding_record, is_chosen_code
+from matrices.fieldmodel import FieldModel
+from matrices.findings import Finding
+from matrices.proposal import Proposal
+from matrices.rules import default_rulebook
+from tests.conftest import with_uuid_ids
+
+UUID_HEX = re.compile(r"[0-9a-f]{32}")
+
+
+def broken(proposal: Proposal) -> Proposal:
+    """Return a copy with faults that make rules name items in their messages (the example has few findings)."""
+    draft = proposal.model_copy(deep=True)
+    problem, strategy = draft.problem_matrix, draft.strategy_matrix
+    actors, instruments = draft.actor_matrix.actors, draft.instrument_matrix.instruments
+    problem.evidence[0].source = ""
+    problem.evidence[0].unit = ""
+    problem.causes[1].parent_id = problem.causes[1].id
+    problem.causes[2].level = "direct"
+    actors[0].interest = None
+    actors[1].mandate = ""
+    actors[2].position = -2
+    actors[2].influence = 5
+    actors[2].strategy_detail = ""
+    strategy.axes[0].lines_of_action = []
+    strategy.axes[1].alignment.gcm_objectives = []
+    strategy.axes[1].indicators[0].baseline.value = None
+    strategy.excluded_causes = []
+    instruments[0].indicator_ids = []
+    instruments[1].line_of_action_id = strategy.axes[2].lines_of_action[0].id
+    instruments[2].responsible_actor_id = actors[2].id
+    instruments[3].legal_basis = ""
+    return draft
+
+
+def test_codes_from_positions_are_the_course_codes(example_es: Proposal, example_uuid_es: Proposal) -> None:
+    # The example's ids are the course's codes and follow the items' places: a copy whose ids are UUIDs
+    # must be shown with exactly the same codes.
+    by_position = ItemCodes(example_uuid_es).codes
+    chosen = ItemCodes(example_es).codes
+    assert sorted(by_position.values()) == sorted(chosen.values())
+    assert {"C1.2", "A03", "EJ1", "IND1.1", "EJ1.L1", "INDG1", "D1", "I01", "E1"} <= set(by_position.values())
+
+
+def test_chosen_codes_are_shown_and_uuids_are_not() -> None:
+    assert is_chosen_code("C1.2")
+    assert is_chosen_code("IND1.1")
+    assert is_chosen_code("EJ1.L2")
+    assert not is_chosen_code("e078756a3fd94a6f8b1c2d3e4f5a6b7c")
+    assert not is_chosen_code("deleted-actor")
+
+
+def test_findings_name_items_by_code_whatever_their_ids(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    rulebook = default_rulebook(catalogs, field_model)
+    draft = broken(example_es)
+    with_codes = rulebook.check(draft)
+    with_uuids = rulebook.check(with_uuid_ids(draft))
+    assert len(with_codes) > 15
+    for lang in ("es", "en"):
+        assert [f.message(lang) for f in with_uuids] == [f.message(lang) for f in with_codes]
+        assert not [f.message(lang) for f in with_uuids if UUID_HEX.search(f.message(lang))]
+
+
+def test_every_finding_field_has_a_label_in_both_languages(
+    example_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    draft = with_uuid_ids(broken(example_es))
+    codes = ItemCodes(draft)
+    findings = default_rulebook(catalogs, field_model).check(draft)
+    for finding in findings:
+        for lang in ("es", "en"):
+            where = codes.where(field_model, finding.matrix, finding.item, finding.field, lang)
+            assert not UUID_HEX.search(where), where
+            if finding.field:
+                label = codes.field_label(field_model, finding.matrix, finding.item, finding.field, lang)
+                assert label, (finding.rule, finding.field)
+                assert finding.field not in where.split(" · "), where
+
+
+def test_a_missing_item_is_named_without_its_id(example_uuid_es: Proposal) -> None:
+    codes = ItemCodes(example_uuid_es)
+    assert codes.shown("0123456789abcdef0123456789abcdef", "es") == "un elemento que ya no existe"
+    assert codes.shown("A99", "en") == "A99"
+
+
+def test_the_json_record_keeps_ids_and_adds_code_and_label(example_uuid_es: Proposal, field_model: FieldModel) -> None:
+    evidence = example_uuid_es.problem_matrix.evidence[1]
+    finding = Finding(
+        rule="D02",
+        severity="warning",
+        matrix="problem",
+        item=evidence.id,
+        field="cutoff_date",
+        message_es="x",
+        message_en="x",
+    )
+    record = finding_record(finding, ItemCodes(example_uuid_es), field_model, "es")
+    assert record["item"] == evidence.id
+    assert record["field"] == "cutoff_date"
+    assert record["code"] == "D2"
+    assert record["label"] == "Fecha de corte"
