@@ -124,3 +124,26 @@ class Catalogs:
     def refs(self) -> list[str]:
         """Return every catalogue reference, sorted."""
         return sorted(self._catalogs)
+
+
+def numbered(catalog: Catalog) -> Catalog:
+    """Return the catalogue with its official numbers in front of the labels (GCM 9, SDG 10.7, MiGOF O3)."""
+    entries = []
+    for entry in catalog:
+        code = official_code(entry)
+        shown = CatalogEntry(entry.id, f"{code}  {entry.es}", f"{code}  {entry.en}", entry.attrs) if code else entry
+        entries.append(shown)
+    return Catalog(catalog.ref, tuple(entries), catalog.label_es, catalog.label_en)
+
+
+def official_code(entry: CatalogEntry) -> str:
+    """Return the number participants know an entry by, or '' (principles and norms have none)."""
+    if "goal" in entry.attrs:
+        return entry.id  # SDG targets are identified by their number, e.g. 10.7
+    number = entry.attrs.get("number")
+    if number is None:
+        return ""
+    kind = entry.attrs.get("kind")
+    if kind in ("principle", "objective"):
+        return f"{'P' if kind == 'principle' else 'O'}{number}"
+    return f"{number}."

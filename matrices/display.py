@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from matrices.actors import display_name
 from matrices.base import Lang
+from matrices.catalogs import Catalogs, numbered
 from matrices.fieldmodel import FieldModel, FieldSpec
 from matrices.findings import Finding
 from matrices.problem import Cause, Effect, tree_codes
@@ -33,6 +34,7 @@ MATRIX_ENTITIES: dict[MatrixKey, tuple[str, ...]] = {
 """The field-model entities whose fields a finding on the whole matrix (no item) may name."""
 
 _MISSING = {"es": "un elemento que ya no existe", "en": "an item that no longer exists"}
+_YES_NO = {"true": {"es": "Sí", "en": "Yes"}, "false": {"es": "No", "en": "No"}}
 
 
 def is_chosen_code(item_id: str) -> bool:
@@ -146,3 +148,20 @@ def finding_record(finding: Finding, codes: ItemCodes, field_model: FieldModel, 
     code = codes.shown(finding.item, lang) if finding.item else None
     label = codes.field_label(field_model, finding.matrix, finding.item, finding.field, lang) or None
     return finding.as_dict(lang, code, label)
+
+
+def field_example(spec: FieldSpec, catalogs: Catalogs, lang: Lang) -> str:
+    """Return the course's example of a field as a participant would pick it: catalogue labels, never their keys."""
+    text = spec.example_es if lang == "es" else spec.example_en
+    if spec.type == "boolean" and text in _YES_NO:
+        return _YES_NO[text][lang]
+    if not spec.catalog or spec.catalog not in catalogs:
+        return text
+    # The course writes a choice's example as its catalogue key ('gov_national', 'lead, implementer').
+    catalog = numbered(catalogs.get(spec.catalog))
+    keys = [part.strip() for part in text.split(",")]
+    if not all(key in catalog for key in keys):
+        return text  # prose ("efectividad 3, viabilidad política 2…")
+    if spec.type == "scale" and all(key.lstrip("-+").isdigit() for key in keys):
+        return "; ".join(f"{key} ({catalog.label(key, lang)})" for key in keys)
+    return "; ".join(catalog.label(key, lang) for key in keys)

@@ -20,6 +20,15 @@ from ui.widgets.value_fields import DateField, NumberField
 
 _INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
 
+Label = str | Callable[[], str]
+"""The name of an edit in the undo history: the field's label, read when the edit is made (so, in the interface
+language of that moment)."""
+
+
+def label_text(label: Label) -> str:
+    """Return the undo step's name a Label stands for."""
+    return label() if callable(label) else label
+
 
 @dataclass
 class _Binding:
@@ -67,7 +76,7 @@ class FieldBinder(QObject):
         info = type(target).model_fields.get(field) if target is not None else None
         return info is not None and info.default is None
 
-    def _push(self, field: str, value: Any, label: str) -> None:
+    def _push(self, field: str, value: Any, label: Label) -> None:
         locator = self._locator()
         if self._updating or locator is None or self.target() is None:
             return
@@ -75,7 +84,7 @@ class FieldBinder(QObject):
             return
         if self._merge_key is None:
             self._merge_key = object()
-        command = SetValueCommand(self._session, locator, field, value, label, merge_key=self._merge_key)
+        command = SetValueCommand(self._session, locator, field, value, label_text(label), merge_key=self._merge_key)
         self._session.push(command)
 
     def _register(self, widget: QWidget, field: str, read: Callable[[], Any], write: Callable[[Any], None]) -> None:
@@ -83,7 +92,7 @@ class FieldBinder(QObject):
         widget.installEventFilter(self)
         self._bindings.append(_Binding(widget, field, read, write))
 
-    def bind_line(self, widget: QLineEdit, field: str, label: str) -> None:
+    def bind_line(self, widget: QLineEdit, field: str, label: Label) -> None:
         """Bind a one-line text field."""
 
         def read() -> Any:
@@ -98,7 +107,7 @@ class FieldBinder(QObject):
         widget.textEdited.connect(lambda _text: self._push(field, read(), label))
         self._register(widget, field, read, write)
 
-    def bind_text(self, widget: QPlainTextEdit, field: str, label: str) -> None:
+    def bind_text(self, widget: QPlainTextEdit, field: str, label: Label) -> None:
         """Bind a multi-line text field."""
 
         def read() -> Any:
@@ -113,7 +122,7 @@ class FieldBinder(QObject):
         widget.textChanged.connect(lambda: self._push(field, read(), label))
         self._register(widget, field, read, write)
 
-    def bind_combo(self, widget: QComboBox, field: str, label: str) -> None:
+    def bind_combo(self, widget: QComboBox, field: str, label: Label) -> None:
         """Bind a choice among item data values (catalogue ids, or yes/no; None for the empty entry)."""
 
         def write(value: Any) -> None:
@@ -123,7 +132,7 @@ class FieldBinder(QObject):
         widget.activated.connect(lambda _index: self._push(field, widget.currentData(), label))
         self._register(widget, field, widget.currentData, write)
 
-    def bind_spin(self, widget: QSpinBox, field: str, label: str) -> None:
+    def bind_spin(self, widget: QSpinBox, field: str, label: Label) -> None:
         """Bind an integer; the spin box minimum shows as blank (None) through its special value text."""
 
         def read() -> Any:
@@ -136,12 +145,12 @@ class FieldBinder(QObject):
         widget.valueChanged.connect(lambda _value: self._push(field, read(), label))
         self._register(widget, field, read, write)
 
-    def bind_number(self, widget: NumberField, field: str, label: str) -> None:
+    def bind_number(self, widget: NumberField, field: str, label: Label) -> None:
         """Bind a figure typed with a decimal comma or point (blank = None; an unfinished figure is not stored)."""
         widget.value_edited.connect(lambda value: self._push(field, value, label))
         self._register(widget, field, widget.value, widget.set_value)
 
-    def bind_date(self, widget: DateField, field: str, label: str) -> None:
+    def bind_date(self, widget: DateField, field: str, label: Label) -> None:
         """Bind a date typed or picked in a date field (blank = None; an unfinished date is not stored)."""
         widget.date_edited.connect(lambda value: self._push(field, value, label))
         self._register(widget, field, widget.value, widget.set_value)
@@ -149,7 +158,7 @@ class FieldBinder(QObject):
         widget.line_edit.setProperty("pm_field", field)
         widget.line_edit.installEventFilter(self)
 
-    def bind_figure(self, widget: QLineEdit, field: str, label: str, year: bool = False) -> None:
+    def bind_figure(self, widget: QLineEdit, field: str, label: Label, year: bool = False) -> None:
         """Bind a figure (or a four-digit year) typed into a plain line edit; incomplete text is marked, not stored."""
         if year:
             widget.setValidator(QIntValidator(0, 9999, widget))
@@ -181,7 +190,7 @@ class FieldBinder(QObject):
         widget.textEdited.connect(edited)
         self._register(widget, field, read, write)
 
-    def bind_lines(self, widget: QPlainTextEdit, field: str, label: str) -> None:
+    def bind_lines(self, widget: QPlainTextEdit, field: str, label: Label) -> None:
         """Bind a list of short texts (authors, expected results) edited one per line."""
 
         def read() -> Any:
@@ -194,7 +203,7 @@ class FieldBinder(QObject):
         widget.textChanged.connect(lambda: self._push(field, read(), label))
         self._register(widget, field, read, write)
 
-    def bind_checklist(self, widget: CatalogChecklist, field: str, label: str) -> None:
+    def bind_checklist(self, widget: CatalogChecklist, field: str, label: Label) -> None:
         """Bind a list of catalogue ids to a checklist."""
         widget.selection_edited.connect(lambda ids: self._push(field, list(ids), label))
         self._register(widget, field, widget.selected, lambda value: widget.set_selected(list(value or [])))

@@ -68,6 +68,10 @@ class UiContext:
         except KeyError:
             return field
 
+    def undo_name(self, entity: str, field: str) -> Callable[[], str]:
+        """Return the name of an edit of a field in the undo history: its label, in the language of the edit."""
+        return lambda: self.label(entity, field)
+
     def catalog_label(self, ref: str, entry_id: str | None) -> str:
         """Return a catalogue entry's label in the interface language ('' for None)."""
         if entry_id is None:

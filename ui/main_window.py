@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         editor.field_focused.connect(self.guidance.show_field)
         editor.step_changed.connect(self.guidance.show_matrix)
+        # The previous document's field would stay explained otherwise: start from the step this one shows.
+        self.guidance.show_matrix(editor.current_page().matrix)
         for action in (self.save_as_action, self.export_action, self.close_action, self.snapshots_action):
             action.setEnabled(True)
         self.save_action.setEnabled(not editor.session.read_only)

@@ -169,6 +169,8 @@ def test_dragging_an_actor_on_the_grid_changes_both_ratings_in_one_undo_step(
     assert moved is not None
     assert (moved.interest, moved.influence) == (5, 5)
     assert "Gestionar de cerca" in page.strategy_value.text()
+    assert "<" not in page.strategy_value.text(), "a plain label would show markup literally"
+    assert page.strategy_value.font().bold()
     page.session.undo_stack.undo()
     assert (uaf.interest, uaf.influence) == (2, 3)
     back = grid.mark_of("A19")

@@ -550,3 +550,13 @@ def test_a_new_axis_takes_the_keyboard_to_its_name(make_page: PageFactory) -> No
     assert focused(page) is page.axes.widgets["name"]
     type_text(page.axes.widgets["name"], "Integración local")
     assert axes_of(page)[1].name == "Integración local"
+
+
+def test_the_axis_sdg_list_shows_target_numbers_and_finds_one_by_its_number(make_page: PageFactory) -> None:
+    page = make_page()
+    checklist = page.axes.alignment_lists["sdg_targets"]
+    checklist.findChild(QLineEdit).setText("8.8")
+    items = checklist.findChild(QListWidget)
+    shown = [items.item(row).text() for row in range(items.count()) if not items.item(row).isHidden()]
+    assert len(shown) == 1
+    assert shown[0].startswith("8.8 ")

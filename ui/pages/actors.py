@@ -227,7 +227,11 @@ class ActorsPage(ListDetailPage):
         """Show the suggested strategy, the actor's relations, and mark it on the grid."""
         actor = item if isinstance(item, Actor) else None
         strategy = self.model.strategy_label(actor) if actor is not None else ""
-        self.strategy_value.setText(f"<b>{strategy}</b>" if strategy else self.tr("Rate interest and influence first."))
+        # A plain label (the quadrant's name comes from the catalogue): bold by its font, not by markup.
+        font = self.strategy_value.font()
+        font.setBold(bool(strategy))
+        self.strategy_value.setFont(font)
+        self.strategy_value.setText(strategy or self.tr("Rate interest and influence first."))
         self.relations.set_actor(self.item_locator() if actor is not None else None)
         self.grid.set_selected(actor.id if actor is not None else None)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matrices.catalogs import Catalog, CatalogEntry
+from matrices.catalogs import numbered
 from matrices.fieldmodel import FieldSpec
 from ui.binding import FieldBinder
 from ui.commands import Change
@@ -120,6 +122,10 @@ class GeneralPage(Page):
     def _sub_spec(self, key: str, sub: str) -> FieldSpec:
         return next(spec for spec in self._spec(key).subfields if spec.key == sub)
 
+    def _undo_name(self, key: str, sub: str | None = None) -> Callable[[], str]:
+        """Name an edit of a field in the undo history by its label, in the language of the moment."""
+        return lambda: (self._sub_spec(key, sub) if sub else self._spec(key)).label(self.context.lang)
+
     def _combo(self, key: str) -> QComboBox:
         combo = QComboBox()
         # Long catalogue labels must not make the form wider than the window.
@@ -136,23 +142,23 @@ class GeneralPage(Page):
         form = new_form()
         title = QLineEdit()
         self._add(form, "title", title)
-        self._binder.bind_line(title, "title", "title")
+        self._binder.bind_line(title, "title", self._undo_name("title"))
         for key in ("policy_area", "territorial_scope"):
             combo = self._combo(key)
             self._add(form, key, combo)
-            self._binder.bind_combo(combo, key, key)
+            self._binder.bind_combo(combo, key, self._undo_name(key))
         for key in ("territory", "proposing_institution"):
             line = QLineEdit()
             self._add(form, key, line)
-            self._binder.bind_line(line, key, key)
+            self._binder.bind_line(line, key, self._undo_name(key))
         authors = text_box(2)
         authors.setMaximumHeight(authors.minimumHeight() + authors.fontMetrics().lineSpacing())
         self._add(form, "authors", authors)
-        self._binder.bind_lines(authors, "authors", "authors")
+        self._binder.bind_lines(authors, "authors", self._undo_name("authors"))
 
         start, end = YearSpinBox(), YearSpinBox()
-        self._horizon_binder.bind_spin(start, "start_year", "start_year")
-        self._horizon_binder.bind_spin(end, "end_year", "end_year")
+        self._horizon_binder.bind_spin(start, "start_year", self._undo_name("horizon", "start_year"))
+        self._horizon_binder.bind_spin(end, "end_year", self._undo_name("horizon", "end_year"))
         self.widgets["horizon.start_year"], self.widgets["horizon.end_year"] = start, end
         row = QWidget()
         row_layout = QHBoxLayout(row)
@@ -190,7 +196,7 @@ class GeneralPage(Page):
             checklist = CatalogChecklist(catalog, self.context.lang)
             wrap_checklist(checklist, 300)
             self._checklists[f"alignment.{key}"] = checklist
-            self._alignment_binder.bind_checklist(checklist, key, key)
+            self._alignment_binder.bind_checklist(checklist, key, self._undo_name("alignment", key))
             self._relay.watch(checklist, "proposal", f"alignment.{key}")
             checklist.selection_edited.connect(lambda _ids: self._update_counts())
             self.widgets[f"alignment.{key}"] = checklist
@@ -209,11 +215,11 @@ class GeneralPage(Page):
         wrap_checklist(approaches, 0)
         self._checklists["cross_cutting_approaches"] = approaches
         self._add(form, "cross_cutting_approaches", approaches)
-        self._binder.bind_checklist(approaches, "cross_cutting_approaches", "cross_cutting_approaches")
+        self._binder.bind_checklist(approaches, "cross_cutting_approaches", self._undo_name("cross_cutting_approaches"))
         self._relay.watch(approaches, "proposal", "cross_cutting_approaches")
         note = text_box(3)
         self._add(form, "data_disclaimer", note)
-        self._binder.bind_text(note, "data_disclaimer", "data_disclaimer")
+        self._binder.bind_text(note, "data_disclaimer", self._undo_name("data_disclaimer"))
         wrapper = QVBoxLayout()
         wrapper.addLayout(form)
         return wrapper
@@ -320,26 +326,3 @@ class GeneralPage(Page):
             item.setText(f"{label}  ·  {count}" if count else label)
             item.setToolTip(label)
         self._alignment_nav.setAccessibleName(self._spec("alignment").label(lang))
-
-
-def numbered(catalog: Catalog) -> Catalog:
-    """Return the catalogue with its official numbers in front of the labels (GCM 9, SDG 10.7, MiGOF O3)."""
-    entries = []
-    for entry in catalog:
-        code = _official_code(entry)
-        shown = CatalogEntry(entry.id, f"{code}  {entry.es}", f"{code}  {entry.en}", entry.attrs) if code else entry
-        entries.append(shown)
-    return Catalog(catalog.ref, tuple(entries), catalog.label_es, catalog.label_en)
-
-
-def _official_code(entry: CatalogEntry) -> str:
-    """Return the number participants know an entry by, or '' (principles and norms have none)."""
-    if "goal" in entry.attrs:
-        return entry.id  # SDG targets are identified by their number, e.g. 10.7
-    number = entry.attrs.get("number")
-    if number is None:
-        return ""
-    kind = entry.attrs.get("kind")
-    if kind in ("principle", "objective"):
-        return f"{'P' if kind == 'principle' else 'O'}{number}"
-    return f"{number}."

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from matrices.edits import EditError, Locator, resolve
-from ui.binding import FieldBinder
+from ui.binding import FieldBinder, Label, label_text
 from ui.commands import Change, InsertItemCommand, MoveItemCommand, SetValueCommand
 from ui.context import UiContext
 from ui.deleting import Deleter
@@ -67,7 +67,9 @@ def name_parts(widget: QWidget, name: str) -> None:
 class DetailBinder(FieldBinder):
     """The foundation's binder plus choices that fill in other fields in one step."""
 
-    def bind_combo_with(self, widget: QComboBox, field: str, label: str, also: Callable[[Any], dict[str, Any]]) -> None:
+    def bind_combo_with(
+        self, widget: QComboBox, field: str, label: Label, also: Callable[[Any], dict[str, Any]]
+    ) -> None:
         """Bind a choice whose value also sets other fields (an instrument type pre-fills its typology)."""
 
         def write(value: Any) -> None:
@@ -77,7 +79,7 @@ class DetailBinder(FieldBinder):
         widget.activated.connect(lambda _index: self._choose(field, widget.currentData(), label, also))
         self._register(widget, field, widget.currentData, write)
 
-    def _choose(self, field: str, value: Any, label: str, also: Callable[[Any], dict[str, Any]]) -> None:
+    def _choose(self, field: str, value: Any, label: Label, also: Callable[[Any], dict[str, Any]]) -> None:
         locator, target = self._locator(), self.target()
         if self._updating or locator is None or target is None or self._session.read_only:
             return
@@ -86,10 +88,11 @@ class DetailBinder(FieldBinder):
         if not changes:
             return
         stack = self._session.undo_stack
-        stack.beginMacro(label)  # the choice and what it fills in are undone together
+        text = label_text(label)
+        stack.beginMacro(text)  # the choice and what it fills in are undone together
         try:
             for key, new in changes.items():
-                self._session.push(SetValueCommand(self._session, locator, key, new, label))
+                self._session.push(SetValueCommand(self._session, locator, key, new, text))
         finally:
             stack.endMacro()
 

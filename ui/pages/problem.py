@@ -85,7 +85,7 @@ class ProblemPage(Page):
             box = text_box(lines)
             self._labels[key] = add_row(form, key, box)
             self.widgets[key] = box
-            self._binder.bind_text(box, key, key)
+            self._binder.bind_text(box, key, self.context.undo_name("problem_matrix", key))
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(4, 14, 12, 12)

@@ -71,24 +71,24 @@ class NodeForm(QWidget):
         form = new_form(150)
         description = text_box(3)
         self._add(form, "description", description)
-        self.binder.bind_text(description, "description", "description")
+        self.binder.bind_text(description, "description", context.undo_name(self.entity, "description"))
         if kind == "effects":
             affected = QLineEdit()
             self._add(form, "affected", affected)
-            self.binder.bind_line(affected, "affected", "affected")
+            self.binder.bind_line(affected, "affected", context.undo_name(self.entity, "affected"))
         for key in _CHOICES[kind]:
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18)
             self._combos[key] = combo
             self._add(form, key, combo)
-            self.binder.bind_combo(combo, key, key)
+            self.binder.bind_combo(combo, key, context.undo_name(self.entity, key))
         self._evidence: ItemChecklist | None = None
         if kind == "causes":
             self._evidence = ItemChecklist(items_catalog("evidence", evidence_entries()), context.lang)
             wrap_checklist(self._evidence, 120)
             self._add(form, "evidence_ids", self._evidence)
-            self.binder.bind_checklist(self._evidence, "evidence_ids", "evidence_ids")
+            self.binder.bind_checklist(self._evidence, "evidence_ids", context.undo_name(self.entity, "evidence_ids"))
             self._relay = FocusRelay(self)
             self._relay.watch(self._evidence, self.entity, "evidence_ids")
             self._relay.focused.connect(self.field_focused)

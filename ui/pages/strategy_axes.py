@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from matrices.base import new_id
+from matrices.catalogs import numbered
 from matrices.edits import Locator
 from matrices.strategy import Axis, LineOfAction
 from ui.binding import FieldBinder
@@ -272,7 +273,8 @@ class AxisPanel(QWidget):
         self.alignment_lists: dict[str, CatalogChecklist] = {}
         for key, ref in ALIGNMENT:
             title = section_title(self)
-            checklist = CatalogChecklist(self.context.catalogs.get(ref), self.context.lang, self)
+            # With the official numbers, as on the general page: "8.8" finds its SDG target in either list.
+            checklist = CatalogChecklist(numbered(self.context.catalogs.get(ref)), self.context.lang, self)
             wrap_entries(checklist)
             checklist.setMinimumHeight(230)
             # Short catalogues (MiGOF, MGI: six entries) are shown whole; the GCM's 23 objectives scroll.

@@ -13,7 +13,7 @@ from matrices.general import EstimatedCost
 from matrices.problem import MAX_CODE_DEPTH, Cause, tree_walk
 from matrices.proposal import Proposal
 from matrices.strategy import Axis
-from ui.binding import FieldBinder
+from ui.binding import FieldBinder, Label, label_text
 from ui.commands import SetValueCommand
 from ui.context import UiContext
 from ui.models.item_table import Choices, short
@@ -111,7 +111,7 @@ class CostBinder(FieldBinder):
             return None
         return axis.estimated_cost if axis.estimated_cost is not None else EstimatedCost()
 
-    def _push(self, field: str, value: Any, label: str) -> None:
+    def _push(self, field: str, value: Any, label: Label) -> None:
         axis, locator = self.axis(), self._axis_locator()
         if self._updating or axis is None or locator is None:
             return
@@ -127,7 +127,9 @@ class CostBinder(FieldBinder):
             self._merge_key = object()
         # While the focus stays in the field, later keystrokes replace the new object too: one undo step.
         self._creation_key = self._merge_key
-        command = SetValueCommand(self._session, locator, "estimated_cost", cost, label, merge_key=self._merge_key)
+        command = SetValueCommand(
+            self._session, locator, "estimated_cost", cost, label_text(label), merge_key=self._merge_key
+        )
         self._session.push(command)
 
 

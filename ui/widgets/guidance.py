@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from matrices.display import field_example
 from matrices.fieldmodel import FieldSpec
 from ui.context import UiContext
 
@@ -70,7 +71,7 @@ class GuidancePanel(QWidget):
                 parts.append(f"<hr><h4>{escape(spec.label(lang))}</h4>")
                 if spec.guidance(lang):
                     parts.append(f"<p>{escape(spec.guidance(lang))}</p>")
-                example = spec.example_es if lang == "es" else spec.example_en
+                example = field_example(spec, self._context.catalogs, lang)
                 if example:
                     heading = "Ejemplo" if lang == "es" else "Example"
                     parts.append(f"<p style='color:#555'><b>{heading}:</b><br><i>{escape(example)}</i></p>")
