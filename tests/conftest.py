@@ -41,15 +41,15 @@ def example_en() -> Proposal:
     return load_example("en")
 
 
-def with_uuid_ids(proposal: Proposal) -> Proposal:
-    """Return the proposal with every item id replaced by a UUID, as items made in the app have them."""
+def with_uuid_ids(proposal: Proposal, *, hyphens: bool = False) -> Proposal:
+    """Return the proposal with every item id replaced by a UUID, as items made in the app (or elsewhere) have them."""
     data = proposal.model_dump(mode="json")
     ids: dict[str, str] = {}
 
     def collect(value: object) -> None:
         if isinstance(value, dict):
             if isinstance(value.get("id"), str) and value is not data:
-                ids.setdefault(value["id"], uuid.uuid4().hex)
+                ids.setdefault(value["id"], str(uuid.uuid4()) if hyphens else uuid.uuid4().hex)
             for inner in value.values():
                 collect(inner)
         elif isinstance(value, list):

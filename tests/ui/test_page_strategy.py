@@ -16,6 +16,7 @@ from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
 from matrices.strategy import Axis
+from tests.conftest import with_uuid_ids
 from tests.ui.helpers import MemoryDocument, type_text
 from ui.commands import RemoveItemCommand, SetValueCommand
 from ui.context import UiContext
@@ -560,3 +561,12 @@ def test_the_axis_sdg_list_shows_target_numbers_and_finds_one_by_its_number(make
     shown = [items.item(row).text() for row in range(items.count()) if not items.item(row).isHidden()]
     assert len(shown) == 1
     assert shown[0].startswith("8.8 ")
+
+
+def test_items_with_ids_from_elsewhere_are_shown_by_code(make_page: PageFactory, example_es: Proposal) -> None:
+    # A proposal written by another tool may carry UUIDs with hyphens: still codes, never ids, on screen.
+    page = make_page(proposal=with_uuid_ids(example_es, hyphens=True))
+    model = page.axes.axes_model
+    assert [model.code(row) for row in range(model.rowCount())] == ["EJ1", "EJ2", "EJ3", "EJ4"]
+    assert "C1 (EJ1)" in page.coverage.text()
+    assert "-" not in page.coverage.text().split("C1 (")[1].split(")")[0]

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from matrices.display import is_chosen_code
 from matrices.edits import EditError, Locator, Step, resolve
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
@@ -21,7 +22,6 @@ ColumnKind = Literal["code", "text", "number", "year", "choice"]
 Choices = list[tuple[str | None, str]]
 """(value, label) pairs offered by a choice column; the first is usually (None, "—")."""
 
-_UUID_HEX = re.compile(r"[0-9a-f]{32}")
 _NUMBER = re.compile(r"-?\d{1,15}(?:[.,]\d{1,6})?")
 _YEAR = re.compile(r"\d{4}")
 NUMBER_PATTERN = r"-?\d{0,15}(?:[.,]\d{0,6})?"
@@ -45,7 +45,7 @@ _ROLES = frozenset(
 
 def display_code(item_id: str, fallback: str) -> str:
     """Return the item's id when a person chose it (C1.2, IND1.1), else a code derived from its position."""
-    return fallback if _UUID_HEX.fullmatch(item_id) else item_id
+    return item_id if is_chosen_code(item_id) else fallback
 
 
 def parse_number(text: str, year: bool = False) -> tuple[bool, int | float | None]:

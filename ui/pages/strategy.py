@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from matrices.problem import tree_codes
+from matrices.display import ItemCodes
 from matrices.review import MatrixKey
 from matrices.strategy import End, ExcludedCause
 from ui.binding import FieldBinder
 from ui.commands import Change
 from ui.context import UiContext
 from ui.deleting import Deleter
-from ui.models.item_table import Choices, display_code
+from ui.models.item_table import Choices
 from ui.models.strategy_lists import AXES, EndTableModel, ExcludedCauseTableModel
 from ui.pages.base import Page
 from ui.pages.strategy_axes import AxisPanel
@@ -197,16 +197,14 @@ class StrategyPage(Page):
 
     def _coverage_html(self) -> str:
         proposal = self.session.proposal
-        codes = tree_codes(proposal.problem_matrix.causes, "C")
-        axis_codes = {
-            axis.id: display_code(axis.id, f"EJ{n}") for n, axis in enumerate(proposal.strategy_matrix.axes, 1)
-        }
+        codes = ItemCodes(proposal)
+        lang = self.context.lang
         excluded = {item.cause_id for item in proposal.strategy_matrix.excluded_causes if item.cause_id}
         covered, left_out, missing = [], [], []
         for cause_id, axis_ids in cause_coverage(proposal).items():
-            code = codes.get(cause_id, cause_id)
+            code = codes.shown(cause_id, lang)
             if axis_ids:
-                covered.append(f"{code} ({', '.join(axis_codes[a] for a in axis_ids)})")
+                covered.append(f"{code} ({', '.join(codes.shown(a, lang) for a in axis_ids)})")
             elif cause_id in excluded:
                 left_out.append(code)
             else:
