@@ -99,15 +99,9 @@ def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) ->
     app.file_open_requested.connect(controller.open_path)
     window.about_requested.connect(lambda: AboutDialog(reporter.log_file, window).exec())
     geometry, state = settings.window_state()
-    if geometry is None:
-        window.resize(1360, 860)
-    else:
-        window.restoreGeometry(geometry)
-    if state is not None:
-        window.restoreState(state)
     if os.environ.get(QUIT_AFTER_PAINT):
         FirstPaintReport(window, Path(os.environ[QUIT_AFTER_PAINT]))
-    window.show()
+    window.show_first(geometry, state)
     if path is not None:
         controller.open_path(path)
     status = app.exec()

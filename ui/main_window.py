@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QUndoView, QWidget
 
@@ -16,6 +16,13 @@ from ui.editor import EditorView
 from ui.start_screen import StartScreen
 from ui.widgets.guidance import GuidancePanel
 from ui.widgets.plain_text import literal, plain_label
+
+MINIMUM_SIZE = QSize(960, 560)
+FIRST_SIZE = QSize(1360, 860)
+"""The first window on a large screen; a smaller one (an office laptop) starts maximised."""
+FRAME_ALLOWANCE = QMargins(8, 40, 8, 8)
+"""Room for the window's title bar and borders, which exist only once it is shown."""
+SIDE_PANEL_WIDTH = (240, 340)
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +49,8 @@ class MainWindow(QMainWindow):
         self.editor: EditorView | None = None
         self.close_guard: Callable[[], bool] = lambda: True
         self.setAcceptDrops(True)
-        self.setMinimumSize(1024, 680)
+        # An office laptop (1366x768, or 1920x1080 at 150 %) leaves about 640 px under the title bar.
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.start = StartScreen(self)
         self._central = QStackedWidget(self)
@@ -70,6 +78,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
         self.tabifyDockWidget(self.guidance_dock, self.comments_dock)
         self.guidance_dock.raise_()
+        self._dock_in_view = {self.guidance_dock: True, self.comments_dock: False, self.history_dock: False}
+        for dock in self._dock_in_view:
+            dock.visibilityChanged.connect(self._follow_dock)
 
         self.save_label = plain_label(self)
         self.file_label = plain_label(self)
@@ -214,6 +225,40 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_path_requested.emit(p))
         self.recent_menu.setEnabled(bool(paths))
 
+    def show_first(self, geometry: QByteArray | None, state: QByteArray | None) -> None:
+        """Show the window as the participant left it, else fitted to the screen's available area."""
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
+            wanted = FIRST_SIZE.grownBy(FRAME_ALLOWANCE)
+            if wanted.width() <= available.width() and wanted.height() <= available.height():
+                self.resize(FIRST_SIZE)
+                self.move(available.center() - self.rect().center())
+            else:
+                # The size is what a desktop without a window manager keeps; every other one maximises.
+                self.setGeometry(available.marginsRemoved(FRAME_ALLOWANCE))
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+        if state is not None:
+            self.restoreState(state)
+        self.show()
+        if state is None:
+            self.fit_side_panel()
+
+    def fit_side_panel(self) -> None:
+        """Give the guidance and comments panel a fifth of the window: enough to read, never the page's room."""
+        width = max(SIDE_PANEL_WIDTH[0], min(SIDE_PANEL_WIDTH[1], self.width() // 5))
+        self.resizeDocks([self.guidance_dock], [width], Qt.Orientation.Horizontal)
+
+    def _follow_dock(self, shown: bool) -> None:
+        dock = self.sender()
+        if not isinstance(dock, QDockWidget):
+            return
+        # A dock tabbed behind another stays "visible" off screen, and Tab would walk into it: its content is
+        # disabled there (hiding it instead would shrink the side panel). Children keep their own disabled state.
+        self._dock_in_view[dock] = shown
+        content = dock.widget()
+        if content is not None and self.isVisible():
+            content.setEnabled(shown)
+
     def set_comments_panel(self, panel: QWidget | None) -> None:
         """Put a document's comments panel in the comments dock (None: the placeholder; the old panel is deleted)."""
         old = self.comments_dock.widget()
@@ -222,6 +267,7 @@ class MainWindow(QMainWindow):
         shown = panel if panel is not None else self.comments_placeholder
         self.comments_dock.setWidget(shown)
         shown.show()  # the dock hid it when another panel took its place
+        shown.setEnabled(self._dock_in_view[self.comments_dock] or not self.isVisible())
         if old is not None and old is not self.comments_placeholder:
             old.deleteLater()
 

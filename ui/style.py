@@ -47,7 +47,9 @@ def apply_style(app: QApplication) -> None:
         "QPushButton:hover { background: #eaf1fa; }"
         "QPushButton:focus { border: 1px solid #0b5cad; }"
         "QTabWidget::pane { border: 1px solid #d9dee4; border-radius: 6px; background: #ffffff; }"
-        "QTabBar::tab { padding: 7px 14px; }"
+        "QTabBar::tab { padding: 7px 10px; }"
+        # The header's own font is the sections' weight too: Qt sizes columns to their titles with it.
+        "QHeaderView { font-weight: 600; }"
         "QHeaderView::section { background: #eef1f5; border: none; border-bottom: 1px solid #d9dee4;"
         " padding: 5px; font-weight: 600; }"
         "QStatusBar { background: #eef1f5; }"

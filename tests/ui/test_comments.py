@@ -240,6 +240,7 @@ def test_comment_on_the_selected_field_uses_the_last_focused_field(app: App, tmp
     app.controller.open_path(demo_file(tmp_path))
     panel = app.controller.comments.panel
     title_edit(app).setFocus(Qt.FocusReason.MouseFocusReason)
+    panel.reveal()  # the participant opens the Comments tab to reach its button
     panel.add_button.setFocus()  # clicking the panel's button moves the focus out of the editor
     panel.add_button.click()
     written = write(app, "Sobre el título")

@@ -146,7 +146,7 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.add_button)
         layout.addWidget(self.add_general_button)
         layout.addWidget(self.status_label)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)  # the side panel of a 1280-pixel laptop screen
 
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.step_only.toggled.connect(lambda _checked: self.refresh())

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -26,6 +25,7 @@ from ui.deleting import Deleter
 from ui.models.actors import RelationTableModel
 from ui.models.matrix_list import RefsCache
 from ui.session import DocumentSession
+from ui.widgets.column_fit import ColumnFitter
 from ui.widgets.plain_text import literal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -98,10 +98,10 @@ class RelationsEditor(QWidget):
         self.view.setItemDelegateForColumn(1, ChoiceDelegate(self._type_choices, self.view))
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 200)
-        header.resizeSection(1, 120)
-        header.setStretchLastSection(True)
+        # Every column stays in sight in a form beside the list on a laptop (no scrolling sideways): the actor
+        # and the kind of relation as wide as their titles (an actor's name is elided), the note takes the rest.
+        self.columns = ColumnFitter(self.view, 2, hide=False)
+        self.columns.widths[0] = 0
         row_height = self.view.fontMetrics().height() + 12
         self.view.verticalHeader().setDefaultSectionSize(row_height)
         self.view.setMinimumHeight(row_height * 4 + header.sizeHint().height() + 4)

@@ -30,11 +30,13 @@ from ui.deleting import Deleter
 from ui.models.matrix_list import RefsCache
 from ui.pages.base import Page
 from ui.session import DocumentSession
-from ui.widgets.form_layout import add_row, heading, hint, new_form, set_label
+from ui.widgets.form_layout import LabelsBesideWhenWide, add_row, heading, hint, new_form, set_label
 from ui.widgets.matrix_list_panel import MatrixListPanel
 
 FORM_LABEL_WIDTH = 150
 """The detail form sits beside a table: its labels get less room than a full-width page's."""
+FORM_WIDE_FROM = FORM_LABEL_WIDTH + 18 + 300 + 44
+"""Below this width (label, spacing, a field of 300 px, margins) the labels go above their fields."""
 
 
 def fit_checklist(checklist: QWidget, rows: int, show_filter: bool) -> None:
@@ -229,8 +231,11 @@ class ListDetailPage(Page):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.form_content)
-        self.scroll.setMinimumWidth(440)
+        self.scroll.setMinimumWidth(300)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list straight to the first field
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # On a laptop the form beside the list has ~400 px: labels go above the fields instead of squeezing them.
+        self.label_placer = LabelsBesideWhenWide(self.scroll, self.form_content, FORM_WIDE_FROM)
 
     # -- building -----------------------------------------------------------------------------------------
 
@@ -269,7 +274,7 @@ class ListDetailPage(Page):
         splitter.addWidget(self.scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([620, 560])
+        splitter.setSizes([450, 550])
         splitter.setHandleWidth(10)
         self.splitter = splitter
         header = QHBoxLayout()

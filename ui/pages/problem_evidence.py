@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,6 +40,7 @@ from ui.models.evidence import COLUMNS, DATA_TYPE_ROLE, EVIDENCE_LIST, ILLUSTRAT
 from ui.pages.problem_tree_ops import item_locator
 from ui.session import DocumentSession
 from ui.widgets.catalog import fill_combo
+from ui.widgets.column_fit import ColumnFitter
 from ui.widgets.form_layout import add_row, heading, new_form, set_label, text_box
 from ui.widgets.value_fields import DateField, NumberField
 
@@ -127,12 +127,10 @@ class EvidencePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
-        for column, key in enumerate(COLUMNS):
-            mode = QHeaderView.ResizeMode.Stretch if key == "description" else QHeaderView.ResizeMode.Interactive
-            header.setSectionResizeMode(column, mode)
-        for key, width in (("code", 48), ("value", 90), ("unit", 90), ("cutoff_date", 100), ("source", 170)):
-            self.table.setColumnWidth(COLUMNS.index(key), width)
-        header.setSectionResizeMode(COLUMNS.index("data_type"), QHeaderView.ResizeMode.ResizeToContents)
+        # The form below shows every field: columns that do not fit beside the description wait for more room.
+        self.columns = ColumnFitter(self.table, COLUMNS.index("description"), frozenset({COLUMNS.index("code")}))
+        for key, width in (("value", 90), ("unit", 90), ("cutoff_date", 100), ("source", 170)):
+            self.columns.widths[COLUMNS.index(key)] = width
         self.table.setMinimumHeight(150)
 
         self.actions_: dict[str, QAction] = {}

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QSplitter,
     QStyle,
     QToolBar,
@@ -23,7 +22,7 @@ from matrices.base import new_id
 from matrices.problem import Cause, Effect
 from ui.context import UiContext
 from ui.deleting import Deleter
-from ui.models.problem_tree import CODE, DESCRIPTION, RATING, ProblemTreeModel, TreeKind
+from ui.models.problem_tree import DESCRIPTION, ProblemTreeModel, TreeKind
 from ui.pages.problem_node_form import NodeForm
 from ui.pages.problem_tree_ops import (
     Plan,
@@ -38,6 +37,7 @@ from ui.pages.problem_tree_ops import (
     siblings,
 )
 from ui.session import DocumentSession
+from ui.widgets.column_fit import ColumnFitter
 
 ActionKey = Literal["add", "child", "indent", "outdent", "up", "down", "delete"]
 SHORTCUTS: dict[ActionKey, QKeySequence] = {
@@ -93,11 +93,8 @@ class TreeEditor(QWidget):
         )
         self.view.setIndentation(18)
         self.view.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(RATING, QHeaderView.ResizeMode.ResizeToContents)
+        # Code and rating as wide as their titles and cells, the description takes the rest.
+        self.columns = ColumnFitter(self.view, DESCRIPTION, hide=False)
         self.view.setMinimumHeight(180)
 
         self.toolbar = QToolBar()
@@ -147,6 +144,7 @@ class TreeEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.setTabOrder(self.view, self.form)
+        self.toolbar.installEventFilter(self)
 
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.modelReset.connect(self._restore_selection)
@@ -291,6 +289,29 @@ class TreeEditor(QWidget):
         self.view.setAccessibleName(self.context.label("problem_matrix", self.kind))
         self.model.retranslate()
         self.form.retranslate()
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        # Beside the tree preview on a laptop the tool bar has ~500 px: indent, outdent and delete show their
+        # icons only (names in tooltips and for screen readers) rather than hiding behind a "»" menu.
+        wide = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        buttons = {key: self.toolbar.widgetForAction(action) for key, action in self.actions_.items()}
+        secondary = [buttons[key] for key in ("indent", "outdent", "delete") if isinstance(buttons[key], QToolButton)]
+        for button in secondary:
+            button.setToolButtonStyle(wide)
+        spare = self.toolbar.width() - self.toolbar.sizeHint().width()
+        for button in secondary:
+            if spare >= 0:
+                break
+            before = button.sizeHint().width()
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            spare += before - button.sizeHint().width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the tool bar's buttons to its width."""
+        if watched is self.toolbar and event.type() == QEvent.Type.Resize:
+            self._fit_toolbar()
+        return super().eventFilter(watched, event)
 
     def _update_actions(self) -> None:
         nodes = self._nodes()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -38,6 +37,7 @@ from ui.context import UiContext
 from ui.messages import error_message
 from ui.pages.base import Page
 from ui.session import DocumentSession
+from ui.widgets.column_fit import ColumnFitter
 from ui.widgets.plain_text import literal, plain_label
 
 if TYPE_CHECKING:
@@ -87,12 +87,8 @@ class ReviewPage(Page):
         # A finding reads like a link to its field: one click goes there, as Enter and a double click do.
         self._tree.itemClicked.connect(self._on_activated)
         self._tree.setWordWrap(True)
-        header = self._tree.header()
-        header.setStretchLastSection(False)
         # The message is what a participant reads: it takes the width; rule and place stay compact.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = ColumnFitter(self._tree, 0, hide=False)
 
         self._export_box = QGroupBox(self)
         self._lang = QComboBox(self._export_box)

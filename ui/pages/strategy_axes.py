@@ -107,7 +107,7 @@ class AxisPanel(QWidget):
             deleter=self.deleter,
         )
         self.axes.table.horizontalHeader().setVisible(False)
-        self.axes.setMinimumWidth(180)
+        # As narrow as its four buttons: the axis's five tabs need the rest of a laptop screen.
         self.binder = FieldBinder(session, self.axis_locator, ENTITY, self)
         self.alignment_binder = FieldBinder(session, lambda: self._sub_locator("alignment"), ENTITY, self)
         self.cost_binder = CostBinder(session, self.axis_locator, self)
@@ -139,7 +139,7 @@ class AxisPanel(QWidget):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 800])
+        splitter.setSizes([self.axes.minimumSizeHint().width(), 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

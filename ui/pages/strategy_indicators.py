@@ -69,7 +69,13 @@ class IndicatorEditor(QWidget):
         # One line per indicator: the table is mostly a selector here, the form below shows every field whole.
         self.deleter = Deleter(session, context, self)
         self.list = ListEditor(
-            self.model, Indicator, lambda: entity_label(context, ENTITY), self, wrap=False, deleter=self.deleter
+            self.model,
+            Indicator,
+            lambda: entity_label(context, ENTITY),
+            self,
+            wrap=False,
+            deleter=self.deleter,
+            fit_columns=True,
         )
         self.list.table.setMinimumHeight(120)
         self.binder = FieldBinder(session, self._locator, ENTITY, self)

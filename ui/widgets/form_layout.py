@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.widgets.catalog import CatalogChecklist
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
 WRAP_SLACK = 12
 """Checklist entries are measured this much narrower than the list, so painting never has to cut them."""
 ROW_PADDING = 6
@@ -45,6 +47,7 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
     label.setWordWrap(True)
     width = form.property("pm_label_width") or LABEL_WIDTH
     label.setFixedWidth(int(width))
+    label.setProperty("pm_row_label", True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setBuddy(field)
     # The label's first line sits level with the text inside the field.
@@ -52,6 +55,49 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
     field.setAccessibleName(text)
     form.addRow(label, field)
     return label
+
+
+def place_labels(root: QWidget, above: bool) -> None:
+    """Put the row labels of the forms under root above their fields (a narrow form) or beside them (a wide one)."""
+    policy = QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.DontWrapRows
+    for form in root.findChildren(QFormLayout):
+        if form.rowWrapPolicy() == policy:
+            continue
+        form.setRowWrapPolicy(policy)
+        width = int(form.property("pm_label_width") or LABEL_WIDTH)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.property("pm_row_label"):
+                if above:
+                    label.setMinimumWidth(0)
+                    label.setMaximumWidth(QWIDGETSIZE_MAX)
+                    label.setContentsMargins(0, 0, 0, 0)
+                else:
+                    label.setFixedWidth(width)
+                    label.setContentsMargins(0, 4, 0, 0)
+
+
+class LabelsBesideWhenWide(QObject):
+    """Keeps a scrolled form's labels beside its fields while there is room, above them when there is not."""
+
+    def __init__(self, area: QAbstractScrollArea, content: QWidget, wide_from: int) -> None:
+        super().__init__(area)
+        self._area = area
+        self._content = content
+        self._wide_from = wide_from
+        area.viewport().installEventFilter(self)
+
+    def update(self) -> None:
+        """Place the labels for the area's current width (also after rows were added)."""
+        place_labels(self._content, above=self._area.viewport().width() < self._wide_from)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Re-place the labels when the area's width changes."""
+        del watched  # only the viewport is watched
+        if event.type() == QEvent.Type.Resize:
+            self.update()
+        return False
 
 
 def set_label(label: QLabel, text: str) -> None:

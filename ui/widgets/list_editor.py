@@ -23,6 +23,7 @@ from ui.commands import InsertItemCommand, MoveItemCommand
 from ui.deleting import Deleter
 from ui.models.item_table import ItemTableModel
 from ui.widgets.column_delegate import ColumnDelegate
+from ui.widgets.column_fit import ColumnFitter
 
 
 class ListEditor(QWidget):
@@ -46,6 +47,7 @@ class ListEditor(QWidget):
         wrap: bool = True,
         *,
         deleter: Deleter,
+        fit_columns: bool = False,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -83,7 +85,10 @@ class ListEditor(QWidget):
         # Wrapped rows must grow or shrink when a column is resized, not keep the height of the first layout.
         if wrap:
             header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        self._apply_widths()
+        # Columns as wide as their titles and cells, one stretching; a selector above a form that shows every
+        # field (the indicators) leaves out the columns that do not fit rather than scroll sideways.
+        self.columns = ColumnFitter(self.table, self._stretch_column(fit_columns), frozenset({0}), hide=fit_columns)
+        self.columns.widths.update({n: c.width for n, c in enumerate(self.model.columns) if c.width})
         row_height = self.table.fontMetrics().height() + 12
         self.table.setMinimumHeight(header.sizeHint().height() + visible_rows * row_height + 4)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -108,6 +113,10 @@ class ListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.table, 1)
+        if compact:
+            # A narrow column (the axis list): "Add" on a row of its own, the three icon buttons under it.
+            buttons.removeWidget(self.add_button)
+            layout.addWidget(self.add_button)
         layout.addLayout(buttons)
 
         self.add_button.clicked.connect(self.add_item)
@@ -154,19 +163,13 @@ class ListEditor(QWidget):
         ):
             button.setAccessibleName(f"{text} — {noun}")
         self.model.refresh_labels()
-        self._apply_widths()
 
-    def _apply_widths(self) -> None:
-        header = self.table.horizontalHeader()
+    def _stretch_column(self, fit_columns: bool = False) -> int:
         last = len(self.model.columns) - 1
-        for number, column in enumerate(self.model.columns):
-            if number == last and column.width == 0:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
-            elif column.width:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-                self.table.setColumnWidth(number, column.width)
-            else:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        if self.model.columns[last].width == 0 and not fit_columns:
+            return last
+        # The widest text column (an indicator's name) reads best when it takes the spare width.
+        return max(range(last + 1), key=lambda number: self.model.columns[number].width)
 
     # -- selection --------------------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.matrix_list import ID_ROLE, SORT_ROLE, MatrixListModel
+from ui.widgets.column_fit import ColumnFitter
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -101,7 +102,7 @@ class MatrixListPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.setMinimumWidth(360)
+        self.table.setMinimumWidth(280)
         header = self.table.horizontalHeader()
         header.setSortIndicatorClearable(True)  # a third click returns to the participant's own order
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -109,7 +110,9 @@ class MatrixListPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(110)
-        header.setStretchLastSection(True)
+        # The table fits its width: the name stretches, and the columns that do not fit are left out (the
+        # header's menu lists them) rather than scrolled to sideways.
+        self.columns = ColumnFitter(self.table, max(model.column_of("name"), 0), frozenset({model.column_of("id")}))
         header.sortIndicatorChanged.connect(lambda *_: self.update_buttons())
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -219,11 +222,13 @@ class MatrixListPanel(QWidget):
     # -- appearance -----------------------------------------------------------------------------------------
 
     def set_column_widths(self, widths: dict[str, int]) -> None:
-        """Give columns their starting widths (the participant can still drag them)."""
+        """Give columns their starting widths (the participant can still drag them); the name stretches."""
         for key, width in widths.items():
             column = self.model.column_of(key)
-            if column >= 0:
+            if column >= 0 and key != "name":
+                self.columns.widths[column] = width
                 self.table.horizontalHeader().resizeSection(column, width)
+        self.columns.fit()
 
     def _header_menu(self, point: QPoint) -> None:
         """Let the participant hide or show columns (all but the code and the name)."""
@@ -235,7 +240,7 @@ class MatrixListPanel(QWidget):
             action = menu.addAction(spec.header())
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, number=column: header.setSectionHidden(number, not shown))
+            action.toggled.connect(lambda shown, number=column: self.columns.choose(number, shown))
         menu.popup(header.mapToGlobal(point))
 
     def set_button_texts(self, add: str, remove: str) -> None:

@@ -20,8 +20,8 @@ class StepList(QListWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setMinimumWidth(210)
-        self.setMaximumWidth(280)
+        # "Revisión y exportación" fits in 190 px; every pixel more would be taken from the page on a laptop.
+        self.setFixedWidth(190)
         self.setStyleSheet(
             "QListWidget { border: none; background: #f4f6f8; padding: 8px 4px; }"
             "QListWidget::item { padding: 10px 8px; border-radius: 6px; color: #1d2733; }"
@@ -35,7 +35,7 @@ class StepList(QListWidget):
         self.clear()
         for title in titles:
             item = QListWidgetItem(title, self)
-            item.setSizeHint(QSize(200, 58))
+            item.setSizeHint(QSize(170, 58))
             item.setData(Qt.ItemDataRole.UserRole, title)
         self.setCurrentRow(min(row, self.count() - 1))
 
