@@ -78,6 +78,7 @@ def test_one_click_on_a_finding_goes_to_its_field(app: App, qtbot: QtBot, tmp_pa
     editor.show_step(len(editor.pages) - 1)
     tree = editor.review.findChild(QTreeWidget, "findings")
     row = next(r for r in finding_rows(editor.review) if r.text(1) == "S08")
+    tree.scrollToItem(row)
     rect = tree.visualItemRect(row)
     assert rect.isValid()
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())

@@ -6,13 +6,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -47,6 +50,27 @@ Exporter = Callable[[Path, ExportOptions, Callable[["Progress"], None]], None]
 """Writes the session's proposal as DOCX to a path (wired in main.py: export + atomic write)."""
 
 _ROLE_LOCATION = 0x0100 + 7
+TEXT_MARGINS = 16
+"""The space a tree row keeps around its icon and text (Fusion's margins)."""
+WRAP = int(Qt.TextFlag.TextWordWrap)
+
+
+class _WrappedMessages(QStyledItemDelegate):
+    """Rows as tall as their message wrapped to its column (a tree view measures rows without the width)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Return the row's size with the message wrapped to the width its column leaves for the text."""
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QTreeWidget) or index.column() != 0:
+            return size
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        room = view.columnWidth(0) - view.indentation() * (depth + 1) - view.iconSize().width() - TEXT_MARGINS
+        text = str(index.data() or "")
+        lines = option.fontMetrics.boundingRect(QRect(0, 0, max(room, 40), 10**6), WRAP, text)
+        return QSize(size.width(), max(size.height(), lines.height() + 6))
 
 
 class ReviewPage(Page):
@@ -69,12 +93,19 @@ class ReviewPage(Page):
         self._summary.setWordWrap(True)
         self._bars: dict[str, tuple[QLabel, QProgressBar]] = {}
         bars_box = QGroupBox(self)
-        bars_layout = QFormLayout(bars_box)
-        for key in MATRIX_KEYS:
+        # Two columns of bars: on a laptop the findings below need the height more than the bars do.
+        bars_layout = QGridLayout(bars_box)
+        bars_layout.setHorizontalSpacing(12)
+        bars_layout.setVerticalSpacing(6)
+        bars_layout.setColumnStretch(1, 1)
+        bars_layout.setColumnStretch(3, 1)
+        for position, key in enumerate(MATRIX_KEYS):
             label, bar = QLabel(bars_box), QProgressBar(bars_box)
             bar.setRange(0, 100)
-            bar.setAccessibleName(f"completeness {key}")
-            bars_layout.addRow(label, bar)
+            label.setBuddy(bar)
+            row, column = divmod(position, 2)
+            bars_layout.addWidget(label, row, 2 * column)
+            bars_layout.addWidget(bar, row, 2 * column + 1)
             self._bars[key] = (label, bar)
         self._bars_box = bars_box
 
@@ -87,8 +118,13 @@ class ReviewPage(Page):
         # A finding reads like a link to its field: one click goes there, as Enter and a double click do.
         self._tree.itemClicked.connect(self._on_activated)
         self._tree.setWordWrap(True)
+        self._tree.setUniformRowHeights(False)
+        self._tree.setItemDelegate(_WrappedMessages(self._tree))
+        self._tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         # The message is what a participant reads: it takes the width; rule and place stay compact.
         self.columns = ColumnFitter(self._tree, 0, hide=False)
+        # A message wraps to the width of its column: lay the rows out again when that width changes.
+        self._tree.header().sectionResized.connect(lambda *_: self._tree.doItemsLayout())
 
         self._export_box = QGroupBox(self)
         self._lang = QComboBox(self._export_box)
@@ -105,8 +141,13 @@ class ReviewPage(Page):
         self._show_button.clicked.connect(self._show_in_folder)
         self._lang_label, self._paper_label = QLabel(self._export_box), QLabel(self._export_box)
         form = QFormLayout(self._export_box)
-        form.addRow(self._lang_label, self._lang)
-        form.addRow(self._paper_label, self._paper)
+        choices = QHBoxLayout()
+        choices.setSpacing(12)
+        for label, combo in ((self._lang_label, self._lang), (self._paper_label, self._paper)):
+            label.setBuddy(combo)
+            choices.addWidget(label)
+            choices.addWidget(combo, 1)
+        form.addRow(choices)
         form.addRow(self._comments)
         buttons = QHBoxLayout()
         buttons.addWidget(self._export_button)

@@ -69,6 +69,8 @@ def place_labels(root: QWidget, above: bool) -> None:
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             label = item.widget() if item is not None else None
             if isinstance(label, QLabel) and label.property("pm_row_label"):
+                # Above its field a label has the form's width: one line reads better than a narrow column.
+                label.setWordWrap(not above)
                 if above:
                     label.setMinimumWidth(0)
                     label.setMaximumWidth(QWIDGETSIZE_MAX)
