@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from export.options import ExportOptions
 from matrices.base import Lang
@@ -22,10 +22,10 @@ from storage.filenames import from_dialog, shown, shown_name
 from storage.outputs import check_outputs
 from ui.comments.feature import EditorComments
 from ui.context import UiContext
-from ui.dialogs import NewProposalDialog
+from ui.dialogs import NewProposalData, NewProposalDialog, default_folder
 from ui.editor import EditorView
 from ui.main_window import MainWindow
-from ui.messages import error_details, error_message, read_only_message, review_message
+from ui.messages import error_details, error_message, new_file_problem, read_only_message, review_message
 from ui.pages.base import Page
 from ui.pages.review import ReviewPage
 from ui.session import DocumentSession, SaveState
@@ -93,7 +93,7 @@ class AppController(QObject):
 
     def _documents_folder(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) if folder else Path.home()
+        return default_folder(Path(folder) if folder else None, Path.home())
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self.window, "Policy Matrix", literal(text))
@@ -253,14 +253,26 @@ class AppController(QObject):
 
     def new_proposal(self) -> None:
         """Ask the basic data of a new proposal and create its file at once."""
-        dialog = NewProposalDialog(self._documents_folder(), self.context.lang, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        data = dialog.data()
+        dialog = NewProposalDialog(self._documents_folder(), self.context.lang, self.window, self._create_new)
+        dialog.exec()
+
+    def _create_new(self, data: NewProposalData) -> str | None:
+        """Create and open the dialog's proposal; return why it could not be (the dialog stays open), or None."""
+        problem = new_file_problem(data.path)
+        if problem is not None:
+            return problem  # said before the open document is closed: nothing changes until it can work
+        if not self.close_document():
+            return ""  # the participant kept the open document (a save is failing): stay, say nothing more
         proposal = Proposal(
             language=data.language, title=data.title, authors=data.authors, proposing_institution=data.institution
         )
-        self.create_and_open(data.path, proposal)
+        try:
+            document = Document.create(data.path, proposal)
+        except DocumentError as exc:
+            logger.warning("%s: %s", data.path, error_details(exc))
+            return error_message(exc, data.path)
+        self._show(document, proposal)
+        return None
 
     def open_example(self, lang: str) -> None:
         """Save a copy of the course's example where the participant chooses, and open it."""

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from matrices.base import Lang
+from ui.widgets.plain_text import plain_label
+
+ERROR_TEXT = "#b3261e"
 
 
 @dataclass
@@ -34,6 +42,22 @@ class NewProposalData:
     path: Path
 
 
+Creator = Callable[[NewProposalData], str | None]
+"""Creates the new proposal's file and opens it; returns why it could not (the dialog then stays open), or None."""
+
+
+def default_folder(documents: Path | None, home: Path) -> Path:
+    """Return a folder a new proposal can be saved in: Documents (made when missing), else home, else temp."""
+    if documents is not None and documents.parent.is_dir():
+        # A read-only home, or a Documents that is a file: the next candidate will do.
+        with contextlib.suppress(OSError):
+            documents.mkdir(exist_ok=True)
+    for folder in (documents, home):
+        if folder is not None and folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    return Path(tempfile.gettempdir())
+
+
 def file_name_for(title: str) -> str:
     """Return a safe file name derived from a title (accents dropped, spaces as dashes)."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
@@ -44,26 +68,34 @@ def file_name_for(title: str) -> str:
 class NewProposalDialog(QDialog):
     """Asks title, content language, authors, institution and where to save; the file is created at once."""
 
-    def __init__(self, folder: Path, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, lang: Lang, parent: QWidget | None = None, create: Creator | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New proposal"))
         self.setMinimumWidth(520)
         self._folder = folder
+        self._create = create
         self.title_edit = QLineEdit(self)
-        self.title_edit.setAccessibleName("title")
+        self.title_edit.setObjectName("title")
         self.language = QComboBox(self)
+        self.language.setObjectName("language")
         self.language.addItem("Español", "es")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if lang == "es" else 1)
         self.authors = QPlainTextEdit(self)
-        self.authors.setAccessibleName("authors")
+        self.authors.setObjectName("authors")
+        self.authors.setTabChangesFocus(True)  # one name per line: Tab goes on to the institution
         self.authors.setFixedHeight(64)
         self.institution = QLineEdit(self)
-        self.institution.setAccessibleName("institution")
+        self.institution.setObjectName("institution")
         self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName("file")
+        self.path_edit.setObjectName("file")
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
+        self.problem = plain_label(self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.problem.hide()
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
@@ -73,15 +105,39 @@ class NewProposalDialog(QDialog):
         self._suggest_path("")
 
         form = QFormLayout(self)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Language of the content"), self.language)
-        form.addRow(self.tr("Authors (one per line)"), self.authors)
-        form.addRow(self.tr("Proposing institution"), self.institution)
-        form.addRow(self.tr("Save as"), path_row)
+        for text, field in (
+            (self.tr("Title"), self.title_edit),
+            (self.tr("Language of the content"), self.language),
+            (self.tr("Authors (one per line)"), self.authors),
+            (self.tr("Proposing institution"), self.institution),
+            (self.tr("Save as"), self.path_edit),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            field.setAccessibleName(text)  # what a screen reader says: the visible label
+            form.addRow(label, path_row if field is self.path_edit else field)
+        browse.setAccessibleName(self.tr("Choose where to save"))
+        form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+
+    def accept(self) -> None:
+        """Create the proposal; if that fails, say why and stay open with everything typed."""
+        if self._create is not None:
+            problem = self._create(self.data())
+            if problem is not None:
+                self.show_problem(problem)
+                return
+        super().accept()
+
+    def show_problem(self, text: str) -> None:
+        """Show why the proposal could not be created, under the fields, and go back to where to save it."""
+        self.problem.setText(text)
+        self.problem.setAccessibleName(text)
+        self.problem.setVisible(bool(text))
+        self.path_edit.setFocus()
 
     def _suggest_path(self, title: str) -> None:
         if not self._path_touched:

@@ -55,6 +55,32 @@ def _unreadable(path: Path) -> str:
     )
 
 
+def _folder_problem(path: Path) -> str | None:
+    """Return why nothing can be written in path's folder (missing, not a folder, write-protected), or None."""
+    folder = path.parent
+    if not folder.exists():
+        return QCoreApplication.translate(
+            "Messages",
+            "The folder %2 does not exist (it may have been moved or its drive disconnected). Choose another folder.",
+        ).replace("%2", str(folder))
+    if not folder.is_dir():
+        return QCoreApplication.translate("Messages", "%2 is a file, not a folder. Choose a folder.").replace(
+            "%2", str(folder)
+        )
+    if not os.access(folder, os.W_OK):
+        return QCoreApplication.translate(
+            "Messages", "You may not save in the folder %2. Choose a folder of yours, such as Documents."
+        ).replace("%2", str(folder))
+    return None
+
+
+def new_file_problem(path: Path) -> str | None:
+    """Return why a new proposal cannot be created at path (before trying), or None when it can be tried."""
+    if path.exists() or path.is_symlink():
+        return error_message(DocumentExistsError("already exists", path), path)
+    return _folder_problem(path)
+
+
 def _sentence(exc: DocumentError, path: Path) -> str:
     """Return the translated sentence for exc, with %1 where the file name goes (subclasses before their bases)."""
     if isinstance(exc, UntrustedSideFileError):
@@ -139,6 +165,9 @@ def _sentence(exc: DocumentError, path: Path) -> str:
     if isinstance(exc, DocumentClosedError):
         return QCoreApplication.translate("Messages", "%1 is already closed. Open it again.")
     if isinstance(exc, WriteFailedError):
+        folder = _folder_problem(path)
+        if folder is not None:
+            return folder  # the true reason, rather than a guess at a full disk
         return QCoreApplication.translate(
             "Messages",
             "%1 could not be written. Check that the disk is not full, that the drive is still connected "

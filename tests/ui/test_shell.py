@@ -106,7 +106,6 @@ def test_closing_to_the_start_screen_lists_the_recent_file(app_parts, tmp_path: 
 def test_a_new_proposal_from_the_start_screen_exists_on_disk_at_once(
     app_parts, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QDialog
 
     from ui.dialogs import NewProposalDialog
 
@@ -118,7 +117,8 @@ def test_a_new_proposal_from_the_start_screen_exists_on_disk_at_once(
         dialog.authors.setPlainText("Ana Pérez\nJosé Núñez")
         type_text(dialog.institution, "Servicio Nacional de Migración")
         dialog.path_edit.setText(str(target))
-        return QDialog.DialogCode.Accepted
+        dialog.accept()  # OK
+        return dialog.result()
 
     monkeypatch.setattr(NewProposalDialog, "exec", fill_and_accept)
     window.start.new_button.click()

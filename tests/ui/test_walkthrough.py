@@ -24,7 +24,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -466,7 +465,8 @@ def start_new_proposal(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path
     def fill_and_accept(dialog: NewProposalDialog) -> int:
         h.type_keys(dialog.title_edit, title)
         dialog.path_edit.setText(str(path))
-        return QDialog.DialogCode.Accepted
+        dialog.accept()  # OK
+        return dialog.result()
 
     monkeypatch.setattr(NewProposalDialog, "exec", fill_and_accept)
     window.start.new_button.click()
