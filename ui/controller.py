@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from export.options import ExportOptions
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from ui.dashboard.view import DashboardView
 
 logger = logging.getLogger(__name__)
+DASHBOARD_SIZE = QSize(1200, 760)
 
 PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
 
@@ -70,7 +72,7 @@ class AppController(QObject):
         self._ticker.start()
         window.close_guard = self.close_document
         self._connect_signals()
-        window.show_start(settings.recent_files())
+        window.show_start(settings.recent_files(), settings.recent_titles())
 
     def _connect_signals(self) -> None:
         w = self.window
@@ -146,8 +148,8 @@ class AppController(QObject):
         self._show_comments(document, editor, review)
         session.save_state_changed.connect(lambda _state: self._update_status())
         self._show_state_banner()
-        self.settings.add_recent_file(document.path)
-        self.window.set_recent_files(self.settings.recent_files())
+        self.settings.add_recent_file(document.path, proposal.title)
+        self.window.set_recent_files(self.settings.recent_files(), self.settings.recent_titles())
         self._update_status()
 
     def _show_state_banner(self) -> None:
@@ -225,6 +227,14 @@ class AppController(QObject):
                 self.context.catalogs, self.context.rulebook, self.context.lang, parent=self.window
             )
             self._dashboard.setWindowFlag(Qt.WindowType.Window)
+            # As large as the main window's screen allows (a cohort is a wide table), and Esc closes it.
+            available = self.window.screen().availableGeometry()
+            self._dashboard.resize(
+                min(DASHBOARD_SIZE.width(), available.width() - 40),
+                min(DASHBOARD_SIZE.height(), available.height() - 60),
+            )
+            close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self._dashboard)
+            close.activated.connect(self._dashboard.close)
             self._dashboard.open_for_review_requested.connect(self.open_for_review)
             self.window.destroyed.connect(self._dashboard.shutdown)
         self._dashboard.open_folder(folder)
@@ -318,7 +328,7 @@ class AppController(QObject):
             self._warn_error(exc, path)
             return False
         session.save_now()
-        self.settings.add_recent_file(path)
+        self.settings.add_recent_file(path, session.proposal.title)
         self.window.file_label.setText(shown(path))
         self._update_status()
         return True
@@ -360,12 +370,14 @@ class AppController(QObject):
             self.comments.close()
             self.comments.deleteLater()
             self.comments = None
+        if isinstance(session.document, Document):
+            self.settings.set_recent_title(session.document.path, session.proposal.title)  # renamed while open
         self.session = None
         return True
 
     def _close_to_start(self) -> None:
         if self.close_document():
-            self.window.show_start(self.settings.recent_files())
+            self.window.show_start(self.settings.recent_files(), self.settings.recent_titles())
 
     # ---- export, language, status ----------------------------------------------------------------------
 

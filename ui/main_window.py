@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMargins, QSize, Qt, Signal
@@ -13,6 +13,7 @@ from matrices.base import Lang
 from storage.filenames import shown, shown_name
 from ui.context import UiContext
 from ui.editor import EditorView
+from ui.input_guard import REDO_KEYS, InputGuard
 from ui.start_screen import StartScreen
 from ui.widgets.guidance import GuidancePanel
 from ui.widgets.plain_text import literal, plain_label
@@ -23,6 +24,12 @@ FIRST_SIZE = QSize(1360, 860)
 FRAME_ALLOWANCE = QMargins(8, 40, 8, 8)
 """Room for the window's title bar and borders, which exist only once it is shown."""
 SIDE_PANEL_WIDTH = (240, 340)
+MENU_TITLE_CHARS = 60
+
+
+def elide(text: str, limit: int) -> str:
+    """Return text cut to limit characters with an ellipsis (a menu entry of a long proposal title)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.lang_label)
 
+        self.input_guard = InputGuard(self)
         self._build_actions()
         self._connect_signals()
         self.retranslate()
@@ -120,6 +128,7 @@ class MainWindow(QMainWindow):
         self.example_en_action = self._action(lambda: self.example_requested.emit("en"))
         self.undo_action = self._action(self._undo, standard.Undo)
         self.redo_action = self._action(self._redo, standard.Redo)
+        self.redo_action.setShortcuts(list(REDO_KEYS))
         self.history_action = self.history_dock.toggleViewAction()
         self.guidance_action = self.guidance_dock.toggleViewAction()
         self.guidance_action.setShortcut(QKeySequence("F1"))
@@ -215,12 +224,14 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.retranslate()
 
-    def set_recent_files(self, paths: list[Path]) -> None:
-        """Refresh the recent files in the menu and on the start screen."""
-        self.start.set_recent_files(paths)
+    def set_recent_files(self, paths: list[Path], titles: Mapping[Path, str] | None = None) -> None:
+        """Refresh the recent files in the menu and on the start screen (by proposal title when known)."""
+        self.start.set_recent_files(paths, titles)
         self.recent_menu.clear()
         for path in paths:
-            action = self.recent_menu.addAction(shown_name(path))
+            title = (titles or {}).get(path, "").strip()
+            name = f"{elide(title, MENU_TITLE_CHARS)} ({shown_name(path)})" if title else shown_name(path)
+            action = self.recent_menu.addAction(name.replace("&", "&&"))
             action.setToolTip(literal(shown(path)))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path_requested.emit(p))
         self.recent_menu.setEnabled(bool(paths))
@@ -271,14 +282,14 @@ class MainWindow(QMainWindow):
         if old is not None and old is not self.comments_placeholder:
             old.deleteLater()
 
-    def show_start(self, recent: list[Path]) -> None:
+    def show_start(self, recent: list[Path], titles: Mapping[Path, str] | None = None) -> None:
         """Show the start screen (no document open)."""
         self.set_comments_panel(None)
         if self.editor is not None:
             self._central.removeWidget(self.editor)
             self.editor.deleteLater()
             self.editor = None
-        self.set_recent_files(recent)
+        self.set_recent_files(recent, titles)
         self._central.setCurrentWidget(self.start)
         self.undo_view.setStack(None)
         self.guidance.show_matrix("general")
@@ -315,6 +326,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         editor.field_focused.connect(self.guidance.show_field)
         editor.step_changed.connect(self.guidance.show_matrix)
+        editor.step_changed.connect(lambda _matrix: self.input_guard.watch(editor.current_page()))
+        self.input_guard.watch(editor.current_page())
         # The previous document's field would stay explained otherwise: start from the step this one shows.
         self.guidance.show_matrix(editor.current_page().matrix)
         for action in (self.save_as_action, self.export_action, self.close_action, self.snapshots_action):

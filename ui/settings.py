@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import urllib.parse
 from pathlib import Path
@@ -39,10 +40,29 @@ class Settings:
         paths = [_restored(text) for text in raw if isinstance(text, str)]
         return [path for path in paths if path.exists()][:MAX_RECENT]
 
-    def add_recent_file(self, path: Path) -> None:
-        """Put path at the top of the recent files."""
+    def add_recent_file(self, path: Path, title: str | None = None) -> None:
+        """Put path at the top of the recent files (with the proposal's title, when given)."""
         paths = [path.resolve()] + [p for p in self.recent_files() if p.resolve() != path.resolve()]
         self._store.setValue("files/recent", [_stored(p) for p in paths[:MAX_RECENT]])
+        if title is not None:
+            self.set_recent_title(path, title)
+
+    def recent_titles(self) -> dict[Path, str]:
+        """Return the title each recent file's proposal had when it was last open here."""
+        try:
+            raw = json.loads(str(self._store.value("files/recent_titles", "{}", str)))
+        except ValueError:
+            return {}  # a settings file edited by hand: the titles come back as the files are opened
+        if not isinstance(raw, dict):
+            return {}
+        kept = {_stored(path): path for path in self.recent_files()}
+        return {kept[k]: v for k, v in raw.items() if k in kept and isinstance(v, str)}
+
+    def set_recent_title(self, path: Path, title: str) -> None:
+        """Remember the title of a recent file's proposal (the start screen lists proposals by title)."""
+        titles = {_stored(k): v for k, v in self.recent_titles().items()}
+        titles[_stored(path.resolve())] = title
+        self._store.setValue("files/recent_titles", json.dumps(titles, ensure_ascii=False))
 
     @property
     def author_name(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -45,8 +46,11 @@ class StartScreen(QWidget):
         self._recent_label = QLabel(self)
         self._recent_label.setStyleSheet("font-weight: 600; color: #1d2733;")
         self.recent = QListWidget(self)
-        self.recent.setAccessibleName("recent files")
-        self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.setObjectName("recent")
+        self.recent.setWordWrap(True)
+        # One click opens a recent proposal, as on a web page; Enter does it from the keyboard.
+        self.recent.itemClicked.connect(self._open_recent)
+        self.recent.itemActivated.connect(self._open_recent)
 
         actions = QVBoxLayout()
         actions.setSpacing(10)
@@ -112,12 +116,20 @@ class StartScreen(QWidget):
             self.tr("For facilitators: see every proposal of a folder at a glance, and export them to Word")
         )
         self._recent_label.setText(self.tr("Recent proposals"))
+        self._recent_label.setBuddy(self.recent)
+        self.recent.setAccessibleName(self.tr("Recent proposals"))
 
-    def set_recent_files(self, paths: list[Path]) -> None:
-        """List the recent documents (newest first)."""
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path is not None:
+            self.recent_requested.emit(path)
+
+    def set_recent_files(self, paths: list[Path], titles: Mapping[Path, str] | None = None) -> None:
+        """List the recent documents (newest first) by their proposal's title, the file under it."""
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{shown_name(path)}\n{shown(path.parent)}", self.recent)
+            title = (titles or {}).get(path, "").strip() or shown_name(path)
+            item = QListWidgetItem(f"{title}\n{shown(path)}", self.recent)
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(literal(shown(path)))  # a file name is untrusted text too
         if not paths:

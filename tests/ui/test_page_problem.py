@@ -237,15 +237,16 @@ def test_add_sibling_and_child_with_the_keyboard(page: ProblemPage) -> None:
     press(causes, Qt.Key.Key_Insert)
     new_sibling = causes.selected_id()
     node = causes_by_id(page)[new_sibling]  # type: ignore[index]
-    assert (node.parent_id, node.level) == ("C2", "indirect")
-    assert causes.model.code(new_sibling) == "C2.2"  # right after C2.1
+    # "Add cause" adds a direct cause, even from an indirect one ("Add sub-cause" is for indirect ones).
+    assert (node.parent_id, node.level) == (None, "direct")
+    assert causes.model.code(new_sibling) == "C3"  # right after C2's branch
     assert QApplication.focusWidget() is causes.form.widgets["description"]
     type_text(causes.form.widgets["description"], "Falta de intérpretes")
     assert node.description == "Falta de intérpretes"
     press(causes, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
     child = causes.selected_id()
     assert causes_by_id(page)[child].parent_id == new_sibling  # type: ignore[index]
-    assert causes.model.code(child) == "C2.2.1"
+    assert causes.model.code(child) == "C3.1"
     assert page.session.undo_stack.count() == count + 3  # add, typing, add child
     assert_tree_consistent(page)
     page.session.undo_stack.undo()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -216,9 +216,23 @@ class TreeEditor(QWidget):
         return True
 
     def add_sibling(self) -> None:
-        """Add a node after the selected one, at the same level (a new root when nothing is selected)."""
-        if self._apply(plan_add(self.kind, self._nodes(), self.selected_id(), self._new_node(), child=False), "add"):
+        """Add a direct cause (effect) after the selected one's branch; "Add sub-cause" adds an indirect one."""
+        nodes = self._nodes()
+        root = self._root_of(nodes, self.selected_id())
+        if self._apply(plan_add(self.kind, nodes, root, self._new_node(), child=False), "add"):
             self.form.focus_field("description")
+
+    @staticmethod
+    def _root_of(nodes: Sequence[Cause] | Sequence[Effect], item_id: str | None) -> str | None:
+        """Return the direct node whose branch holds item_id (item_id itself in a broken, cyclic chain)."""
+        node, seen = find(nodes, item_id), set()
+        while node is not None and node.parent_id is not None and node.id not in seen:
+            seen.add(node.id)
+            parent = find(nodes, node.parent_id)
+            if parent is None:
+                break
+            node = parent
+        return node.id if node is not None else None
 
     def add_child(self) -> None:
         """Add a node under the selected one, after its other children."""

@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ui.style import FOCUS_RING
+
 
 class StepList(QListWidget):
     """A vertical list of steps; each row shows the step title and a short status (e.g. "80 %")."""
@@ -23,7 +25,9 @@ class StepList(QListWidget):
         # "Revisión y exportación" fits in 190 px; every pixel more would be taken from the page on a laptop.
         self.setFixedWidth(190)
         self.setStyleSheet(
-            "QListWidget { border: none; background: #f4f6f8; padding: 8px 4px; }"
+            "QListWidget { border: 2px solid transparent; background: #f4f6f8; padding: 6px 2px; }"
+            # The steps are a Tab stop: a keyboard user must see when the arrows will move between them.
+            f"QListWidget:focus {{ border: {FOCUS_RING}; }}"
             "QListWidget::item { padding: 10px 8px; border-radius: 6px; color: #1d2733; }"
             "QListWidget::item:selected { background: #dbe7f5; color: #0b3d6e; }"
         )
