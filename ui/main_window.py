@@ -238,8 +238,10 @@ class MainWindow(QMainWindow):
 
     def show_first(self, geometry: QByteArray | None, state: QByteArray | None) -> None:
         """Show the window as the participant left it, else fitted to the screen's available area."""
+        available = self.screen().availableGeometry()
+        # A smaller screen than any laptop's (a netbook, a projector) still gets the whole window on it.
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.marginsRemoved(FRAME_ALLOWANCE).size()))
         if geometry is None or not self.restoreGeometry(geometry):
-            available = self.screen().availableGeometry()
             wanted = FIRST_SIZE.grownBy(FRAME_ALLOWANCE)
             if wanted.width() <= available.width() and wanted.height() <= available.height():
                 self.resize(FIRST_SIZE)

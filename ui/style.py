@@ -94,6 +94,8 @@ STYLE_SHEET = (
     f"QCheckBox:focus, QRadioButton:focus {{ border: {FOCUS_RING}; border-radius: 3px; }}"
     "QCheckBox, QRadioButton { border: 2px solid transparent; padding: 1px 2px; }"
     f"QCheckBox:disabled, QRadioButton:disabled {{ color: {DISABLED_INK}; }}"
+    # A scrolled picture (the problem tree's preview) is a Tab stop too, to scroll it with the arrow keys.
+    f"QScrollArea:focus {{ border: {FOCUS_RING}; }}"
     "QAbstractItemView { border: 1px solid #c5ccd4; }"
     f"QAbstractItemView:focus {{ border: {FOCUS_RING}; }}"
     f"QAbstractItemView:disabled {{ color: {DISABLED_INK}; background: {DISABLED_FILL}; }}"

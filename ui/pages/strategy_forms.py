@@ -91,6 +91,7 @@ def scrolled(content_layout: QLayout, parent: QWidget | None = None) -> tuple[QS
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; they scroll into view
     content = QWidget(area)
     content.setLayout(content_layout)
     area.setWidget(content)
