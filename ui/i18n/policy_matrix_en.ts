@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+402"/>
+        <location filename="../controller.py" line="+426"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DiffTree</name>
     <message numerus="yes">
-        <location filename="../snapshots/diff_view.py" line="+180"/>
+        <location filename="../snapshots/diff_view.py" line="+181"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>FieldBinder</name>
     <message numerus="yes">
-        <location filename="../binding.py" line="+232"/>
+        <location filename="../binding.py" line="+241"/>
         <source>%n open comment(s): right-click to see them</source>
         <translation>
             <numerusform>%n open comment: right-click to see it</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+170"/>
+        <location filename="../pages/review.py" line="+213"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>TreeEditor</name>
     <message numerus="yes">
-        <location filename="../pages/problem_tree_panel.py" line="+316"/>
+        <location filename="../pages/problem_tree_panel.py" line="+351"/>
         <source>Delete cause %1 and its %n sub-cause(s)?</source>
         <translation>
             <numerusform>Delete cause %1 and its %n sub-cause?</numerusform>

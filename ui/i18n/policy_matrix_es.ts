@@ -101,7 +101,7 @@
         <translation>Se deriva del interés y la influencia; arrastre el actor en la cuadrícula para volver a valorarlo.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Rate interest and influence first.</source>
         <translation>Primero valore el interés y la influencia.</translation>
     </message>
@@ -122,35 +122,35 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+169"/>
+        <location filename="../controller.py" line="+171"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+88"/>
         <source>Open a proposal</source>
         <translation>Abrir una propuesta</translation>
     </message>
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+20"/>
+        <location line="+32"/>
         <location line="+23"/>
         <source>Proposals (*.pmx)</source>
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-98"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>Open a proposal for review</source>
         <translation>Abrir una propuesta para revisión</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>Save the example as</source>
         <translation>Guardar el ejemplo como</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>Sus últimos cambios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Not saved — retrying</source>
         <translation>Sin guardar — reintentando</translation>
     </message>
@@ -206,12 +206,17 @@
 <context>
     <name>AxisPanel</name>
     <message>
-        <location filename="../pages/strategy_axes.py" line="+367"/>
+        <location filename="../pages/strategy_axes.py" line="+370"/>
         <source>Remove the estimated cost</source>
         <translation>Quitar el costo estimado</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Objective</source>
         <translation>Objetivo</translation>
     </message>
@@ -569,7 +574,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../snapshots/diff_view.py" line="+244"/>
+        <location filename="../snapshots/diff_view.py" line="+245"/>
         <source>Compare with the current proposal</source>
         <translation>Comparar con la propuesta actual</translation>
     </message>
@@ -799,7 +804,12 @@
 <context>
     <name>DiffTree</name>
     <message>
-        <location filename="../snapshots/diff_view.py" line="-115"/>
+        <location filename="../snapshots/diff_view.py" line="-117"/>
+        <source>Differences from the snapshot</source>
+        <translation>Diferencias con la instantánea</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What changed</source>
         <translation>Qué cambió</translation>
     </message>
@@ -936,7 +946,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../pages/problem_evidence.py" line="+379"/>
+        <location filename="../pages/problem_evidence.py" line="+377"/>
         <location line="+1"/>
         <source>Pick a date</source>
         <translation>Elegir una fecha</translation>
@@ -1114,7 +1124,7 @@
 <context>
     <name>FieldBinder</name>
     <message>
-        <location filename="../binding.py" line="+171"/>
+        <location filename="../binding.py" line="+180"/>
         <source>Type a four-digit year.</source>
         <translation>Escriba un año de cuatro dígitos.</translation>
     </message>
@@ -1136,7 +1146,7 @@
     <name>GeneralPage</name>
     <message>
         <location filename="../pages/editor_pages.py" line="+61"/>
-        <location filename="../pages/general.py" line="+225"/>
+        <location filename="../pages/general.py" line="+232"/>
         <location line="+41"/>
         <source>General data</source>
         <translation>Datos generales</translation>
@@ -1179,6 +1189,14 @@
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../widgets/guidance.py" line="+56"/>
+        <source>Guidance</source>
+        <translation>Orientación</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../comments/identity.py" line="+24"/>
@@ -1216,7 +1234,7 @@
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../pages/strategy_indicators.py" line="+257"/>
+        <location filename="../pages/strategy_indicators.py" line="+264"/>
         <source>Add an indicator, or select one in the table to edit all its fields.</source>
         <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
     </message>
@@ -1236,7 +1254,12 @@
         <translation>Aún sin indicar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Definition</source>
         <translation>Definición</translation>
     </message>
@@ -1336,7 +1359,7 @@
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../pages/list_detail.py" line="+316"/>
+        <location filename="../pages/list_detail.py" line="+324"/>
         <source>Move</source>
         <translation>Mover</translation>
     </message>
@@ -1364,18 +1387,18 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../widgets/list_editor.py" line="+136"/>
+        <location filename="../widgets/list_editor.py" line="+145"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+93"/>
         <source>Add: %1</source>
         <translation>Agregar: %1</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-92"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -1405,7 +1428,7 @@
         <translation>Quitar la fila seleccionada (Ctrl+Supr)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+95"/>
         <source>Remove: %1</source>
         <translation>Quitar: %1</translation>
     </message>
@@ -1418,7 +1441,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+157"/>
+        <location filename="../main_window.py" line="+177"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1573,7 +1596,7 @@
         <translation>Abrir una propuesta sin modificar su contenido, para comentarla (los comentarios se guardan en el archivo)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+132"/>
         <source> (read-only)</source>
         <translation> (solo lectura)</translation>
     </message>
@@ -1581,7 +1604,7 @@
 <context>
     <name>MatrixListPanel</name>
     <message>
-        <location filename="../widgets/matrix_list_panel.py" line="+250"/>
+        <location filename="../widgets/matrix_list_panel.py" line="+255"/>
         <source>Filter the list…</source>
         <translation>Filtrar la lista…</translation>
     </message>
@@ -1639,7 +1662,22 @@
         <translation>No se puede leer %1. Compruebe que tiene permiso para abrirlo y que su unidad está conectada, o pida una nueva copia del archivo.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>The folder %2 does not exist (it may have been moved or its drive disconnected). Choose another folder.</source>
+        <translation>La carpeta %2 no existe (puede que se haya movido o que su unidad esté desconectada). Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%2 is a file, not a folder. Choose a folder.</source>
+        <translation>%2 es un archivo, no una carpeta. Elija una carpeta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You may not save in the folder %2. Choose a folder of yours, such as Documents.</source>
+        <translation>No tiene permiso para guardar en la carpeta %2. Elija una carpeta suya, como Documentos.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 was left untouched: the file %2 beside it was not made by Policy Matrix, and using it could damage %1 or another file. Move %2 out of the folder, then try again.</source>
         <translation>No se tocó %1: el archivo %2 que está junto a él no lo creó Policy Matrix, y usarlo podría dañar %1 u otro archivo. Saque %2 de la carpeta y vuelva a intentarlo.</translation>
     </message>
@@ -1724,7 +1762,7 @@
         <translation>%1 está abierto en modo de solo lectura y no se puede modificar. Use Archivo &gt; Guardar como para hacer una copia que pueda editar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%1 cannot be read as a Moodle download: it is not a zip file, it is damaged, or it is built to exhaust the computer. Download it from Moodle again.</source>
         <translation>%1 no se puede leer como descarga de Moodle: no es un archivo ZIP, está dañado o está hecho para agotar el equipo. Descárguelo de Moodle otra vez.</translation>
     </message>
@@ -1769,12 +1807,12 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-108"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1 could not be written. Check that the disk is not full, that the drive is still connected and that you may write in its folder.</source>
         <translation>No se pudo escribir %1. Compruebe que el disco no está lleno, que la unidad sigue conectada y que tiene permiso para escribir en su carpeta.</translation>
     </message>
@@ -1818,17 +1856,17 @@
 <context>
     <name>NewProposalDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+49"/>
+        <location filename="../dialogs.py" line="+73"/>
         <source>New proposal</source>
         <translation>Nueva propuesta</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -1849,12 +1887,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-29"/>
+        <source>Choose where to save</source>
+        <translation>Elegir dónde guardar</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Policy Matrix proposals (*.pmx)</source>
         <translation>Propuestas de Policy Matrix (*.pmx)</translation>
     </message>
@@ -1891,7 +1934,7 @@
     <name>ProblemPage</name>
     <message>
         <location filename="../pages/editor_pages.py" line="+1"/>
-        <location filename="../pages/problem.py" line="+110"/>
+        <location filename="../pages/problem.py" line="+111"/>
         <location line="+38"/>
         <source>Problem</source>
         <translation>Problema</translation>
@@ -1949,7 +1992,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+129"/>
+        <location filename="../pages/review.py" line="+169"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
@@ -1975,13 +2018,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <source>Findings still open</source>
+        <translation>Observaciones pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+83"/>
         <location line="+29"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-111"/>
         <source>Language of headings</source>
         <translation>Idioma de los títulos</translation>
     </message>
@@ -1991,7 +2039,7 @@
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Include review comments</source>
         <translation>Incluir los comentarios de revisión</translation>
     </message>
@@ -2053,7 +2101,7 @@
         <translation>Lista para revisión: no quedan errores.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Word documents (*.docx)</source>
         <translation>Documentos de Word (*.docx)</translation>
     </message>
@@ -2100,7 +2148,7 @@
 <context>
     <name>Snapshots</name>
     <message>
-        <location filename="../snapshots/diff_view.py" line="-89"/>
+        <location filename="../snapshots/diff_view.py" line="-90"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2111,7 +2159,7 @@
     </message>
     <message>
         <location filename="../snapshots/actions.py" line="+59"/>
-        <location filename="../snapshots/dialog.py" line="+330"/>
+        <location filename="../snapshots/dialog.py" line="+331"/>
         <location line="+22"/>
         <source>Mark as submitted</source>
         <translation>Marcar como entregada</translation>
@@ -2145,12 +2193,13 @@
 <context>
     <name>SnapshotsDialog</name>
     <message>
-        <location line="-268"/>
+        <location line="-269"/>
+        <location line="+20"/>
         <source>Snapshots</source>
         <translation>Versiones guardadas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-13"/>
         <source>A snapshot is a copy of the whole proposal at one moment. One is kept when you mark the proposal as submitted and before a restore; you can take one at any time.</source>
         <translation>Una versión guardada es una copia de toda la propuesta en un momento dado. Se guarda una al marcar la propuesta como entregada y antes de una restauración; puede guardar una en cualquier momento.</translation>
     </message>
@@ -2170,7 +2219,7 @@
         <translation>Motivo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>New snapshot…</source>
         <translation>Guardar versión…</translation>
     </message>
@@ -2288,7 +2337,7 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="+99"/>
+        <location filename="../start_screen.py" line="+103"/>
         <source>Policy Matrix</source>
         <translation>Policy Matrix</translation>
     </message>
@@ -2329,19 +2378,29 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+2"/>
         <source>Recent proposals</source>
         <translation>Propuestas recientes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>No recent proposals yet.</source>
         <translation>Aún no hay propuestas recientes.</translation>
     </message>
 </context>
 <context>
+    <name>StepList</name>
+    <message>
+        <location filename="../widgets/steps.py" line="+20"/>
+        <location line="+19"/>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+</context>
+<context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+215"/>
+        <location filename="../pages/strategy.py" line="+213"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>
@@ -2389,7 +2448,7 @@
 <context>
     <name>TreeEditor</name>
     <message>
-        <location filename="../pages/problem_tree_panel.py" line="+272"/>
+        <location filename="../pages/problem_tree_panel.py" line="+284"/>
         <source>Add cause</source>
         <translation>Agregar causa</translation>
     </message>
@@ -2464,7 +2523,7 @@
         <translation>Eliminar</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+61"/>
         <source>Delete cause %1 and its %n sub-cause(s)?</source>
         <translation>
             <numerusform>¿Eliminar la causa %1 y su %n causa indirecta?</numerusform>

@@ -175,9 +175,12 @@ class ReviewPage(Page):
         for key, (label, _bar) in self._bars.items():
             label.setText(names[key])
         self._tree.setHeaderLabels([self.tr("Finding"), self.tr("Rule"), self.tr("Where")])
+        self._tree.setAccessibleName(self.tr("Findings still open"))
         self._export_box.setTitle(self.tr("Export to Word"))
         self._lang_label.setText(self.tr("Language of headings"))
         self._paper_label.setText(self.tr("Paper size"))
+        self._lang.setAccessibleName(self._lang_label.text())
+        self._paper.setAccessibleName(self._paper_label.text())
         self._comments.setText(self.tr("Include review comments"))
         self._export_button.setText(self.tr("Export to Word…"))
         self._show_button.setText(self.tr("Show in folder"))

@@ -50,6 +50,7 @@ from ui.pages.strategy_forms import (
 from ui.pages.strategy_indicators import IndicatorEditor
 from ui.session import DocumentSession
 from ui.widgets.catalog import CatalogChecklist, fill_combo
+from ui.widgets.form_layout import name_checklist
 from ui.widgets.item_checklist import ItemChecklist, fill_items_combo, items_catalog
 from ui.widgets.list_editor import ListEditor
 
@@ -396,10 +397,15 @@ class AxisPanel(QWidget):
     def retranslate(self) -> None:
         """Re-apply every text in the interface language (the page refreshes the content afterwards)."""
         lang = self.context.lang
+        search = self.tr("Search")
         for key, label in self.labels.items():
             text = self._cost_label(key.split(".")[1]) if key.startswith("estimated_cost.") else self._label(key)
             label.setText(text)
-            self.widgets[key].setAccessibleName(text)
+            widget = self.widgets[key]
+            if isinstance(widget, CatalogChecklist):
+                name_checklist(widget, text, search)  # its search box and list are what the keyboard reaches
+            else:
+                widget.setAccessibleName(text)
         # Short tab titles: at 1280×800 the axis form is only about 550 pixels wide.
         self.tabs.setTabText(TAB_OBJECTIVE, self.tr("Objective"))
         self.tabs.setTabText(TAB_LINES, self._label("lines_of_action"))
@@ -407,7 +413,7 @@ class AxisPanel(QWidget):
         self.tabs.setTabText(TAB_RESPONSIBILITY, self.tr("Responsibility and cost"))
         self.tabs.setTabText(TAB_ALIGNMENT, self.tr("Alignment"))
         self.causes_title.setText(self._label("addressed_cause_ids"))
-        self.causes.setAccessibleName(self._label("addressed_cause_ids"))
+        name_checklist(self.causes, self._label("addressed_cause_ids"), search)
         self.causes_hint.setText(
             self.tr("Tick the causes of the problem tree that this axis tackles (direct ones or their sub-causes).")
         )

@@ -36,6 +36,7 @@ from ui.pages.strategy_forms import (
 )
 from ui.session import DocumentSession
 from ui.widgets.catalog import CatalogChecklist, fill_combo
+from ui.widgets.form_layout import name_checklist
 from ui.widgets.item_checklist import fill_items_combo
 from ui.widgets.list_editor import ListEditor
 
@@ -288,7 +289,7 @@ class IndicatorEditor(QWidget):
             self.relative_combo.setItemText(index, text)
         self.relative_combo.setItemData(0, self.tr("Not given yet"), Qt.ItemDataRole.ToolTipRole)
         self.disaggregation.set_language(lang)
-        self.disaggregation.setAccessibleName(self._label("disaggregation"))
+        name_checklist(self.disaggregation, self._label("disaggregation"), self.tr("Search"))
         self.definition_box.setTitle(self.tr("Definition"))
         self.baseline_box.setTitle(self._label("baseline"))
         self.target_box.setTitle(self._label("target"))

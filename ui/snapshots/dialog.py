@@ -101,7 +101,8 @@ class SnapshotsDialog(QDialog):
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.setAccessibleName("snapshots")
+        self.list.setObjectName("snapshots")
+        self.list.setAccessibleName(self.tr("Snapshots"))
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item, _column: self.view_selected())
         self.status = plain_label(self)  # it quotes snapshot and file names

@@ -135,7 +135,8 @@ class DiffTree(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
-        self.setAccessibleName("snapshot differences")
+        self.setObjectName("snapshot_differences")
+        self.setAccessibleName(self.tr("Differences from the snapshot"))
         self.itemActivated.connect(self._on_activated)
         self.setHeaderLabels([self.tr("What changed"), self.tr("In the snapshot"), self.tr("Now")])
 

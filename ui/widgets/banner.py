@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from ui.widgets.plain_text import plain_label
@@ -22,9 +23,10 @@ class Banner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("banner")
         self._label = plain_label(self)
+        self._label.setObjectName("banner_text")
         self._label.setWordWrap(True)
-        self._label.setAccessibleName("banner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self._label)
@@ -38,7 +40,11 @@ class Banner(QFrame):
             f"QLabel {{ color: {foreground}; }}"
         )
         self._label.setText(text)
+        # A screen reader reads the strip as what it says, and is told at once that it appeared or changed.
+        self.setAccessibleName(text)
+        self._label.setAccessibleName(text)
         self.show()
+        QAccessible.updateAccessibility(QAccessibleEvent(self._label, QAccessible.Event.Alert))
 
     def text(self) -> str:
         """Return the message shown (empty when hidden)."""
@@ -47,4 +53,6 @@ class Banner(QFrame):
     def clear(self) -> None:
         """Hide the banner."""
         self._label.clear()
+        self.setAccessibleName("")
+        self._label.setAccessibleName("")
         self.hide()

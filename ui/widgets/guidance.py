@@ -30,7 +30,7 @@ class GuidancePanel(QWidget):
         self._field: tuple[str, str] | None = None
         self._browser = QTextBrowser(self)
         self._browser.setOpenExternalLinks(False)
-        self._browser.setAccessibleName("guidance")
+        self._browser.setObjectName("guidance")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
@@ -53,6 +53,7 @@ class GuidancePanel(QWidget):
 
     def refresh(self) -> None:
         """Re-render, e.g. after a language switch."""
+        self._browser.setAccessibleName(self.tr("Guidance"))
         self._render()
 
     def _render(self) -> None:

@@ -16,7 +16,8 @@ class StepList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("steps")
+        self.setObjectName("steps")
+        self.setAccessibleName(self.tr("Steps"))
         self.setSpacing(2)
         self.setUniformItemSizes(True)
         self.setWordWrap(True)
@@ -34,7 +35,8 @@ class StepList(QListWidget):
         self.currentRowChanged.connect(self.step_selected.emit)
 
     def set_steps(self, titles: list[str]) -> None:
-        """Show these step titles (keeps the current row)."""
+        """Show these step titles (keeps the current row); they come again after a language switch."""
+        self.setAccessibleName(self.tr("Steps"))
         row = max(self.currentRow(), 0)
         self.clear()
         for title in titles:
