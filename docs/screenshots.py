@@ -1,8 +1,10 @@
-"""Take a screenshot of every step of the editor on the Spanish example, for the README.
+"""Take a screenshot of every step of the editor on the course's example, for the README.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py [OUT_DIR] [--lang es|en]
 
-The window is built exactly as main.py's run_gui builds it and grabbed offscreen, step by step.
+The window is built exactly as main.py's run_gui builds it and grabbed offscreen, step by step, at the size a
+maximised window has on the most common office laptop (1366x768, under a title bar and above a taskbar), with
+the guidance panel open as a first start shows it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from ui.style import apply_style
 from ui.translation import LanguageSwitcher
 
 NAMES = ["1-datos-generales", "2-problema", "3-ejes", "4-actores", "5-instrumentos", "6-revision"]
+WINDOW = (1366, 688)
+"""A maximised window on a 1366x768 screen: about 80 px go to the title bar and the taskbar."""
 
 
 def _settle(app: QApplication) -> None:
@@ -75,8 +79,9 @@ def main() -> None:
             window, context, settings, languages,
             default_pages,
         )  # fmt: skip
-        window.resize(1440, 900)
+        window.resize(*WINDOW)
         window.show()
+        window.fit_side_panel()
         _settle(app)
         window.grab().save(str(out / f"0-inicio-{args.lang}.png"))
         path = Path(folder) / "ejemplo-darien.pmx"
