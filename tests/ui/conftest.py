@@ -8,7 +8,20 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from ui.style import apply_style
 from ui.translation import LanguageSwitcher
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    """Give the test application the app's own look (ui/style.py) for one test, then its own back."""
+    palette, sheet, style, font = qapp.palette(), qapp.styleSheet(), qapp.style().name(), qapp.font()
+    apply_style(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
+    qapp.setFont(font)
 
 
 @pytest.fixture

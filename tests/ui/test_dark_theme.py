@@ -47,7 +47,7 @@ DARK_SYSTEM = {
 @pytest.fixture
 def dark_desktop(qapp: QApplication) -> Iterator[QApplication]:
     """A dark system palette under the app's style, for one test."""
-    palette, sheet, style = qapp.palette(), qapp.styleSheet(), qapp.style().name()
+    palette, sheet, style, font = qapp.palette(), qapp.styleSheet(), qapp.style().name(), qapp.font()
     dark = QPalette()
     for role, color in DARK_SYSTEM.items():
         dark.setColor(role, QColor(color))
@@ -57,6 +57,7 @@ def dark_desktop(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setStyle(style)
+    qapp.setFont(font)
 
 
 @pytest.fixture

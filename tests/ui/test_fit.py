@@ -26,8 +26,8 @@ WINDOWS = {
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, qapp, tmp_path)
+def app(styled: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[App]:
+    app = build_app(qtbot, styled, tmp_path)
     yield app
     app.controller.close_document()
     app.languages.clear()

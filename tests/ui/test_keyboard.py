@@ -15,22 +15,10 @@ from pytestqt.qtbot import QtBot
 from tests.ui.helpers import App, build_app, demo_file, type_text
 from tests.ui.screen_walk import settle
 from ui.main_window import MainWindow
-from ui.style import apply_style
 
 pytestmark = pytest.mark.gui
 
 MAX_TAB_STOPS = 400
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[QApplication]:
-    """Apply the app's look for one test, then give the test application back its own."""
-    palette, sheet, style = qapp.palette(), qapp.styleSheet(), qapp.style().name()
-    apply_style(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
 
 
 @pytest.fixture

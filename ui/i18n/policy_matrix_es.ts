@@ -206,7 +206,7 @@
 <context>
     <name>AxisPanel</name>
     <message>
-        <location filename="../pages/strategy_axes.py" line="+370"/>
+        <location filename="../pages/strategy_axes.py" line="+372"/>
         <source>Remove the estimated cost</source>
         <translation>Quitar el costo estimado</translation>
     </message>
@@ -1146,7 +1146,7 @@
     <name>GeneralPage</name>
     <message>
         <location filename="../pages/editor_pages.py" line="+61"/>
-        <location filename="../pages/general.py" line="+232"/>
+        <location filename="../pages/general.py" line="+235"/>
         <location line="+41"/>
         <source>General data</source>
         <translation>Datos generales</translation>
@@ -1234,7 +1234,7 @@
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../pages/strategy_indicators.py" line="+264"/>
+        <location filename="../pages/strategy_indicators.py" line="+267"/>
         <source>Add an indicator, or select one in the table to edit all its fields.</source>
         <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
     </message>
@@ -1298,7 +1298,7 @@
 <context>
     <name>InstrumentsPage</name>
     <message>
-        <location filename="../pages/instruments.py" line="+93"/>
+        <location filename="../pages/instruments.py" line="+94"/>
         <source>What it is and where it belongs</source>
         <translation>Qué es y dónde se ubica</translation>
     </message>
@@ -1975,6 +1975,19 @@
     </message>
 </context>
 <context>
+    <name>RelationTableModel</name>
+    <message>
+        <location filename="../models/actors.py" line="+63"/>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+</context>
+<context>
     <name>RelationsEditor</name>
     <message>
         <location filename="../pages/actors_relations.py" line="+145"/>
@@ -2400,7 +2413,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+213"/>
+        <location filename="../pages/strategy.py" line="+215"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>

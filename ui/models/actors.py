@@ -186,6 +186,8 @@ class RelationTableModel(MatrixListModel):
                 actor_text,
                 parse=lambda value: value or None,
                 edit_value=lambda relation: relation.actor_id,
+                # The table sits in a form beside the list: one-word titles leave the note room to be read.
+                short_header=lambda: self.tr("Actor"),
             ),
             Column(
                 "type",
@@ -193,6 +195,7 @@ class RelationTableModel(MatrixListModel):
                 lambda relation: context.catalog_label("enums.json#relation_type", relation.type),
                 parse=lambda value: value or None,
                 edit_value=lambda relation: relation.type,
+                short_header=lambda: self.tr("Type"),
             ),
             Column(
                 "note", lambda: context.label("actor_relation", "note"), lambda r: r.note or "", parse=_optional_text

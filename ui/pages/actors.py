@@ -94,23 +94,23 @@ class ActorsPage(ListDetailPage):
         form = self.form.add_section(lambda: self.tr("Identification"))
         name = QLineEdit()
         self.form.add_field(form, "name", name)
-        binder.bind_line(name, "name", self.context.label("actor", "name"))
+        binder.bind_line(name, "name", self.context.undo_name("actor", "name"))
         acronym = QLineEdit()
         acronym.setMaximumWidth(180)
         self.form.add_field(form, "acronym", acronym)
-        binder.bind_line(acronym, "acronym", self.context.label("actor", "acronym"))
+        binder.bind_line(acronym, "acronym", self.context.undo_name("actor", "acronym"))
         for key in ("type", "level"):
             self._add_combo(form, key)
         mandate = text_box(2)
         self.form.add_field(form, "mandate", mandate)
-        binder.bind_text(mandate, "mandate", self.context.label("actor", "mandate"))
+        binder.bind_text(mandate, "mandate", self.context.undo_name("actor", "mandate"))
 
         form = self.form.add_section(lambda: self.tr("Role and interest"))
         self._add_checklist(form, "roles", rows=6)
         for key, lines in (("interest_description", 3), ("perceived_problems", 2)):
             box = text_box(lines)
             self.form.add_field(form, key, box)
-            binder.bind_text(box, key, self.context.label("actor", key))
+            binder.bind_text(box, key, self.context.undo_name("actor", key))
         self._add_checklist(form, "resources", rows=5)
 
         form = self.form.add_section(lambda: self.tr("Ratings and suggested strategy"))
@@ -118,7 +118,7 @@ class ActorsPage(ListDetailPage):
             combo = combo_box(18)
             self._ratings[key] = combo
             self.form.add_field(form, key, combo)
-            binder.bind_combo(combo, key, self.context.label("actor", key))
+            binder.bind_combo(combo, key, self.context.undo_name("actor", key))
         self.strategy_value = plain_label()
         self.strategy_value.setWordWrap(True)
         self.strategy_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -132,16 +132,16 @@ class ActorsPage(ListDetailPage):
         self.form.add_field(form, "strategy", strategy_box)
         basis = text_box(2)
         self.form.add_field(form, "assessment_basis", basis)
-        binder.bind_text(basis, "assessment_basis", self.context.label("actor", "assessment_basis"))
+        binder.bind_text(basis, "assessment_basis", self.context.undo_name("actor", "assessment_basis"))
         self._add_combo(form, "data_type")
 
         form = self.form.add_section(lambda: self.tr("Engagement"))
         detail = text_box(3)
         self.form.add_field(form, "strategy_detail", detail)
-        binder.bind_text(detail, "strategy_detail", self.context.label("actor", "strategy_detail"))
+        binder.bind_text(detail, "strategy_detail", self.context.undo_name("actor", "strategy_detail"))
         self.axes = ItemChecklist(items_catalog("axes", []), self.context.lang)
         self.form.add_field(form, "axis_ids", self.axes)
-        binder.bind_checklist(self.axes, "axis_ids", self.context.label("actor", "axis_ids"))
+        binder.bind_checklist(self.axes, "axis_ids", self.context.undo_name("actor", "axis_ids"))
         self.relations = RelationsEditor(self.session, self.context, self.refs)
         self.form.add_field(form, "relations", self.relations)
 
@@ -149,7 +149,7 @@ class ActorsPage(ListDetailPage):
         combo = combo_box()
         self._combos[key] = combo
         self.form.add_field(form, key, combo)
-        self._binder.bind_combo(combo, key, self.context.label("actor", key))
+        self._binder.bind_combo(combo, key, self.context.undo_name("actor", key))
 
     def _add_checklist(self, form: Any, key: str, rows: int) -> None:
         catalog = self.context.catalogs.get(CHECKLISTS[key])
@@ -157,7 +157,7 @@ class ActorsPage(ListDetailPage):
         fit_checklist(checklist, rows, show_filter=len(catalog) > 10)
         self._checklists[key] = checklist
         self.form.add_field(form, key, checklist)
-        self._binder.bind_checklist(checklist, key, self.context.label("actor", key))
+        self._binder.bind_checklist(checklist, key, self.context.undo_name("actor", key))
 
     # -- Page interface -------------------------------------------------------------------------------------------
 

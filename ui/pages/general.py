@@ -188,6 +188,9 @@ class GeneralPage(Page):
         layout.setSpacing(12)
         # A list of the six frameworks beside one checklist: every framework and its count stays in sight.
         self._alignment_nav.setFixedWidth(250)
+        # "Marco normativo de referencia · 13" wraps rather than scrolling sideways in its fixed column.
+        self._alignment_nav.setWordWrap(True)
+        self._alignment_nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._alignment_nav.setStyleSheet("QListWidget::item { padding: 7px 8px; }")
         self._alignment_nav.setMinimumHeight(len(ALIGNMENT_FIELDS) * 34 + 8)
         layout.addWidget(self._alignment_nav, 0, Qt.AlignmentFlag.AlignTop)

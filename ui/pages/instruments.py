@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
@@ -79,13 +80,13 @@ class InstrumentsPage(ListDetailPage):
     def _text(self, form: QFormLayout, key: str, lines: int) -> None:
         box = text_box(lines)
         self.form.add_field(form, key, box)
-        self._binder.bind_text(box, key, self._label(key))
+        self._binder.bind_text(box, key, partial(self._label, key))
 
     def _choice(self, form: QFormLayout, key: str) -> QComboBox:
         combo = _combo()
         self._combos[key] = combo
         self.form.add_field(form, key, combo)
-        self._binder.bind_combo(combo, key, self._label(key))
+        self._binder.bind_combo(combo, key, partial(self._label, key))
         return combo
 
     def _build_form(self) -> None:
@@ -93,12 +94,12 @@ class InstrumentsPage(ListDetailPage):
         form = self.form.add_section(lambda: self.tr("What it is and where it belongs"))
         name = QLineEdit()
         self.form.add_field(form, "name", name)
-        binder.bind_line(name, "name", self._label("name"))
+        binder.bind_line(name, "name", partial(self._label, "name"))
         self._text(form, "description", 3)
         axis = _combo()
         self._combos["axis_id"] = axis
         self.form.add_field(form, "axis_id", axis)
-        binder.bind_combo_with(axis, "axis_id", self._label("axis_id"), self._keep_line_in_axis)
+        binder.bind_combo_with(axis, "axis_id", partial(self._label, "axis_id"), self._keep_line_in_axis)
         self._choice(form, "line_of_action_id")
         self._choice(form, "character")
         self._choice(form, "timeframe")
@@ -115,7 +116,7 @@ class InstrumentsPage(ListDetailPage):
         column.addWidget(self.type_hint)
         type_box.setFocusProxy(kind)
         self.form.add_field(form, "instrument_type", type_box)
-        binder.bind_combo_with(kind, "instrument_type", self._label("instrument_type"), self._typology_of)
+        binder.bind_combo_with(kind, "instrument_type", partial(self._label, "instrument_type"), self._typology_of)
         for key in TYPOLOGY_COMBOS:
             self._choice(form, key)
         self._text(form, "legal_basis", 2)
@@ -124,7 +125,7 @@ class InstrumentsPage(ListDetailPage):
         self._choice(form, "responsible_actor_id")
         self.target_actors = ItemChecklist(items_catalog("actors", []), self.context.lang)
         self.form.add_field(form, "target_actor_ids", self.target_actors)
-        binder.bind_checklist(self.target_actors, "target_actor_ids", self._label("target_actor_ids"))
+        binder.bind_checklist(self.target_actors, "target_actor_ids", partial(self._label, "target_actor_ids"))
         self._text(form, "target_group", 2)
         self._text(form, "mechanism", 2)
 
@@ -137,7 +138,7 @@ class InstrumentsPage(ListDetailPage):
         form = self.form.add_section(lambda: self.tr("Monitoring, risks and assessment"))
         self.indicators = ItemChecklist(items_catalog("indicators", []), self.context.lang)
         self.form.add_field(form, "indicator_ids", self.indicators)
-        binder.bind_checklist(self.indicators, "indicator_ids", self._label("indicator_ids"))
+        binder.bind_checklist(self.indicators, "indicator_ids", partial(self._label, "indicator_ids"))
         self._text(form, "risks", 3)
         self.ex_ante_group = build_ex_ante_group(self, self._ex_ante_binder, self.context)
         form.addRow(self.ex_ante_group)

@@ -85,18 +85,18 @@ def build_cost_group(page: ListDetailPage, binder: DetailBinder, context: UiCont
     amount = NumberField()
     amount.setMaximumWidth(200)
     page.form.add_field(group.form, "amount", amount, "estimated_cost")
-    binder.bind_number(amount, "amount", context.label("estimated_cost", "amount"))
+    binder.bind_number(amount, "amount", context.undo_name("estimated_cost", "amount"))
     currency = QLineEdit()
     currency.setMaximumWidth(120)
     currency.setPlaceholderText("USD")
     page.form.add_field(group.form, "currency", currency, "estimated_cost")
-    binder.bind_line(currency, "currency", context.label("estimated_cost", "currency"))
+    binder.bind_line(currency, "currency", context.undo_name("estimated_cost", "currency"))
     source = QLineEdit()
     page.form.add_field(group.form, "funding_source", source, "estimated_cost")
-    binder.bind_line(source, "funding_source", context.label("estimated_cost", "funding_source"))
+    binder.bind_line(source, "funding_source", context.undo_name("estimated_cost", "funding_source"))
     data_type = _combo()
     page.form.add_field(group.form, "data_type", data_type, "estimated_cost")
-    binder.bind_combo(data_type, "data_type", context.label("estimated_cost", "data_type"))
+    binder.bind_combo(data_type, "data_type", context.undo_name("estimated_cost", "data_type"))
     group.setProperty("pm_combos", [data_type])
     page.rows["estimated_cost.first"] = page.rows["estimated_cost.amount"]
     return group
@@ -120,7 +120,7 @@ def build_ex_ante_group(page: ListDetailPage, binder: DetailBinder, context: UiC
         page.form.add_field(
             group.form, "ex_ante_assessment", combo, "instrument", text=text, full_key=f"ex_ante_assessment.{key}"
         )
-        binder.bind_combo(combo, key, text())
+        binder.bind_combo(combo, key, text)
         combos.append(combo)
     data_type = _combo()
     page.form.add_field(
@@ -131,7 +131,7 @@ def build_ex_ante_group(page: ListDetailPage, binder: DetailBinder, context: UiC
         text=lambda: context.label("estimated_cost", "data_type"),
         full_key="ex_ante_assessment.data_type",
     )
-    binder.bind_combo(data_type, "data_type", context.label("estimated_cost", "data_type"))
+    binder.bind_combo(data_type, "data_type", context.undo_name("estimated_cost", "data_type"))
     group.setProperty("pm_scores", combos)
     group.setProperty("pm_combos", [data_type])
     first = page.rows.get(f"ex_ante_assessment.{feasibility_criteria(context.catalogs)[0]['id']}")

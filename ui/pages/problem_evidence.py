@@ -226,8 +226,8 @@ class EvidencePanel(QWidget):
         self.data_type = QComboBox()
         self._add(form, "data_type", self.data_type)
         self.binder.bind_combo(self.data_type, "data_type", self.context.undo_name("evidence", "data_type"))
-        self.binder.bind_number(self.value, "value", self.context.label("evidence", "value"))
-        self.binder.bind_date(self.cutoff, "cutoff_date", self.context.label("evidence", "cutoff_date"))
+        self.binder.bind_number(self.value, "value", self.context.undo_name("evidence", "value"))
+        self.binder.bind_date(self.cutoff, "cutoff_date", self.context.undo_name("evidence", "cutoff_date"))
 
         self._form_title = heading(size_delta=1.5)
         for widget, width in ((self.value, 180), (unit, 240), (self.cutoff, 200), (self.data_type, 280)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -76,7 +78,7 @@ class StrategyPage(Page):
         form = form_layout()
         self.general_objective = text_box(4, self)
         add_row(form, self.general_objective, self.labels, "general_objective")
-        self.binder.bind_text(self.general_objective, "general_objective", self._label("general_objective"))
+        self.binder.bind_text(self.general_objective, "general_objective", partial(self._label, "general_objective"))
         self.ends_title, self.ends_hint = section_title(self), hint_label(self)
         self.ends_model = EndTableModel(self.session, self.context, self._effect_choices, self)
         self.ends = ListEditor(

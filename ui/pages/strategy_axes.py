@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -174,15 +176,15 @@ class AxisPanel(QWidget):
         name, objective = text_box(2, self), text_box(4, self)
         self._row(form, "name", name)
         self._row(form, "strategic_objective", objective)
-        self.binder.bind_text(name, "name", self._label("name"))
-        self.binder.bind_text(objective, "strategic_objective", self._label("strategic_objective"))
+        self.binder.bind_text(name, "name", partial(self._label, "name"))
+        self.binder.bind_text(objective, "strategic_objective", partial(self._label, "strategic_objective"))
         self.causes_title = section_title(self)
         self.causes_hint = hint_label(self)
         self.causes = ItemChecklist(items_catalog("causes", []), self.context.lang, self)
         self.causes.setMinimumHeight(240)
         wrap_entries(self.causes)
         self.widgets["addressed_cause_ids"] = self.causes
-        self.binder.bind_checklist(self.causes, "addressed_cause_ids", self._label("addressed_cause_ids"))
+        self.binder.bind_checklist(self.causes, "addressed_cause_ids", partial(self._label, "addressed_cause_ids"))
         layout = QVBoxLayout()
         layout.setSpacing(8)
         layout.addLayout(form)
@@ -208,8 +210,8 @@ class AxisPanel(QWidget):
         results, risks = text_box(4, self), text_box(4, self)
         self._row(form, "expected_results", results)
         self._row(form, "assumptions_risks", risks)
-        self.binder.bind_lines(results, "expected_results", self._label("expected_results"))
-        self.binder.bind_lines(risks, "assumptions_risks", self._label("assumptions_risks"))
+        self.binder.bind_lines(results, "expected_results", partial(self._label, "expected_results"))
+        self.binder.bind_lines(risks, "assumptions_risks", partial(self._label, "assumptions_risks"))
         self.lines_hint = hint_label(self)
         layout = QVBoxLayout()
         layout.setSpacing(8)
@@ -236,12 +238,12 @@ class AxisPanel(QWidget):
             ("priority", self.priority),
         ):
             self._row(form, key, widget)
-        self.binder.bind_combo(self.lead, "lead_actor_id", self._label("lead_actor_id"))
+        self.binder.bind_combo(self.lead, "lead_actor_id", partial(self._label, "lead_actor_id"))
         self.binder.bind_checklist(
-            self.co_responsible, "co_responsible_actor_ids", self._label("co_responsible_actor_ids")
+            self.co_responsible, "co_responsible_actor_ids", partial(self._label, "co_responsible_actor_ids")
         )
-        self.binder.bind_combo(self.timeframe, "timeframe", self._label("timeframe"))
-        self.binder.bind_combo(self.priority, "priority", self._label("priority"))
+        self.binder.bind_combo(self.timeframe, "timeframe", partial(self._label, "timeframe"))
+        self.binder.bind_combo(self.priority, "priority", partial(self._label, "priority"))
 
         self.cost_box, cost = group(self)
         self.cost_hint = hint_label(self)
@@ -253,10 +255,10 @@ class AxisPanel(QWidget):
         self._row(cost, "estimated_cost.data_type", self.cost_type)
         self.widgets["estimated_cost"] = amount
         currency.setMaximumWidth(160)
-        self.cost_binder.bind_figure(amount, "amount", self._cost_label("amount"))
-        self.cost_binder.bind_line(currency, "currency", self._cost_label("currency"))
-        self.cost_binder.bind_line(funding, "funding_source", self._cost_label("funding_source"))
-        self.cost_binder.bind_combo(self.cost_type, "data_type", self._cost_label("data_type"))
+        self.cost_binder.bind_figure(amount, "amount", partial(self._cost_label, "amount"))
+        self.cost_binder.bind_line(currency, "currency", partial(self._cost_label, "currency"))
+        self.cost_binder.bind_line(funding, "funding_source", partial(self._cost_label, "funding_source"))
+        self.cost_binder.bind_combo(self.cost_type, "data_type", partial(self._cost_label, "data_type"))
         self.remove_cost = QPushButton(self)
         self.remove_cost.setAutoDefault(False)
         self.remove_cost.clicked.connect(self._remove_cost)
@@ -283,7 +285,7 @@ class AxisPanel(QWidget):
             self.labels[f"alignment.{key}"] = title
             self.widgets[f"alignment.{key}"] = checklist
             self.alignment_lists[key] = checklist
-            self.alignment_binder.bind_checklist(checklist, key, self._label(f"alignment.{key}"))
+            self.alignment_binder.bind_checklist(checklist, key, partial(self._label, f"alignment.{key}"))
             layout.addSpacing(6)
             layout.addWidget(title)
             layout.addWidget(checklist)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -161,15 +162,15 @@ class IndicatorEditor(QWidget):
         for key, widget in rows:
             add_row(form, widget, self.labels, key)
             self.widgets[key] = widget
-        self.binder.bind_text(name, "name", self._label("name"))
-        self.binder.bind_combo(level, "level", self._label("level"))
-        self.binder.bind_combo(dimension, "dimension", self._label("dimension"))
-        self.binder.bind_text(formula, "formula", self._label("formula"))
-        self.binder.bind_line(unit, "unit", self._label("unit"))
-        self.binder.bind_combo(frequency, "frequency", self._label("frequency"))
-        self.binder.bind_text(means, "means_of_verification", self._label("means_of_verification"))
-        self.binder.bind_combo(self.actor_combo, "responsible_actor_id", self._label("responsible_actor_id"))
-        self.binder.bind_text(notes, "notes", self._label("notes"))
+        self.binder.bind_text(name, "name", partial(self._label, "name"))
+        self.binder.bind_combo(level, "level", partial(self._label, "level"))
+        self.binder.bind_combo(dimension, "dimension", partial(self._label, "dimension"))
+        self.binder.bind_text(formula, "formula", partial(self._label, "formula"))
+        self.binder.bind_line(unit, "unit", partial(self._label, "unit"))
+        self.binder.bind_combo(frequency, "frequency", partial(self._label, "frequency"))
+        self.binder.bind_text(means, "means_of_verification", partial(self._label, "means_of_verification"))
+        self.binder.bind_combo(self.actor_combo, "responsible_actor_id", partial(self._label, "responsible_actor_id"))
+        self.binder.bind_text(notes, "notes", partial(self._label, "notes"))
 
     def _build_measures(self) -> None:
         self.baseline_box, baseline = group(self)
@@ -183,11 +184,11 @@ class IndicatorEditor(QWidget):
             self.widgets[f"baseline.{key}"] = widget
         add_row(baseline, data_type, self.labels, "baseline.data_type")
         self.widgets["baseline.data_type"] = data_type
-        self.baseline_binder.bind_figure(value, "value", self._label("baseline.value"))
-        self.baseline_binder.bind_figure(year, "year", self._label("baseline.year"), year=True)
-        self.baseline_binder.bind_combo(status, "status", self._label("baseline.status"))
-        self.baseline_binder.bind_text(source, "source", self._label("baseline.source"))
-        self.baseline_binder.bind_combo(data_type, "data_type", self._label("baseline.data_type"))
+        self.baseline_binder.bind_figure(value, "value", partial(self._label, "baseline.value"))
+        self.baseline_binder.bind_figure(year, "year", partial(self._label, "baseline.year"), year=True)
+        self.baseline_binder.bind_combo(status, "status", partial(self._label, "baseline.status"))
+        self.baseline_binder.bind_text(source, "source", partial(self._label, "baseline.source"))
+        self.baseline_binder.bind_combo(data_type, "data_type", partial(self._label, "baseline.data_type"))
 
         self.target_box, target = group(self)
         t_value, t_year, expression = QLineEdit(self), QLineEdit(self), QLineEdit(self)
@@ -202,18 +203,20 @@ class IndicatorEditor(QWidget):
         add_row(target, expression, self.labels, "target.expression")
         add_row(target, t_type, self.labels, "target.data_type")
         self.widgets["target.expression"], self.widgets["target.data_type"] = expression, t_type
-        self.target_binder.bind_figure(t_value, "value", self._label("target.value"))
-        self.target_binder.bind_figure(t_year, "year", self._label("target.year"), year=True)
-        self.target_binder.bind_combo(relative, "relative_to_baseline", self._label("target.relative_to_baseline"))
-        self.target_binder.bind_line(expression, "expression", self._label("target.expression"))
-        self.target_binder.bind_combo(t_type, "data_type", self._label("target.data_type"))
+        self.target_binder.bind_figure(t_value, "value", partial(self._label, "target.value"))
+        self.target_binder.bind_figure(t_year, "year", partial(self._label, "target.year"), year=True)
+        self.target_binder.bind_combo(
+            relative, "relative_to_baseline", partial(self._label, "target.relative_to_baseline")
+        )
+        self.target_binder.bind_line(expression, "expression", partial(self._label, "target.expression"))
+        self.target_binder.bind_combo(t_type, "data_type", partial(self._label, "target.data_type"))
 
         self.disaggregation_box, form = group(self)
         self.disaggregation = CatalogChecklist(self.context.catalogs.get(DISAGGREGATION), self.context.lang, self)
         fit_short_checklist(self.disaggregation, len(self.context.catalogs.get(DISAGGREGATION)))
         form.addRow(self.disaggregation)
         self.widgets["disaggregation"] = self.disaggregation
-        self.binder.bind_checklist(self.disaggregation, "disaggregation", self._label("disaggregation"))
+        self.binder.bind_checklist(self.disaggregation, "disaggregation", partial(self._label, "disaggregation"))
         # A finding on the whole baseline or target lands on its value, the first thing to fill in.
         self.widgets["baseline"], self.widgets["target"] = value, t_value
 
