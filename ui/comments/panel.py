@@ -61,9 +61,12 @@ class CommentsPanel(QWidget):
         self.status_filter = QComboBox(self)
         for value in ("all", "open", "resolved"):
             self.status_filter.addItem("", value)
+        # The side panel of a 1280-pixel laptop is 240-260 px: the filter and the check box on rows of their own.
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(10)
         self.step_only = QCheckBox(self)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter, 1)
+        filters = QVBoxLayout()
+        filters.addWidget(self.status_filter)
         filters.addWidget(self.step_only)
 
         self.focus_label = plain_label(self)
@@ -165,9 +168,9 @@ class CommentsPanel(QWidget):
         self.step_only.setText(self.tr("This step only"))
         self.show_all_button.setText(self.tr("Show all"))
         self.reply_button.setText(self.tr("Reply…"))
-        self.add_button.setText(self.tr("Comment on the selected field…"))
+        self.add_button.setText(self.tr("Comment on this field…"))
         self.add_button.setToolTip(self.tr("Or right-click any field, table row or tree node and choose Comment…"))
-        self.add_general_button.setText(self.tr("Comment on the whole proposal…"))
+        self.add_general_button.setText(self.tr("Comment on the proposal…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.tree.setAccessibleName(self.tr("Comments"))
         self.composer_text.setAccessibleName(self.tr("Comment text"))

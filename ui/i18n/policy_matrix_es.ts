@@ -428,7 +428,7 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../comments/panel.py" line="+161"/>
+        <location filename="../comments/panel.py" line="+164"/>
         <source>All comments</source>
         <translation>Todos los comentarios</translation>
     </message>
@@ -465,19 +465,19 @@
         <translation>Responder…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Comment on the selected field…</source>
-        <translation>Comentar el campo seleccionado…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Or right-click any field, table row or tree node and choose Comment…</source>
         <translation>O haga clic derecho en cualquier campo, fila de tabla o nodo del árbol y elija Comentar…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Comment on the whole proposal…</source>
-        <translation>Comentar toda la propuesta…</translation>
+        <location line="-1"/>
+        <source>Comment on this field…</source>
+        <translation>Comentar este campo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment on the proposal…</source>
+        <translation>Comentar la propuesta…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1234,7 +1234,7 @@
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../pages/strategy_indicators.py" line="+267"/>
+        <location filename="../pages/strategy_indicators.py" line="+269"/>
         <source>Add an indicator, or select one in the table to edit all its fields.</source>
         <translation>Agregue un indicador o seleccione uno en la tabla para editar todos sus campos.</translation>
     </message>

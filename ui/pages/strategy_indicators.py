@@ -79,7 +79,9 @@ class IndicatorEditor(QWidget):
             deleter=self.deleter,
             fit_columns=True,
         )
-        self.list.table.setMinimumHeight(120)
+        # Four rows under a two-line header: enough to pick an indicator without scrolling row by row.
+        table = self.list.table
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 4 * (table.fontMetrics().height() + 12))
         self.binder = FieldBinder(session, self._locator, ENTITY, self)
         self.baseline_binder = FieldBinder(session, lambda: self._sub_locator("baseline"), ENTITY, self)
         self.target_binder = FieldBinder(session, lambda: self._sub_locator("target"), ENTITY, self)
