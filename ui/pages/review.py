@@ -50,8 +50,8 @@ Exporter = Callable[[Path, ExportOptions, Callable[["Progress"], None]], None]
 """Writes the session's proposal as DOCX to a path (wired in main.py: export + atomic write)."""
 
 _ROLE_LOCATION = 0x0100 + 7
-TEXT_MARGINS = 16
-"""The space a tree row keeps around its icon and text (Fusion's margins)."""
+TEXT_SLACK = 4
+"""Measured a little narrower than painted, so that a message never needs one pixel more than it has."""
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
@@ -67,7 +67,11 @@ class _WrappedMessages(QStyledItemDelegate):
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        room = view.columnWidth(0) - view.indentation() * (depth + 1) - view.iconSize().width() - TEXT_MARGINS
+        # Where the style puts the text in this cell (after the indentation, the icon and the margins).
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        cell.rect = QRect(0, 0, view.columnWidth(0) - view.indentation() * (depth + 1), size.height())
+        room = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, view).width() - TEXT_SLACK
         text = str(index.data() or "")
         lines = option.fontMetrics.boundingRect(QRect(0, 0, max(room, 40), 10**6), WRAP, text)
         return QSize(size.width(), max(size.height(), lines.height() + 6))
