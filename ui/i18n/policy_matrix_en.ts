@@ -83,7 +83,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+213"/>
+        <location filename="../pages/review.py" line="+217"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>

@@ -2005,7 +2005,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+169"/>
+        <location filename="../pages/review.py" line="+173"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
