@@ -193,7 +193,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "matrix.actors": ("Actores", "Actors"),
     "matrix.instruments": ("Instrumentos", "Instruments"),
     # comments
-    "comment.resolved": ("[Resuelto]", "[Resolved]"),
     "comment.reviewer": ("Revisión", "Reviewer"),
     "comment.on_field": ("Campo", "Field"),
     "comment.unanchored": ("Sobre: {where}", "On: {where}"),

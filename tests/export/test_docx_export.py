@@ -279,7 +279,7 @@ def test_comments_are_anchored_on_the_text_of_their_item(catalogs, field_model) 
     word_comments = {c.comment_id: c for c in document.comments}
     anchors = comment_anchors(document)
     by_text = {c.text.split("\n")[0]: anchors[c.comment_id] for c in word_comments.values()}
-    assert len(word_comments) == 7  # the reply is part of its thread
+    assert len(word_comments) == 8  # the reply is a Word comment of its own, in its thread
     assert by_text["Comentario 1"] == proposal.problem_matrix.causes[1].description
     assert by_text["Comentario 2"] == "A03 Ministerio Público (fiscalías especializadas) (MP)"
     assert by_text["Comentario 3"] == proposal.instrument_matrix.instruments[4].mechanism
@@ -290,8 +290,9 @@ def test_comments_are_anchored_on_the_text_of_their_item(catalogs, field_model) 
     assert anchors[unanchored.comment_id] == proposal.title  # no item left: on the title
     assert "Actores · deleted-actor" in unanchored.text
     thread = next(c for c in word_comments.values() if c.text.startswith("Comentario 2"))
-    assert "Participante" in thread.text
-    assert "Corregido." in thread.text
+    reply = next(c for c in word_comments.values() if c.text == "Corregido.")
+    assert reply.author == "Participante"
+    assert anchors[reply.comment_id] == anchors[thread.comment_id]  # a reply marks its thread's text, as in Word
     assert thread.author == "Ana Facilitadora"
     assert thread.initials == "AF"
     assert thread.timestamp == datetime(2026, 6, 1, 10, 2, tzinfo=UTC)
