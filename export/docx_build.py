@@ -14,15 +14,18 @@ from dataclasses import dataclass, field
 
 from export.docx_styles import HEADER_FILL, StyleIds
 from export.text import clean_text
+from export.word_marks import ANCHOR_BOOKMARK_PREFIX, Anchor, Mark, RowPlace, field_pieces, fingerprint
 from matrices.problem import MAX_CODE_DEPTH
-
-Anchor = tuple[str, str | None, str | None]
-"""Where a review comment can point: (matrix, item id or None, field key or None)."""
 
 Seg = tuple[str, str]
 """A piece of text with its emphasis: "" plain, "b" bold, "i" italic, "bi" both, "stamp", "muted"."""
 
-Content = str | Sequence[Seg]
+FieldSeg = tuple[str, str, str]
+"""A piece of a table cell that shows one field of the row's item: (text, emphasis, field key). The cell's
+bookmark records where each such piece starts, so that a comment on an indicator's formula lands on the
+formula, not on the name; the app's comments on that field are placed on the piece itself."""
+
+Content = str | Sequence[Seg | FieldSeg]
 """What a paragraph or a cell holds: plain text or a sequence of emphasised pieces."""
 
 NSDECLS = (
@@ -78,13 +81,42 @@ def _text_xml(text: str) -> str:
     return "".join(out)
 
 
-def runs_xml(content: Content, marker: str | None = None) -> str:
-    """Return the w:r elements of content; marker brackets them so a comment can be anchored on them later."""
+def runs_xml(
+    content: Content, marker: str | None = None, piece_marker: Callable[[str], str | None] | None = None
+) -> str:
+    """Return the w:r elements of content; marker brackets them so a comment can be anchored on them later.
+
+    piece_marker gives the marker of a piece that shows a field of its own (a FieldSeg); without it, or when
+    it returns None, the piece is written like any other.
+    """
     if isinstance(content, str):
         text = clean_text(content)
         runs = f"<w:r>{_text_xml(text)}</w:r>" if text else ""
     else:
-        runs = "".join(f"<w:r>{_RPR[flags]}{_text_xml(clean_text(text))}</w:r>" for text, flags in content if text)
+        # A field's piece continues the run before it when their emphasis is the same: the bookmark of the cell
+        # records where each piece starts, so runs need not be split (unless a comment is placed on the piece).
+        parts: list[str] = []
+        texts: list[str] = []
+        flags = ""
+        for piece in content:
+            text = piece[0]
+            if not text:
+                continue
+            inner = piece_marker(piece[2]) if piece_marker is not None and len(piece) == 3 else None
+            if inner is None and texts and len(piece) == 3 and piece[1] == flags:
+                texts.append(text)
+                continue
+            if texts:
+                parts.append(f"<w:r>{_RPR[flags]}{_text_xml(clean_text(''.join(texts)))}</w:r>")
+                texts = []
+            if inner is None:
+                texts, flags = [text], piece[1]
+            else:
+                run = f"<w:r>{_RPR[piece[1]]}{_text_xml(clean_text(text))}</w:r>"
+                parts.append(f"{range_start(inner)}{run}{range_end(inner)}")
+        if texts:
+            parts.append(f"<w:r>{_RPR[flags]}{_text_xml(clean_text(''.join(texts)))}</w:r>")
+        runs = "".join(parts)
     return f"{range_start(marker)}{runs}{range_end(marker)}" if marker else runs
 
 
@@ -102,15 +134,13 @@ def range_end(marker: str) -> str:
     return f"\x00E{marker}\x00"
 
 
-ANCHOR_BOOKMARK_PREFIX = "_PM"
-"""Bookmarks of item texts are named _PM<marker>: hidden in Word (leading underscore), at most 40 characters."""
 _BOOKMARK_ID_BASE = 100_000
 """Clear of the heading bookmarks' ids (1, 2, ...): bookmark ids must be unique in a document."""
 
 
 def content_text(content: Content) -> str:
     """Return the plain text of content (for headings recorded in the table of contents)."""
-    return content if isinstance(content, str) else "".join(text for text, _ in content)
+    return content if isinstance(content, str) else "".join(piece[0] for piece in content)
 
 
 @dataclass(frozen=True)
@@ -202,8 +232,10 @@ class BodyWriter:
     """The matrix the section being written belongs to (first part of every anchor)."""
     headings: list[Heading] = field(default_factory=list)
     markers: dict[str, tuple[Anchor, ...]] = field(default_factory=dict)
-    bookmarks: dict[str, Anchor] = field(default_factory=dict)
-    """Marker -> the most precise anchor of the text it brackets (filled when bookmark_anchors is set)."""
+    bookmarks: dict[str, Mark] = field(default_factory=dict)
+    """Marker -> where a comment on the text it brackets lands (filled when bookmark_anchors is set)."""
+    rows: list[RowPlace] = field(default_factory=list)
+    """The place of every anchored table row (filled when bookmark_anchors is set)."""
     tables: int = 0
     word_width: WordWidth | None = None
     """Measures words in the table font: columns are then never narrower than their widest word."""
@@ -217,21 +249,38 @@ class BodyWriter:
 
     # -- anchors ------------------------------------------------------------------------------------------
 
-    def marker(self, anchors: Iterable[Anchor]) -> str | None:
-        """Return a run tag for the wanted anchors among anchors not yet placed (or any anchor to bookmark)."""
+    def marker(
+        self,
+        anchors: Iterable[Anchor],
+        lands: Anchor | None = None,
+        *,
+        section: bool = False,
+        pieces: tuple[tuple[int, str], ...] = (),
+    ) -> str | None:
+        """Return a run tag for the wanted anchors among anchors not yet placed (or for a text to bookmark).
+
+        anchors are where the app's comments may be placed here; lands is where a comment a reviewer writes
+        here in Word lands (default: the first of anchors), when the two differ: a heading above a field's
+        text lands on its matrix, while the field's comments go on the text.
+        """
         wanted, bookmark = self.wanted, self.bookmark_anchors
         if not wanted and not bookmark:
             return None
-        anchors = tuple(anchors)
-        fresh = tuple(a for a in anchors if a in wanted and a not in self._anchored) if wanted else ()
+        if not isinstance(anchors, tuple):
+            anchors = tuple(anchors)
+        fresh: tuple[Anchor, ...] = ()
+        if wanted and anchors:
+            placed = self._anchored
+            fresh = tuple(a for a in anchors if a in wanted and a not in placed)
+        target = lands if lands is not None else (anchors[0] if anchors else None)
         if fresh:
             self._anchored.update(fresh)
-        elif not (bookmark and anchors):
+        elif not (bookmark and target):
             return None
         tag = str(len(self.markers))
         self.markers[tag] = fresh
-        if bookmark and anchors:
-            self.bookmarks[tag] = anchors[0]
+        if bookmark and target:
+            self.bookmarks[tag] = Mark(target, section, pieces)
         return tag
 
     def anchor(self, item: str | None, field_key: str | None = None, *, main: bool = False) -> tuple[Anchor, ...]:
@@ -323,8 +372,9 @@ class BodyWriter:
         keep_next: bool = False,
         anchors: Iterable[Anchor] = (),
         spacing: str = "",
+        lands: Anchor | None = None,
     ) -> None:
-        """Append a paragraph (style is a style id)."""
+        """Append a paragraph (style is a style id); lands: where a Word comment on it lands, if not anchors[0]."""
         ppr = "".join(
             (
                 f'<w:pStyle w:val="{style}"/>' if style else "",
@@ -334,10 +384,25 @@ class BodyWriter:
             )
         )
         ppr = f"<w:pPr>{ppr}</w:pPr>" if ppr else ""
-        self._parts.append(f"<w:p>{ppr}{runs_xml(content, self.marker(anchors))}</w:p>")
+        self._parts.append(f"<w:p>{ppr}{runs_xml(content, self.marker(anchors, lands))}</w:p>")
 
-    def heading(self, text: str, level: int, anchors: Iterable[Anchor] = (), *, new_page: bool = False) -> None:
-        """Append a Heading 1-3 paragraph with a bookmark, recorded for the table of contents."""
+    def heading(
+        self,
+        text: str,
+        level: int,
+        anchors: Iterable[Anchor] = (),
+        *,
+        new_page: bool = False,
+        lands: Anchor | None = None,
+    ) -> None:
+        """Append a Heading 1-3 paragraph with a bookmark, recorded for the table of contents.
+
+        A Word comment on the heading lands on lands, else on its first anchor, else on the matrix (no field);
+        one on the text below that has no anchor of its own (a note, a figure, a table's header) lands there too.
+        """
+        anchors = tuple(anchors)
+        if lands is None and not anchors:
+            lands = (self.matrix, None, None)
         self._bookmarks += 1
         number = self._bookmarks
         name = f"_Toc{number:08d}"
@@ -346,7 +411,8 @@ class BodyWriter:
         page = "<w:pageBreakBefore/>" if new_page else ""
         self._parts.append(
             f'<w:p><w:pPr><w:pStyle w:val="{self.styles.heading[level - 1]}"/>{page}</w:pPr>'
-            f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>{runs_xml(text, self.marker(anchors))}'
+            f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>'
+            f"{runs_xml(text, self.marker(anchors, lands, section=True))}"
             f'<w:bookmarkEnd w:id="{number}"/></w:p>'
         )
 
@@ -362,9 +428,11 @@ class BodyWriter:
             end = range_end(tag) if tag and index == last else ""
             self._parts.append(f"<w:p>{start}{runs_xml(chunk)}{end}</w:p>")
 
-    def label_value(self, label: str, value: Content, anchors: Iterable[Anchor] = ()) -> None:
+    def label_value(
+        self, label: str, value: Content, anchors: Iterable[Anchor] = (), lands: Anchor | None = None
+    ) -> None:
         """Append a 'Label: value' paragraph with the label in bold."""
-        runs = runs_xml(((f"{label}: ", "b"),)) + runs_xml(value, self.marker(anchors))
+        runs = runs_xml(((f"{label}: ", "b"),)) + runs_xml(value, self.marker(anchors, lands))
         self._parts.append(f"<w:p>{runs}</w:p>")
 
     def note(self, text: str) -> None:
@@ -389,10 +457,15 @@ class BodyWriter:
         self._parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
     def subheading(self, text: str, anchors: Iterable[Anchor] = ()) -> None:
-        """Append a bold label kept with what follows (a part of an axis; not in the table of contents)."""
+        """Append a bold label kept with what follows (a part of an axis; not in the table of contents).
+
+        Like a heading, it is where Word comments on the unanchored text below it (a list of results) land.
+        """
+        anchors = tuple(anchors)
+        lands = None if anchors else (self.matrix, None, None)
         self._parts.append(
             '<w:p><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/></w:pPr>'
-            f"{runs_xml(((text, 'b'),), self.marker(anchors))}</w:p>"
+            f"{runs_xml(((text, 'b'),), self.marker(anchors, lands, section=True))}</w:p>"
         )
 
     def section_break(self, sect_pr: str, next_width: int) -> None:
@@ -435,21 +508,41 @@ class BodyWriter:
                 )
             parts.append("</w:tr>")
         wanted = bool(self.wanted) or self.bookmark_anchors
-        matrix = self.matrix
-        for row in rows:
+        bookmark = self.bookmark_anchors
+        matrix, number = self.matrix, self.tables - 1
+        # The items some comment is about: only their rows may have a piece (FieldSeg) to place a comment on.
+        wanted_items = {anchor[1] for anchor in self.wanted if anchor[0] == matrix}
+        for row_number, row in enumerate(rows, start=1 if header else 0):
             parts.append("<w:tr>")
             fields = row.fields
+            # A cell showing no field of its own (a row's code, a key/value row's label) still gets a bookmark
+            # when its row is anchored: a comment on the label lands on the value's field, one on the code on
+            # the row's item. The row's place and fingerprint are recorded with its cells' markers.
+            spare: Anchor | None = None
+            if bookmark:
+                row_key = next((key for key in fields if key is not None), None) if fields is not None else None
+                if row_key is not None or row.item is not None:
+                    spare = (matrix, row.item, row_key)
+            tags: list[str | None] = []
+            pieces = self._piece_marker(row.item) if row.item in wanted_items else None
             for index, cell in enumerate(row.cells):
                 column = columns[index]
                 tag = None
                 if wanted:
                     key = fields[index] if fields is not None else column.field
-                    anchors: list[Anchor] = []
+                    anchors: tuple[Anchor, ...] = ()
                     if key is not None:
-                        anchors.append((matrix, row.item, key))
-                    if column.main:
-                        anchors.append((matrix, row.item, None))
-                    tag = self.marker(anchors) if anchors else None
+                        anchors = (
+                            ((matrix, row.item, key), (matrix, row.item, None))
+                            if column.main
+                            else ((matrix, row.item, key),)
+                        )
+                    elif column.main:
+                        anchors = ((matrix, row.item, None),)
+                    if anchors or spare is not None:
+                        shown = field_pieces(cell) if bookmark and not isinstance(cell, str) else ()
+                        tag = self.marker(anchors, None if anchors else spare, pieces=shown)
+                    tags.append(tag)
                 content: Content = ((cell, "b"),) if column.emphasis and isinstance(cell, str) else cell
                 if column.indent and row.depth:
                     # The indent stops where the codes stop spelling out levels: a deep chain stays in its cell.
@@ -457,7 +550,11 @@ class BodyWriter:
                     ppr = f'<w:pPr><w:pStyle w:val="{text_style}"/><w:ind w:left="{indent}"/></w:pPr>'
                 else:
                     ppr = ppr_plain
-                parts.append(f"<w:tc>{tcpr[index]}<w:p>{ppr}{runs_xml(content, tag)}</w:p></w:tc>")
+                inner = pieces if pieces is not None and not isinstance(cell, str) else None
+                parts.append(f"<w:tc>{tcpr[index]}<w:p>{ppr}{runs_xml(content, tag, inner)}</w:p></w:tc>")
+            if spare is not None:
+                printed = fingerprint("".join([c if isinstance(c, str) else content_text(c) for c in row.cells]))
+                self.rows.append(RowPlace(number, row_number, printed, tuple(tags)))
             parts.append("</w:tr>")
             if len(parts) >= _PARTS_PER_FLUSH:
                 # A long table is kept as several parts: no single string (and its split when comment ranges go
@@ -501,6 +598,24 @@ class BodyWriter:
             minimums.append(widest)
         needed = [width * SAFETY + self.cell_margins for width in minimums]
         return fit_columns(weights, needed, self.text_width)
+
+    def _piece_marker(self, item: str | None) -> Callable[[str], str | None]:
+        """Return the marker of a cell's piece that shows the field key of item, if a comment goes there.
+
+        Pieces get no bookmark: the cell's records where each starts (Mark.pieces).
+        """
+        matrix, wanted, placed = self.matrix, self.wanted, self._anchored
+
+        def piece(key: str) -> str | None:
+            anchor = (matrix, item, key)
+            if anchor not in wanted or anchor in placed:
+                return None
+            placed.add(anchor)
+            tag = str(len(self.markers))
+            self.markers[tag] = (anchor,)
+            return tag
+
+        return piece
 
     def key_values(self, rows: Iterable[tuple[str, Content, str | None]], item: str | None = None) -> None:
         """Append a two-column label/value table; each row names the field its value shows."""

@@ -171,7 +171,7 @@ class DocxExport:
             install_comments(document, plan)
         if options.word_anchors:
             exported = plan.exported if plan is not None else ()
-            install_anchor_table(document, anchor_table_xml(proposal.id, writer.bookmarks, exported))
+            install_anchor_table(document, anchor_table_xml(proposal.id, writer.bookmarks, writer.rows, exported))
         yield Progress(8, total, STEPS[7])
 
         tail = adopt_skeleton(document, writer)

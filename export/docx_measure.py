@@ -131,6 +131,7 @@ class WordWidths:
             if isinstance(content, str):
                 words[(bold, False)].update(content.split())
                 continue
-            for text, flags in content:
-                words[(bold or "b" in flags, "i" in flags or flags == "muted")].update(text.split())
+            for piece in content:  # (text, flags), or (text, flags, field) for a FieldSeg
+                flags = piece[1]
+                words[(bold or "b" in flags, "i" in flags or flags == "muted")].update(piece[0].split())
         return max(self._widest(found, *key) for key, found in words.items())

@@ -36,9 +36,12 @@ def text_of(key: str) -> Callable[[object], str]:
 
 
 def code_and_name(code: str, name: str, description: str = "", *, bold_name: bool = False) -> Content:
-    """Return a name cell led by the item's code in bold (a narrow code column would cost the table a column)."""
+    """Return a name cell led by the item's code in bold (a narrow code column would cost the table a column).
+
+    The description is a piece of its own, so that a comment on it lands on the item's description.
+    """
     head = ((code, "b"), (f" {name}", "b" if bold_name else ""))
-    return (*head, (f"\n{description}", "")) if description else head
+    return (*head, (f"\n{description}", "", "description")) if description else head
 
 
 def write_register(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from export.context import ExportContext, actor_grid_drawer
-from export.docx_build import Content, Seg
+from export.docx_build import Content, FieldSeg, Seg
 from export.formats import format_signed
 from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
 from matrices.actors import GRID_REF, Actor, StakeholderGrid, display_name
@@ -22,8 +22,10 @@ def _rating(context: ExportContext, scale: str, value: int | None, signed: bool 
 def _interest(context: ExportContext, actor: Actor) -> Content:
     rating = _rating(context, "interest", actor.interest)
     if not actor.interest_description:
-        return rating
-    return ((rating, "b"), (f"\n{actor.interest_description}" if rating else actor.interest_description, ""))
+        return ((rating, "", "interest"),)
+    # The cell is the description's: the rating is a piece of its own, so that a comment on it lands on it.
+    description = f"\n{actor.interest_description}" if rating else actor.interest_description
+    return ((rating, "b", "interest"), (description, ""))
 
 
 def _position(context: ExportContext, actor: Actor) -> Content:
@@ -48,10 +50,13 @@ def _name(context: ExportContext, actor: Actor) -> Content:
 
 
 def _relations(context: ExportContext, actor: Actor) -> Content:
-    """Return one line per relation: the other actor, the kind of relation in italics, the participant's note."""
+    """Return one line per relation: the other actor, the kind of relation in italics, the participant's note.
+
+    The three are pieces of the relation's fields (relations.actor_id, .type, .note): a comment lands on each.
+    """
     refs = context.refs
     several = len(actor.relations) > 1
-    segments: list[Seg] = []
+    segments: list[Seg | FieldSeg] = []
     for number, relation in enumerate(actor.relations):
         kind = refs.label("enums.json#relation_type", relation.type)
         other = refs.ref(relation.actor_id)
@@ -59,9 +64,9 @@ def _relations(context: ExportContext, actor: Actor) -> Content:
         segments += [
             ("\n" if number else "", ""),
             ("• " if several else "", ""),
-            (other, ""),
-            (f" ({kind})" if other and kind else kind, "i"),
-            (f": {note}" if note and (other or kind) else note, ""),
+            (other, "", "relations.actor_id"),
+            (f" ({kind})" if other and kind else kind, "i", "relations.type"),
+            (f": {note}" if note and (other or kind) else note, "", "relations.note"),
         ]
     return segments
 
@@ -121,7 +126,9 @@ def write_actor_details(context: ExportContext, actors: list[Actor], name: Regis
         # Written once, with the ratings it explains: the same sentence in every row of the table below would
         # fill pages and hide the texts that differ.
         anchors = [(writer.matrix, actor.id, "assessment_basis") for actor in actors]
-        writer.label_value(context.t("actors.shared_basis", label=label("actor", "assessment_basis")), shared, anchors)
+        # A Word comment on it is about every actor: it lands on the matrix, not on the first actor.
+        shared_label = context.t("actors.shared_basis", label=label("actor", "assessment_basis"))
+        writer.label_value(shared_label, shared, anchors, lands=(writer.matrix, None, None))
     else:
         basis = label("actor", "assessment_basis")
         texts.append(_Column(basis, 5.0, "assessment_basis", text_of("assessment_basis")))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from export.context import ExportContext
 from export.docx_build import Column, Row
 from export.formats import exact_decimal, format_money
+from export.word_marks import PROPOSAL_ANCHOR
 from matrices.completeness import completeness
 from matrices.proposal import Proposal
 from matrices.strategy import all_indicators
@@ -44,9 +45,14 @@ def write_summary(context: ExportContext) -> None:
     """Write the summary: the central problem, the general objective, and one line per matrix."""
     writer, t, proposal = context.writer, context.t, context.proposal
     problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-    writer.heading(t("summary.title"), 1, new_page=True)
-    writer.label_value(t("problem.central"), problem.central_problem or "—")
-    writer.label_value(t("strategy.general_objective"), strategy.general_objective or "—")
+    # The summary is about the whole proposal; a Word comment on its two texts lands on their own fields.
+    writer.heading(t("summary.title"), 1, new_page=True, lands=PROPOSAL_ANCHOR)
+    writer.label_value(t("problem.central"), problem.central_problem or "—", lands=("problem", None, "central_problem"))
+    writer.label_value(
+        t("strategy.general_objective"),
+        strategy.general_objective or "—",
+        lands=("strategy", None, "general_objective"),
+    )
     scores = completeness(proposal, context.field_model)
     instruments = t.count("count.instruments", len(proposal.instrument_matrix.instruments))
     cost = total_cost(context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from export.context import ExportContext
@@ -18,22 +18,29 @@ _DATA_TYPE = "enums.json#evidence_type"
 _Column = RegisterColumn[Instrument]
 
 
-def _typology(context: ExportContext, instrument: Instrument) -> str:
+def _lines(pieces: Sequence[tuple[str, str]]) -> Content:
+    """Return (field, text) lines as one cell whose every line is a piece of its own field (see FieldSeg)."""
+    shown = [(key, text) for key, text in pieces if text]
+    return [(f"\n{text}" if number else text, "", key) for number, (key, text) in enumerate(shown)]
+
+
+def _typology(context: ExportContext, instrument: Instrument) -> Content:
     t, refs, label = context.t, context.refs, context.field_label
     nato = " + ".join(refs.label(_FAMILIES, value) for value in (instrument.nato, instrument.nato_secondary) if value)
     lines = (
-        (t("instrument.nato"), nato),
-        (t("instrument.vedung"), refs.label(_FAMILIES, instrument.vedung)),
-        (t("instrument.type"), refs.label("instrument_types.json", instrument.instrument_type)),
-        (label("instrument", "nature"), refs.label(_FAMILIES, instrument.nature)),
-        (label("instrument", "character"), refs.label(_CHARACTER, instrument.character)),
+        ("nato", t("instrument.nato"), nato),
+        ("vedung", t("instrument.vedung"), refs.label(_FAMILIES, instrument.vedung)),
+        ("instrument_type", t("instrument.type"), refs.label("instrument_types.json", instrument.instrument_type)),
+        ("nature", label("instrument", "nature"), refs.label(_FAMILIES, instrument.nature)),
+        ("character", label("instrument", "character"), refs.label(_CHARACTER, instrument.character)),
     )
-    return "\n".join(f"{label}: {value}" for label, value in lines if value)
+    return _lines([(key, f"{label}: {value}" if value else "") for key, label, value in lines])
 
 
-def _axis_and_line(context: ExportContext, instrument: Instrument) -> str:
+def _axis_and_line(context: ExportContext, instrument: Instrument) -> Content:
     refs = context.refs
-    return "\n".join(refs.code(item) for item in (instrument.axis_id, instrument.line_of_action_id) if item)
+    items = (("axis_id", instrument.axis_id), ("line_of_action_id", instrument.line_of_action_id))
+    return _lines([(key, refs.code(item) if item else "") for key, item in items])
 
 
 def _targets(context: ExportContext, instrument: Instrument) -> Content:
@@ -42,19 +49,21 @@ def _targets(context: ExportContext, instrument: Instrument) -> Content:
         return instrument.target_group
     actors = "".join(f"\n{context.refs.ref(actor_id)}" for actor_id in instrument.target_actor_ids)
     head = f"{instrument.target_group}\n" if instrument.target_group.strip() else ""
-    return ((head, ""), (f"{context.field_label('instrument', 'target_actor_ids')}:", "i"), (actors, ""))
+    key = "target_actor_ids"
+    return ((head, ""), (f"{context.field_label('instrument', key)}:", "i", key), (actors, "", key))
 
 
 def _name(context: ExportContext, instrument: Instrument) -> Content:
     return code_and_name(context.refs.code(instrument.id), instrument.name, instrument.description, bold_name=True)
 
 
-def _when_and_cost(context: ExportContext, instrument: Instrument) -> str:
-    parts = (
-        context.refs.label("enums.json#timeframe", instrument.timeframe),
-        cost_text(context, instrument.estimated_cost),
+def _when_and_cost(context: ExportContext, instrument: Instrument) -> Content:
+    return _lines(
+        (
+            ("timeframe", context.refs.label("enums.json#timeframe", instrument.timeframe)),
+            ("estimated_cost", cost_text(context, instrument.estimated_cost)),
+        )
     )
-    return "\n".join(part for part in parts if part)
 
 
 def write_instruments(context: ExportContext) -> None:
@@ -112,14 +121,20 @@ def write_ex_ante(context: ExportContext, instruments: list[Instrument], name: _
     def rating(criterion: str) -> Callable[[Instrument], str]:
         return lambda i: _score(context, getattr(i.ex_ante_assessment, criterion, None))
 
+    # Each criterion is a field of its own: a comment on a score lands on that criterion.
     columns = [
-        _Column(str(c.get(context.lang, c["id"])), 2.0, key, rating(str(c["id"])))
+        _Column(str(c.get(context.lang, c["id"])), 2.0, f"{key}.{c['id']}", rating(str(c["id"])))
         for c in criteria
         if str(c["id"]) in ExAnteAssessment.model_fields
     ]
     data_type = context.field_label("estimated_cost", "data_type")
     columns.append(
-        _Column(data_type, 1.5, key, lambda i: refs.label(_DATA_TYPE, getattr(i.ex_ante_assessment, "data_type", None)))
+        _Column(
+            data_type,
+            1.5,
+            f"{key}.data_type",
+            lambda i: refs.label(_DATA_TYPE, getattr(i.ex_ante_assessment, "data_type", None)),
+        )
     )
     # A narrower name leaves each criterion room for its longest word ("administrativa") on one line.
     write_details(context, context.field_label("instrument", key), instruments, replace(name, width=3.4), columns)

@@ -77,25 +77,42 @@ def _data_type_line(context: ExportContext, data_type: str | None, marked: bool,
     return f"{context.field_label('indicator', 'baseline.data_type')}: {label}"
 
 
-def baseline_text(context: ExportContext, baseline: Baseline, unit: str | None) -> str:
-    """Return a baseline as a reader checks it: value and year (or its status), status, data type and source."""
+def _field_lines(lines: list[tuple[str | None, str]]) -> Content:
+    """Return (field key, line) pairs as one cell: each line after the first a piece of its own field (FieldSeg)."""
+    shown = [(key, line) for key, line in lines if line]
+    return [
+        (f"\n{line}" if number else line, "", key) if key else (f"\n{line}" if number else line, "")
+        for number, (key, line) in enumerate(shown)
+    ]
+
+
+def baseline_text(context: ExportContext, baseline: Baseline, unit: str | None) -> Content:
+    """Return a baseline as a reader checks it: value and year (or its status), status, data type and source.
+
+    The lines after the first are pieces of their fields (baseline.status, ...): a comment on one lands there.
+    """
     year = f" ({baseline.year})" if baseline.year else ""
     status = context.refs.label("enums.json#baseline_status", baseline.status)
-    lines: list[str] = []
+    lines: list[tuple[str | None, str]] = []
     if baseline.value is not None:
-        lines.append(context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type))
+        lines.append((None, context.mark(_quantity(context, baseline.value, unit) + year, baseline.data_type)))
         if status:
-            lines.append(f"{context.field_label('indicator', 'baseline.status')}: {status}")
+            lines.append(("baseline.status", f"{context.field_label('indicator', 'baseline.status')}: {status}"))
     else:
-        lines.append(f"{status}{year}" if status else year.strip(" ()"))
-    lines.append(_data_type_line(context, baseline.data_type, baseline.value is not None, status))
+        lines.append((None, f"{status}{year}" if status else year.strip(" ()")))
+    lines.append(
+        ("baseline.data_type", _data_type_line(context, baseline.data_type, baseline.value is not None, status))
+    )
     if baseline.source:
-        lines.append(f"{context.field_label('indicator', 'baseline.source')}: {baseline.source}")
-    return "\n".join(line for line in lines if line)
+        lines.append(("baseline.source", f"{context.field_label('indicator', 'baseline.source')}: {baseline.source}"))
+    return _field_lines(lines)
 
 
-def target_text(context: ExportContext, target: Target, unit: str | None) -> str:
-    """Return a target: expression (or value) and year, then the value, 'relative to baseline' and data type."""
+def target_text(context: ExportContext, target: Target, unit: str | None) -> Content:
+    """Return a target: expression (or value) and year, then the value, 'relative to baseline' and data type.
+
+    The lines after the first are pieces of their fields (target.value, ...): a comment on one lands there.
+    """
     year = f" ({target.year})" if target.year else ""
     label = context.field_label
     if target.expression:
@@ -105,14 +122,16 @@ def target_text(context: ExportContext, target: Target, unit: str | None) -> str
     else:
         text = ""
     head = context.mark(text + year, target.data_type) if text else year.strip(" ()")
-    lines = [head]
+    lines: list[tuple[str | None, str]] = [(None, head)]
     if target.expression and target.value is not None:
-        lines.append(f"{label('indicator', 'target.value')}: {_quantity(context, target.value, unit)}")
+        lines.append(
+            ("target.value", f"{label('indicator', 'target.value')}: {_quantity(context, target.value, unit)}")
+        )
     if target.relative_to_baseline is not None:
         answer = context.t("yes" if target.relative_to_baseline else "no")
-        lines.append(f"{label('indicator', 'target.relative_to_baseline')}: {answer}")
-    lines.append(_data_type_line(context, target.data_type, bool(text)))
-    return "\n".join(line for line in lines if line)
+        lines.append(("target.relative_to_baseline", f"{label('indicator', 'target.relative_to_baseline')}: {answer}"))
+    lines.append(("target.data_type", _data_type_line(context, target.data_type, bool(text))))
+    return _field_lines(lines)
 
 
 def _shows_unit(indicator: Indicator) -> bool:
@@ -139,22 +158,26 @@ def write_indicators(context: ExportContext, indicators: Sequence[Indicator]) ->
     for indicator in indicators:
         dimension = refs.label("enums.json#indicator_dimension", indicator.dimension)
         disaggregation = refs.labels("enums.json#disaggregation", indicator.disaggregation)
+        # (field, line): each line is a piece of its own, so that a comment on the formula lands on the formula.
         details = [
-            f"{t('level')}: {refs.label('enums.json#indicator_level', indicator.level)}" if indicator.level else "",
-            f"{label('indicator', 'dimension')}: {dimension}" if dimension else "",
-            f"{t('indicator.formula')}: {indicator.formula}" if indicator.formula else "",
-            f"{label('indicator', 'disaggregation')}: {disaggregation}" if disaggregation else "",
+            ("level", f"{t('level')}: {refs.label('enums.json#indicator_level', indicator.level)}")
+            if indicator.level
+            else ("", ""),
+            ("dimension", f"{label('indicator', 'dimension')}: {dimension}" if dimension else ""),
+            ("formula", f"{t('indicator.formula')}: {indicator.formula}" if indicator.formula else ""),
+            ("disaggregation", f"{label('indicator', 'disaggregation')}: {disaggregation}" if disaggregation else ""),
             (
+                "responsible_actor_id",
                 f"{label('indicator', 'responsible_actor_id')}: {refs.ref(indicator.responsible_actor_id)}"
                 if indicator.responsible_actor_id
-                else ""
+                else "",
             ),
             # The unit follows the baseline and target figures; without a figure it would be lost.
-            "" if not indicator.unit or _shows_unit(indicator) else f"{unit_label}: {indicator.unit}",
-            f"{notes_label}: {indicator.notes}" if indicator.notes else "",
+            ("unit", "" if not indicator.unit or _shows_unit(indicator) else f"{unit_label}: {indicator.unit}"),
+            ("notes", f"{notes_label}: {indicator.notes}" if indicator.notes else ""),
         ]
-        muted = "".join(f"\n{line}" for line in details if line)
-        name: Content = ((indicator.name, ""), (muted, "muted")) if muted else indicator.name
+        muted = [(f"\n{line}", "muted", key) for key, line in details if line]
+        name: Content = ((indicator.name, ""), *muted) if muted else indicator.name
         rows.append(
             Row(
                 (
@@ -184,19 +207,26 @@ def cost_text(context: ExportContext, cost: EstimatedCost | None) -> str:
     return text
 
 
-def alignment_text(context: ExportContext, alignment: AxisAlignment) -> str:
-    """Return an axis's alignment, one framework item per line, each with its framework's short name."""
+def alignment_text(context: ExportContext, alignment: AxisAlignment) -> Content:
+    """Return an axis's alignment, one framework item per line, each with its framework's short name.
+
+    Each line is a piece of its framework's list (alignment.gcm_objectives, ...): a comment on it lands there.
+    """
     t = context.t
     lines = [
-        f"{t('general.gcm_short')} · {framework_item(context, 'gcm_objectives.json', i)}"
+        ("gcm_objectives", f"{t('general.gcm_short')} · {framework_item(context, 'gcm_objectives.json', i)}")
         for i in alignment.gcm_objectives
     ]
     lines += [
-        f"{t('general.sdg_short')} · {framework_item(context, 'sdg_targets.json', i)}" for i in alignment.sdg_targets
+        ("sdg_targets", f"{t('general.sdg_short')} · {framework_item(context, 'sdg_targets.json', i)}")
+        for i in alignment.sdg_targets
     ]
-    lines += [f"MiGOF · {context.refs.label('migof.json', i)}" for i in alignment.migof]
-    lines += [f"{t('general.mgi_short')} · {context.refs.label('mgi_domains.json', i)}" for i in alignment.mgi_domains]
-    return "\n".join(lines)
+    lines += [("migof", f"MiGOF · {context.refs.label('migof.json', i)}") for i in alignment.migof]
+    lines += [
+        ("mgi_domains", f"{t('general.mgi_short')} · {context.refs.label('mgi_domains.json', i)}")
+        for i in alignment.mgi_domains
+    ]
+    return [(f"\n{line}" if number else line, "", f"alignment.{key}") for number, (key, line) in enumerate(lines)]
 
 
 def write_axis(context: ExportContext, axis: Axis) -> None:

@@ -103,20 +103,20 @@ def test_reimported_comments_anchor_on_the_same_text_in_a_new_export(
     assert anchored_text == f"{actor.id} {actor.name} ({actor.acronym})"  # the whole name cell
 
 
-def test_comments_beside_the_text_go_to_the_nearest_item(
+def test_a_comment_on_a_code_cell_goes_to_its_row_item_and_one_on_a_heading_to_its_list(
     exported: Document, example_es: Proposal, tmp_path: Path
 ) -> None:
     cause = example_es.problem_matrix.causes[1]
     row = next(
         row for table in exported.tables for row in table.rows if any(c.text == cause.description for c in row.cells)
     )
-    code_cell = row.cells[0]  # the code (C2) has no field of its own: the row's item is meant
+    code_cell = row.cells[0]  # the code (C2) shows no field: the row's item is meant, as a whole
     exported.add_comment(code_cell.paragraphs[0].runs, text="sobre el código", author="Ana")
     causes_heading = body_paragraph(exported, "Causas", "Heading")
     exported.add_comment(causes_heading.runs, text="sobre la lista de causas", author="Ana")
     found = {c.text: c for c in import_word_comments(save(exported, tmp_path / "b.docx"))}
     near = found["sobre el código"]
-    assert (near.matrix, near.item_id, near.field) == ("problem", cause.id, "description")
+    assert (near.matrix, near.item_id, near.field) == ("problem", cause.id, None)
     heading = found["sobre la lista de causas"]
     assert (heading.matrix, heading.item_id, heading.field) == ("problem", None, "causes")
 
