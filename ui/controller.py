@@ -209,7 +209,14 @@ class AppController(QObject):
         from ui.comments_import import choose_and_import_word_comments
 
         if self.session is not None and self.comments is not None:
-            choose_and_import_word_comments(self.session, self.comments.store, self.window)
+            choose_and_import_word_comments(
+                self.session,
+                self.comments.store,
+                self.window,
+                describe=self.comments.names.place,
+                lang=self.context.lang,
+                detail=self.comments.names.describe,
+            )
 
     def choose_and_review_folder(self) -> None:
         """Ask for a folder of proposals and show the cohort dashboard on it."""

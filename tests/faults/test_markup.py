@@ -160,8 +160,9 @@ def test_markup_in_an_import_report_is_never_rendered(
     junk.write_bytes(b"nada")
     with Document.open(path) as document:
         session = DocumentSession(document, document.load())
-        assert choose_and_import_word_comments(session, document, None, junk) is None
-        assert choose_and_import_word_comments(session, _DamagedComments(path), None, junk) is None
+        assert choose_and_import_word_comments(session, document, None, junk, describe=str, lang="es") is None
+        damaged = _DamagedComments(path)
+        assert choose_and_import_word_comments(session, damaged, None, junk, describe=str, lang="es") is None
     rendered = _rendered_messages(shown)
     assert not rendered, "participant text rendered as HTML:\n" + "\n".join(sorted(rendered))
     assert len(shown) == 2

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from export.comment_import import ImportPlan
 from export.docx_export import export_docx
 from export.options import ExportOptions
 from export.word_comments import WordImportError
@@ -20,7 +21,7 @@ from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
-from matrices.review import Comment
+from matrices.review import Anchor, Comment
 from storage.document import Document
 from storage.errors import ReadOnlyDocumentError
 from ui.comments.store import CommentStore
@@ -92,6 +93,7 @@ def test_word_comments_are_merged_onto_their_items_once(
     path = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "revisada.docx")
 
     result = import_comments_from_word(session, document, path)
+    assert result is not None
     assert result.known == 1  # the exported comment is not brought back
     stored = document.load_comments()
     assert len(stored) == 3
@@ -106,6 +108,7 @@ def test_word_comments_are_merged_onto_their_items_once(
     assert [c.text for c in result.added] == ["Esta causa necesita una fuente.", "¿Cuál es su mandato?"]
 
     again = import_comments_from_word(session, document, path)
+    assert again is not None
     assert again.added == []
     assert again.known == 3
     assert len(document.load_comments()) == 3
@@ -151,15 +154,20 @@ def test_the_menu_action_reports_what_came_in(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     session = DocumentSession(document, document.load())
     path = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
-    result = choose_and_import_word_comments(session, document, None, path)
+    result = choose_and_import_word_comments(session, document, None, path, describe=str, lang="en", confirm=accept)
     assert result is not None
     assert len(result.added) == 2
     assert shown[-1].startswith(QCoreApplication.translate("_ImportCounts", "%n comment(s) imported.", "", 2))
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"nada")
-    assert choose_and_import_word_comments(session, document, None, junk) is None
+    assert choose_and_import_word_comments(session, document, None, junk, describe=str, lang="en") is None
     unreadable = "%1 could not be read as a Word document (.docx). Check that you chose the right file."
     assert shown[-1] == QCoreApplication.translate("CommentsImport", unreadable).replace("%1", "junk.docx")
+
+
+def accept(plan: ImportPlan) -> dict[str, Anchor]:
+    """Stands in for the preview: the facilitator imports without moving anything."""
+    return {}
 
 
 class MemorySink:
@@ -182,6 +190,7 @@ def test_comments_go_to_whoever_holds_them(
     path = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
     sink = MemorySink(document.load_comments())
     result = import_comments_from_word(session, sink, path)
+    assert result is not None
     assert len(result.added) == 2
     assert len(sink.comments) == 3
     assert len(document.load_comments()) == 1  # the holder writes them, not the import
@@ -209,13 +218,18 @@ def test_a_failed_import_says_why_in_the_interface_language(
         export_docx(other_proposal, catalogs=catalogs, field_model=field_model, findings=[], options=ExportOptions())
     )
     for path in (junk, letter, other):
-        assert choose_and_import_word_comments(session, document, None, path) is None
+        assert choose_and_import_word_comments(session, document, None, path, describe=str, lang="es") is None
     reviewed = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
     with Document.open(document.path, read_only=True) as reader:
         reader_session = DocumentSession(reader, reader.load())
         store = CommentStore(reader, reader_session)  # as the editor holds them: it refuses every change
-        assert choose_and_import_word_comments(reader_session, reader, None, reviewed) is None
-        assert choose_and_import_word_comments(reader_session, store, None, reviewed) is None
+        for sink in (reader, store):
+            assert (
+                choose_and_import_word_comments(
+                    reader_session, sink, None, reviewed, describe=str, lang="es", confirm=accept
+                )
+                is None
+            )
     assert len(shown) == 5
     assert shown[0].startswith("No se pudo leer junk.docx como documento de Word")
     assert shown[1].startswith("carta.docx no fue exportado por esta versión de Policy Matrix.")

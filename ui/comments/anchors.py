@@ -80,18 +80,22 @@ class AnchorNames(QObject):
     def _forget_codes(self, _change: object) -> None:
         self._refs.invalidate()  # an edit may have renamed, added or moved an item
 
-    def describe(self, anchor: Anchor) -> str:
-        """Return where a comment points, as the participant sees it on the pages."""
+    def describe(self, anchor: Anchor, *, names: bool = True) -> str:
+        """Return where a comment points, as the participant sees it on the pages (names: the item's name too)."""
         matrix, item, field = anchor
         if anchor == WHOLE_PROPOSAL:
             return self.tr("The whole proposal")
         refs = self._refs.get(self._context.lang)
         parts = [self._matrix_title(matrix or "general")]
         if item is not None:
-            parts.append(short(refs.ref(item), 70))
+            parts.append(short(refs.ref(item), 70) if names else refs.code(item))
         if field:
             parts.append(refs.field_label(self._context.field_model, matrix or "general", item, field) or field)
         return " · ".join(parts)
+
+    def place(self, anchor: Anchor) -> str:
+        """Return where a comment points in few words: the matrix, the item's display code, the field's label."""
+        return self.describe(anchor, names=False)
 
     def exists(self, anchor: Anchor) -> bool:
         """Return whether the anchor's item is still in the proposal (a deleted item's comments are kept)."""

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+426"/>
+        <location filename="../controller.py" line="+433"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -81,6 +81,49 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message numerus="yes">
+        <location filename="../comments/import_preview.py" line="+160"/>
+        <source>%n comment(s) will be added.</source>
+        <translation>
+            <numerusform>%n comment will be added.</numerusform>
+            <numerusform>%n comments will be added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n could not be placed: they go to the general comments unless you move them to an item.</source>
+        <translation>
+            <numerusform>%n could not be placed: it goes to the general comments unless you move it to an item.</numerusform>
+            <numerusform>%n could not be placed: they go to the general comments unless you move them to an item.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n thread(s) will be marked resolved.</source>
+        <translation>
+            <numerusform>%n thread will be marked resolved.</numerusform>
+            <numerusform>%n threads will be marked resolved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n were already in the proposal.</source>
+        <translation>
+            <numerusform>%n was already in the proposal.</numerusform>
+            <numerusform>%n were already in the proposal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cannot be imported.</source>
+        <translation>
+            <numerusform>%n cannot be imported.</numerusform>
+            <numerusform>%n cannot be imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <location filename="../pages/review.py" line="+217"/>
@@ -133,11 +176,27 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../comments_import.py" line="+95"/>
+        <location filename="../comments_import.py" line="+103"/>
         <source>%n comment(s) imported.</source>
         <translation>
             <numerusform>%n comment imported.</numerusform>
             <numerusform>%n comments imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n could not be placed and went to the general comments.</source>
+        <translation>
+            <numerusform>%n could not be placed and went to the general comments.</numerusform>
+            <numerusform>%n could not be placed and went to the general comments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n thread(s) marked resolved.</source>
+        <translation>
+            <numerusform>%n thread marked resolved.</numerusform>
+            <numerusform>%n threads marked resolved.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

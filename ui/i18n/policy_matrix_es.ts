@@ -127,7 +127,7 @@
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>Open a proposal</source>
         <translation>Abrir una propuesta</translation>
     </message>
@@ -399,7 +399,7 @@
 <context>
     <name>CommentsImport</name>
     <message>
-        <location filename="../comments_import.py" line="+104"/>
+        <location filename="../comments_import.py" line="+116"/>
         <source>%1 was exported from another proposal. Import its comments into the proposal it was exported from.</source>
         <translation>%1 se exportó desde otra propuesta. Importe sus comentarios en la propuesta desde la que se exportó.</translation>
     </message>
@@ -414,7 +414,7 @@
         <translation>%1 no fue exportado por esta versión de Policy Matrix. Exporte de nuevo la propuesta y comente esa copia.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <location line="+7"/>
         <source>Import comments from Word</source>
         <translation>Importar comentarios de Word</translation>
@@ -1232,6 +1232,184 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../comments/import_preview.py" line="+55"/>
+        <source>Import comments from Word</source>
+        <translation>Importar comentarios de Word</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lands on</source>
+        <translation>Dónde queda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments to import</source>
+        <translation>Comentarios por importar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move the selected comments to</source>
+        <translation>Mover los comentarios seleccionados a</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move selected comments here</source>
+        <translation>Mover aquí los comentarios seleccionados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move to:</source>
+        <translation>Mover a:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(no author)</source>
+        <translation>(sin autor)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Left out (longer than a comment can hold): %1: %2…</source>
+        <translation>Omitido (más largo de lo que admite un comentario): %1: %2…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reply, with its thread</source>
+        <translation>Respuesta, con su hilo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Moved by you</source>
+        <translation>Movido por usted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General comments: could not be placed</source>
+        <translation>Comentarios generales: no se pudo ubicar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n comment(s) will be added.</source>
+        <translation>
+            <numerusform>Se agregará %n comentario.</numerusform>
+            <numerusform>Se agregarán %n comentarios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n could not be placed: they go to the general comments unless you move them to an item.</source>
+        <translation>
+            <numerusform>%n no se pudo ubicar: va a los comentarios generales, salvo que lo mueva a un elemento.</numerusform>
+            <numerusform>%n no se pudieron ubicar: van a los comentarios generales, salvo que los mueva a un elemento.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n thread(s) will be marked resolved.</source>
+        <translation>
+            <numerusform>%n hilo se marcará como resuelto.</numerusform>
+            <numerusform>%n hilos se marcarán como resueltos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n were already in the proposal.</source>
+        <translation>
+            <numerusform>%n ya estaba en la propuesta.</numerusform>
+            <numerusform>%n ya estaban en la propuesta.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cannot be imported.</source>
+        <translation>
+            <numerusform>%n no se puede importar.</numerusform>
+            <numerusform>%n no se pueden importar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is stored until you choose Import.</source>
+        <translation>No se guarda nada hasta que elija Importar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(import time)</source>
+        <translation>(hora de la importación)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No date: stored with the time of the import</source>
+        <translation>Sin fecha: se guarda con la hora de la importación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date %1 cannot be right: stored with the time of the import</source>
+        <translation>La fecha %1 no puede ser correcta: se guarda con la hora de la importación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No author</source>
+        <translation>Sin autor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its item is no longer in the proposal</source>
+        <translation>su elemento ya no está en la propuesta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its table row was changed after the export</source>
+        <translation>su fila de la tabla cambió después de la exportación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the document lost the marks of its items</source>
+        <translation>el documento perdió las marcas de sus elementos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it points at no item of this proposal</source>
+        <translation>no señala ningún elemento de esta propuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not on the document&apos;s text</source>
+        <translation>no está sobre el texto del documento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>General comments (the whole proposal)</source>
+        <translation>Comentarios generales (toda la propuesta)</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorEditor</name>
     <message>
         <location filename="../pages/strategy_indicators.py" line="+269"/>
@@ -1964,7 +2142,7 @@
 <context>
     <name>ProblemTreeModel</name>
     <message>
-        <location filename="../models/problem_tree.py" line="+154"/>
+        <location filename="../models/problem_tree.py" line="+161"/>
         <source>(no description)</source>
         <translation>(sin descripción)</translation>
     </message>
@@ -2555,11 +2733,27 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../comments_import.py" line="-38"/>
+        <location filename="../comments_import.py" line="-54"/>
         <source>%n comment(s) imported.</source>
         <translation>
             <numerusform>Se importó %n comentario.</numerusform>
             <numerusform>Se importaron %n comentarios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n could not be placed and went to the general comments.</source>
+        <translation>
+            <numerusform>%n no se pudo ubicar y quedó en los comentarios generales.</numerusform>
+            <numerusform>%n no se pudieron ubicar y quedaron en los comentarios generales.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n thread(s) marked resolved.</source>
+        <translation>
+            <numerusform>%n hilo marcado como resuelto.</numerusform>
+            <numerusform>%n hilos marcados como resueltos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
