@@ -26,6 +26,7 @@ from ui.cli.check import cmd_check, cmd_schema
 from ui.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, describe
 from ui.cli.convert import cmd_convert, cmd_demo, cmd_export
 from ui.cli.feedback import cmd_feedback
+from ui.cli.import_comments import cmd_import_comments
 from ui.cli.parser import COMMANDS, build_parser
 from ui.cli.review import cmd_review
 from ui.version import version_text
@@ -116,6 +117,7 @@ HANDLERS = {
     "export": cmd_export,
     "check": cmd_check,
     "review": cmd_review,
+    "import-comments": cmd_import_comments,
     "feedback": cmd_feedback,
     "schema": cmd_schema,
 }

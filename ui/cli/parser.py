@@ -7,7 +7,7 @@ from typing import NoReturn
 
 from ui.cli.common import UsageError
 
-COMMANDS = ("demo", "convert", "export", "check", "review", "feedback", "schema")
+COMMANDS = ("demo", "convert", "export", "check", "review", "import-comments", "feedback", "schema")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--recursive", action="store_true", help="include the .pmx files of subfolders")
     review.add_argument("--lang", choices=("es", "en"), default="en", help="language of labels (default en)")
 
+    comments = commands.add_parser(
+        "import-comments", help="bring a facilitator's Word comments back onto the items of FILE.pmx"
+    )
+    comments.add_argument("file", metavar="FILE.pmx")
+    comments.add_argument("docx", metavar="REVIEWED.docx")
+    comments.add_argument("--dry-run", action="store_true", help="say where each comment would land; store nothing")
+    comments.add_argument("--json", action="store_true", help="print the comments and their landings as JSON")
     feedback = commands.add_parser(
         "feedback", help="feedback for a Moodle cohort: one zip to upload, one folder per participant"
     )
