@@ -23,7 +23,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.parser import parse_xml
 
-from export.docx_build import esc
+from export.docx_runs import esc
 from export.word_marks import Anchor, Mark, RowPlace
 
 ANCHORS_NS = "urn:policy-matrix:word-anchors:1"

@@ -17,7 +17,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from export.docx_build import Content
+from export.docx_runs import Content
 from export.docx_styles import BODY_FONT, StyleIds
 
 EM_PX = 1000

@@ -17,7 +17,8 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from export.docx_build import NSDECLS, BodyWriter
+from export.docx_build import BodyWriter
+from export.docx_runs import NSDECLS
 
 _PLACEHOLDER_NS = "urn:x-policy-matrix:body"
 _PLACEHOLDER = f'<pm:body xmlns:pm="{_PLACEHOLDER_NS}"/>'.encode()

@@ -16,7 +16,8 @@ from docx.oxml.parser import OxmlElement, parse_xml
 from docx.oxml.section import CT_SectPr
 from docx.shared import Twips
 
-from export.docx_build import NSDECLS, Heading, esc
+from export.docx_build import Heading
+from export.docx_runs import NSDECLS, esc
 from export.docx_safety import open_docx
 from export.docx_styles import StyleIds
 from export.options import Paper

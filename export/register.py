@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from export.context import ExportContext
-from export.docx_build import Column, Content, Row, content_text
+from export.docx_build import Column, Row
+from export.docx_runs import Content, content_text
 
 T = TypeVar("T")
 

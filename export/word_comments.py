@@ -80,7 +80,7 @@ class LeftOut:
     author: str
     excerpt: str
     reason: str
-    """'too-long': longer than a comment can hold (MAX_TEXT characters)."""
+    """'too-long': its text or author is longer than a comment can hold (MAX_TEXT characters)."""
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,8 @@ def _collect(
             if threads.get(raw.para_id or "", (None, False))[1]:
                 resolved.append(raw.known)
             continue
-        if len(raw.text) > MAX_TEXT:
-            left_out.append(LeftOut(raw.author, raw.text[:80], "too-long"))
+        if len(raw.text) > MAX_TEXT or len(raw.author) > MAX_TEXT:
+            left_out.append(LeftOut(raw.author[:80], raw.text[:80], "too-long"))
             continue
         kept.append(raw)
     _link_replies(raws, kept, by_para, threads, places)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from export.context import ExportContext, actor_grid_drawer
-from export.docx_build import Content, FieldSeg, Seg
+from export.docx_runs import Content, FieldSeg, Seg
 from export.formats import format_signed
 from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
 from matrices.actors import GRID_REF, Actor, StakeholderGrid, display_name

@@ -22,7 +22,8 @@ from docx.parts.comments import CommentsPart
 
 from export.anchor_table import ExportedComment
 from export.context import ExportContext
-from export.docx_build import NSDECLS, Anchor, esc, runs_xml
+from export.docx_build import Anchor
+from export.docx_runs import NSDECLS, esc, runs_xml
 from export.sections.cover import TITLE_ANCHOR
 from export.text import clean_text
 from matrices.review import Comment

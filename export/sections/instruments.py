@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from export.context import ExportContext
-from export.docx_build import Column, Content, Row
+from export.docx_build import Column, Row
+from export.docx_runs import Content
 from export.register import RegisterColumn, code_and_name, text_of, write_details, write_register
 from export.sections.strategy import cost_text
 from matrices.instruments import ExAnteAssessment, Instrument

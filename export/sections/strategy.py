@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from export.context import ExportContext
-from export.docx_build import Column, Content, Row
+from export.docx_build import Column, Row
+from export.docx_runs import Content
 from export.formats import format_money, format_number
 from export.sections.general import framework_item
 from matrices.general import AxisAlignment, EstimatedCost

@@ -120,7 +120,7 @@ def test_bad_input_is_one_error_line_with_exit_status_2(
     pmx, reviewed = files
     junk = tmp_path / "basura.docx"
     junk.write_bytes(b"not a zip")
-    assert_one_error_line(run("import-comments", pmx, junk), f"{junk}: could not be read as a Word document")
+    assert_one_error_line(run("import-comments", pmx, junk), f"{junk}: is not a Word document")
     letter = tmp_path / "carta.docx"
     docx.Document().save(str(letter))
     assert_one_error_line(run("import-comments", pmx, letter), "was not exported by this version of Policy Matrix")

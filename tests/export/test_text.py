@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from export.docx_build import NSDECLS, esc, runs_xml
+from export.docx_runs import NSDECLS, esc, runs_xml
 from export.text import clean_text, shorten
 
 

@@ -201,7 +201,8 @@ HOSTILE_DOCX: dict[str, tuple[Callable[[Path], bytes], str]] = {
 """Each hostile Word file: its maker and a phrase its one-sentence refusal contains."""
 
 TEMPLATE_ONLY_OK = frozenset({"long-comment-text", "long-comment-author"})
-"""Files that are fine as a template (a long comment does not matter there) and refused as comments."""
+"""Files that are fine as a template (a long comment does not matter there); as comments, the long one is left
+out and listed, the rest of the file is read."""
 
 
 def write(folder: Path, name: str) -> Path:

@@ -54,13 +54,22 @@ def test_the_bounded_reader_refuses_each_in_one_sentence_and_little_memory(name:
     assert peak < 10 * path.stat().st_size + 16 * 1024 * 1024, peak
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE_DOCX))
+@pytest.mark.parametrize("name", REFUSED_AS_PACKAGE)
 def test_importing_comments_from_each_is_refused_in_one_sentence(name: str, hostile: Path) -> None:
     path = hostile / f"{name}.docx"
     with pytest.raises(UnreadableWordFileError) as refused:
         read_word_comments(path)
     assert HOSTILE_DOCX[name][1] in refused.value.reason
     assert refused.value.path == path
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATE_ONLY_OK))
+def test_a_comment_longer_than_the_model_holds_is_left_out_and_listed(name: str, hostile: Path) -> None:
+    found = read_word_comments(hostile / f"{name}.docx")
+    assert found.comments == []
+    assert [entry.reason for entry in found.left_out] == ["too-long"]
+    assert len(found.left_out[0].author) <= 80
+    assert len(found.left_out[0].excerpt) <= 80
 
 
 def test_the_reader_opens_a_real_export_a_dotx_and_bytes(tmp_path: Path, qapp: QApplication) -> None:
@@ -129,7 +138,7 @@ def test_export_with_each_as_template_ends_in_one_line(
 
 
 @pytest.mark.gui
-@pytest.mark.parametrize("name", sorted(HOSTILE_DOCX))
+@pytest.mark.parametrize("name", REFUSED_AS_PACKAGE)
 def test_importing_each_in_the_editor_shows_one_sentence_and_stores_nothing(
     name: str, hostile: Path, qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,7 +151,12 @@ def test_importing_each_in_the_editor_shows_one_sentence_and_stores_nothing(
     assert session is not None
     assert comments is not None
     path = hostile / f"{name}.docx"
-    assert choose_and_import_word_comments(session, comments.store, app.window, path) is None
+    assert (
+        choose_and_import_word_comments(
+            session, comments.store, app.window, path, describe=comments.names.place, lang=app.context.lang
+        )
+        is None
+    )
     assert len(warnings) == 1, warnings
     assert path.name in warnings[0]
     assert "\n" not in warnings[0].strip()
