@@ -35,7 +35,7 @@ endif
 test: lint
 	$(PY) -m pytest $(TEST_SELECTION)
 
-# make bench           measures every figure of DESIGN.md's target table; writes bench/results.json
+# make bench           measures every figure of docs/design.md §7; writes bench/results.json
 bench: $(STAMP)
 	$(PY) bench/run_all.py
 

@@ -1,4 +1,4 @@
-"""Time the Word export of the large proposal (DESIGN.md target: < 0.25 s with pictures, linear in size).
+"""Time the Word export of the large proposal (docs/design.md §7: < 0.25 s with pictures, linear in size).
 
     .venv/bin/python bench/bench_export.py [--runs N]
 

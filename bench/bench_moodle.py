@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_moodle.py [--participants 300] [--runs 3] [--feedback 300] [--no-gui]
 
-DESIGN.md target: the download listed by `review` and by the dashboard in < 3 s. The zip is shaped as Moodle
+Target (docs/design.md §7): the download listed by `review` and by the dashboard in < 3 s. The zip is shaped as Moodle
 writes it (a folder per participant, deflated): copies of the example with varied titles and names, every 25th
 grown to the large proposal, and one participant in five also sending a Word file (which is what makes the
 download about 40 MB). Also timed, with no target: `feedback` for the whole cohort in this process against a

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_review.py [--files 500] [--runs 3] [--large-every 25] [--gui]
 
-DESIGN.md target: `review` over a folder of 500 proposals < 2 s. The folder holds copies of the example with
+Target (docs/design.md §7): `review` over a folder of 500 proposals < 2 s. The folder holds copies of the example with
 varied titles and authors, every 25th one grown to the large proposal (40 causes, 150 actors, 100
 instruments, 200 comments). Also timed, for comparison: the same folder without stored summaries (files
 written by an older build: every proposal is loaded and checked), and with --gui the dashboard filling its table.

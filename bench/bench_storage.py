@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_storage.py [--runs N]
 
-DESIGN.md targets: opening < 80 ms; saving one edited field <= 3 ms median.
+Targets (docs/design.md §7): opening < 80 ms; saving one edited field <= 3 ms median.
 
 A save is measured as the editor makes it: the session tells the document which matrix its edits touched
 (Document.save(proposal, sections=...)), so only that matrix is flattened and compared. The planning part

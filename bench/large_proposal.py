@@ -1,4 +1,4 @@
-"""Build the "large proposal" of DESIGN.md's targets: 40 causes, 150 actors, 100 instruments, 200 comments."""
+"""Build the "large proposal" of docs/design.md §7: 40 causes, 150 actors, 100 instruments, 200 comments."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ TEXT = (
 
 
 def large_proposal(causes: int = 40, actors: int = 150, instruments: int = 100) -> Proposal:
-    """Return the example grown to the sizes of DESIGN.md's performance targets."""
+    """Return the example grown to the sizes of the performance targets (docs/design.md §7)."""
     proposal = load_example("es")
     direct = max(1, causes // 4)
     cause_list = [

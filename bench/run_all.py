@@ -1,4 +1,4 @@
-"""Measure every figure of DESIGN.md's target table, print medians and ratios, and write bench/results.json.
+"""Measure every figure of the targets (docs/design.md §7), print medians and ratios, and write bench/results.json.
 
     .venv/bin/python bench/run_all.py [--runs N] [--review-files 500] [--skip-review]     (or: make bench)
 
@@ -15,7 +15,7 @@
    (bench/bench_bundle.py; skipped when dist/policy-matrix is not built);
 8. cost bounded by size (bench/bench_size.py): memory and time of `check` and `export` on files far past a proposal.
 
-Figures are medians; nothing here is asserted (DESIGN.md: timings are reported, never tested).
+Figures are medians; nothing here is asserted (docs/design.md §7: timings are reported, never tested).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The schema of the current file format as SQL text, and what reading it needs, without importing SQLAlchemy.
 
 storage/orm.py defines the tables and SQLAlchemy writes every row; this is the very SQL text it creates them
-with (tests/storage/test_schema_text.py proves the two the same). Opening and loading a document use only this
-module and the standard library's sqlite3: importing SQLAlchemy and mapping the tables costs a third of the
-application's start, and is paid on the first save instead.
+with (tests/storage/test_raw_reader.py::test_the_schema_text_is_what_sqlalchemy_creates proves the two the
+same). Opening and loading a document use only this module and the standard library's sqlite3: importing
+SQLAlchemy and mapping the tables costs a third of the application's start, and is paid on the first save instead.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The direction of imports (DESIGN.md) and the size budget, read from the source with `ast`."""
+"""The direction of imports (docs/design.md §2) and the size budget, read from the source with `ast`."""
 
 from __future__ import annotations
 

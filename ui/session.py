@@ -34,7 +34,7 @@ from ui.messages import error_message
 logger = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 600
-"""An edit reaches the file this long after the last keystroke: well inside the one second DESIGN.md allows."""
+"""An edit reaches the file this long after the last keystroke: well inside the second docs/design.md §3 allows."""
 MAX_PENDING_MS = 800
 """Continuous typing never pauses for SAVE_DELAY_MS: an edit still waits at most this long, so that whatever was
 typed more than a second ago is on disk even if the process is killed mid-sentence."""

@@ -192,8 +192,8 @@ def g07_horizon_order(ctx: RuleContext) -> Iterator[Finding]:
 
 def g08_english_translation(ctx: RuleContext) -> Iterator[Finding]:
     """Never fires: a proposal is written in one language, so no text can lack its English version."""
-    # The course defined G08 for bilingual {es, en} texts; DOMAIN.md's conventions state it does not apply
-    # to monolingual proposals, which is the only kind this model stores. Kept registered so the rulebook
+    # The course defined G08 for bilingual {es, en} texts; it does not apply to monolingual proposals, the
+    # only kind this model stores (docs/domain.md §2.3). Kept registered so the rulebook
     # lists every rule of field_model.json.
     del ctx
     return iter(())

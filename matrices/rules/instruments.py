@@ -13,7 +13,7 @@ MATRIX: MatrixKey = "instruments"
 FAMILIES = "instrument_families.json"
 NATO_RESOURCES = ("nodality", "authority", "treasure", "organization")
 MIN_NATO_RESOURCES = 3
-# DOMAIN.md §2.5: the default Vedung type for each primary NATO resource, used only as a hint (I08 is info).
+# docs/domain.md §1.5: the default Vedung type for each primary NATO resource, used only as a hint (I08 is info).
 DEFAULT_VEDUNG = {
     "nodality": "information",
     "authority": "regulation",

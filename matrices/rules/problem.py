@@ -17,7 +17,7 @@ from matrices.rules.engine import RuleContext, RuleFunction
 ILLUSTRATIVE = "illustrative"
 SOURCED_TYPES = frozenset({"official", "estimate"})
 
-# DOMAIN.md 3.6 heuristics: phrases that, at the start of the central problem, name a missing solution.
+# docs/domain.md §4.3 (P02): phrases that, at the start of the central problem, name a missing solution.
 ABSENCE_PHRASES = (
     "falta de",
     "ausencia de",
@@ -107,7 +107,7 @@ def _count_illustrative(value: Any) -> int:
 def d04_illustrative_values(ctx: RuleContext) -> Iterator[Finding]:
     """One hint for the whole proposal counting every value whose data type is 'illustrative'."""
     # Every `data_type` field in the proposal (evidence, baselines, targets, costs, actor ratings, ex-ante
-    # ratings) marks the value(s) next to it; counting those markers gives DOMAIN.md 5.3's 69 on the example.
+    # ratings) marks the value(s) next to it; counting those markers gives docs/domain.md §5.2's 69 on the example.
     count = _count_illustrative(ctx.proposal)
     if count:
         yield ctx.finding(

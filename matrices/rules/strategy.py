@@ -18,7 +18,7 @@ TO_BE_COLLECTED = "to_be_collected"
 MEASURED_LEVELS = frozenset({"impact", "outcome"})
 EXCLUSION_NEEDS_REVIEW = frozenset({"high", "medium"})
 
-# DOMAIN.md §3.6: the Spanish heuristic is only "the first word ends in -ar/-er/-ir"; "ír" keeps oír/reír in.
+# docs/domain.md §4.3: the Spanish heuristic is only "the first word ends in -ar/-er/-ir"; "ír" keeps oír/reír in.
 _ES_INFINITIVE_ENDINGS = ("ar", "er", "ir", "ír")
 
 # English has no infinitive ending, so S01 rejects what is clearly *not* a bare verb: articles, determiners,

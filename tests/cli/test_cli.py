@@ -1,4 +1,4 @@
-"""The command line contract of DESIGN.md, exercised through subprocesses as outside checks do."""
+"""The command-line contract (docs/design.md §5), exercised through subprocesses as outside checks do."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Crash test: the real editor is killed (SIGKILL) at random moments while a participant types without pause.
 
 After each kill, the file must open, pass quick_check, and hold every edit logged more than one second before
-the kill (DESIGN.md: "Nothing typed and left for one second is lost when the process is killed"). The driver
+the kill (docs/design.md §3: text left alone for one second survives a kill). The driver
 (tests/faults/crash_driver.py) keeps editing the same file run after run, so each run also proves that the editor
 reopens what the previous crash left behind (a hot journal, a stale lock file).
 """

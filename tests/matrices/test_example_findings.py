@@ -1,4 +1,4 @@
-"""The bundled examples give exactly the validation result the course documents (DOMAIN.md 5.3)."""
+"""The bundled examples give exactly the validation result the course documents (docs/domain.md §5.2)."""
 
 from __future__ import annotations
 

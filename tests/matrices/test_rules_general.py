@@ -45,7 +45,7 @@ def test_general_rules_are_quiet_on_both_examples(
 def test_my_rules_find_exactly_the_expected_result_on_both_examples(
     lang: str, catalogs: Catalogs, field_model: FieldModel
 ) -> None:
-    # DOMAIN.md 5.3, restricted to the G, D and P rules.
+    # docs/domain.md §5.2, restricted to the G, D and P rules.
     findings = Rulebook(catalogs, field_model, MINE).check(load_example(lang))
     assert where(findings) == [
         ("D02", "warning", "problem", "D2", "cutoff_date"),
