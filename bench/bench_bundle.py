@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_bundle.py [--runs 5] [--bundle dist/policy-matrix]
 
-The targets (docs/bundle.md): under 120 MB unpacked and under 50 MB as .tar.gz; starting to a visible window
+The targets (docs/design.md §7): under 120 MB unpacked and under 50 MB as .tar.gz; starting to a visible window
 within 1.3x of `python main.py`. Both starts open the example and are timed the same way, alternating: from
 spawn to the main window's first paint, which the application itself reports (POLICY_MATRIX_QUIT_AFTER_PAINT,
 ui/desktop.py) before it quits. Sizes are in MB of 10^6 bytes; the archive is the one `make bundle` writes (gzip -9).

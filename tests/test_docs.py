@@ -32,6 +32,8 @@ NOT_CITATIONS = {
     "convertido.json": "the output name a test of convert gives",
     "a.json": "a file name in an example of the README's threat model",
     "file.json": "the pattern of a catalogue address (matrices/catalogs.py)",
+    "policy-matrix/install-desktop.sh": "its place in the unpacked Linux bundle (.ci/bundle/linux/ in the repository)",
+    "qtbase_es.qm": "Qt's own Spanish translation, which the bundle takes from PySide6",
 }
 """Names that look like citations of files but name something a program writes."""
 
@@ -118,7 +120,7 @@ def all_texts(files: Iterable[Path]) -> Iterator[Text]:
         relative = path.relative_to(ROOT).as_posix()
         if path.suffix == ".py":
             yield from python_texts(path)
-        elif path.suffix == ".md" and (relative == "README.md" or relative.startswith("docs/")):
+        elif path.suffix == ".md":
             yield Text(path, 1, path.read_text(encoding="utf-8"), markdown=True)
         elif (
             path.name == "Makefile"
