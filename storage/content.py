@@ -4,7 +4,7 @@ The file is untrusted: whatever its rows hold is validated by the domain model o
 (bad JSON in a column, a wrong type, an invalid value) becomes a one-sentence CorruptDocumentError.
 
 The proposal and the comments are read with plain SQL on the bare sqlite3 connection, as SQLAlchemy would
-read them through storage/orm.py (the same columns in the same order, JSON columns parsed, nothing else
+read them through storage/sqltables.py (the same columns in the same order, JSON columns parsed, nothing else
 converted; tests/storage/test_raw_reader.py compares the two): opening a document never imports SQLAlchemy.
 The functions that write, and the snapshots' readers, import it when first called.
 """
@@ -73,9 +73,9 @@ class SnapshotInfo(BaseModel):
 
 def tables() -> dict[str, Table]:
     """Return the document's tables by name."""
-    from storage.orm import Base
+    from storage.sqltables import metadata
 
-    return dict(Base.metadata.tables)
+    return dict(metadata.tables)
 
 
 def _sql_read_errors() -> tuple[type[BaseException], ...]:
@@ -92,7 +92,7 @@ def _select(name: str) -> str:
 
 
 def _table_rows(raw: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
-    """Return a table's rows as column -> value, JSON columns parsed (as orm.JsonText.process_result_value)."""
+    """Return a table's rows as column -> value, JSON columns parsed (as sqltables.JsonText does)."""
     columns = table_columns()[name]
     parsed = JSON_COLUMNS.get(name, frozenset())
     # No table of a proposal may hold more rows than a proposal holds items: a file of a million rows is refused

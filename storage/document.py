@@ -527,7 +527,7 @@ def load_writer() -> None:
     """
     import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401 (the dialect an engine loads when it is made)
 
-    import storage.orm  # noqa: F401
+    import storage.sqltables  # noqa: F401
 
 
 def _open_written(path: Path, done: str) -> sqlite3.Connection:

@@ -5,6 +5,9 @@ None, lists and dicts, which is exactly what the columns hold, so no value chang
 key, (parent key, item id, occurrence): ids may repeat in a draft, so the n-th item with an id under the same
 container is matched with the n-th row with that id. Matching rows by key is what lets a save write only the
 rows that changed (storage/rowsync.py).
+
+Which field each column stores is read from the schema's one description, storage/tables.py (a column stores
+the field of its own name unless it names another): what is left here is where each list sits in a proposal.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from matrices.problem import Cause, Effect, Evidence, ProblemMatrix
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.strategy import Axis, End, ExcludedCause, Indicator, LineOfAction, StrategyMatrix
+from storage import tables
 from storage.errors import CorruptDocumentError
+from storage.tables import Table
 
 Key = tuple[Any, ...]
 """(parent key or None, item id, occurrence of that id under the same parent)."""
@@ -30,7 +35,7 @@ Key = tuple[Any, ...]
 TableRows = dict[str, list[dict[str, Any]]]
 """Rows read from the file, by table; each row maps column names to values and includes `pk`."""
 
-PROPOSAL_TABLE = "proposal"
+PROPOSAL_TABLE = tables.PROPOSAL.name
 PROPOSAL_KEY: Key = (None, "proposal", 0)
 
 
@@ -80,155 +85,32 @@ class DraftRow(NamedTuple):
 Drafts = dict[str, list[DraftRow]]
 
 
-def _columns(*same: str, **renamed: str) -> tuple[tuple[str, str], ...]:
-    """Return (column, field) pairs: names in `same` are both; `renamed` maps column=field."""
-    return tuple((name, name) for name in same) + tuple(renamed.items())
+def item_spec(table: Table, model: type[DomainModel], key_field: str = "id", nested: tuple[str, ...] = ()) -> ItemSpec:
+    """Return how a model's items map onto a described table: each column that stores a field, by its name."""
+    container = table.container_column
+    return ItemSpec(
+        table.name,
+        model,
+        tuple((column.name, column.field) for column in table.columns if column.field is not None),
+        key_field,
+        parent=None if container is None else container.container,
+        parent_column=None if container is None else container.name,
+        nested=nested,
+    )
 
 
-EVIDENCE = ItemSpec(
-    "evidence",
-    Evidence,
-    _columns("description", "value", "unit", "cutoff_date", "source", "data_type", item_id="id"),
-    "id",
-)
-CAUSES = ItemSpec(
-    "causes",
-    Cause,
-    _columns("level", "parent_id", "description", "category", "governability", "evidence_ids", item_id="id"),
-    "id",
-)
-EFFECTS = ItemSpec(
-    "effects",
-    Effect,
-    _columns("level", "parent_id", "description", "affected", "severity", item_id="id"),
-    "id",
-)
-ENDS = ItemSpec("ends", End, _columns("effect_id", "description", item_id="id"), "id")
-AXES = ItemSpec(
-    "axes",
-    Axis,
-    _columns(
-        "name",
-        "addressed_cause_ids",
-        "strategic_objective",
-        "expected_results",
-        "lead_actor_id",
-        "co_responsible_actor_ids",
-        "timeframe",
-        "priority",
-        "assumptions_risks",
-        "alignment",
-        "estimated_cost",
-        item_id="id",
-    ),
-    "id",
-    nested=("lines_of_action", "indicators"),
-)
-LINES_OF_ACTION = ItemSpec(
-    "lines_of_action", LineOfAction, _columns("text", item_id="id"), "id", parent="axes", parent_column="axis_pk"
-)
-INDICATORS = ItemSpec(
-    "indicators",
-    Indicator,
-    _columns(
-        "name",
-        "level",
-        "dimension",
-        "formula",
-        "unit",
-        "baseline",
-        "target",
-        "frequency",
-        "means_of_verification",
-        "responsible_actor_id",
-        "disaggregation",
-        "notes",
-        item_id="id",
-    ),
-    "id",
-    parent="axes",
-    parent_column="axis_pk",
-)
-EXCLUDED_CAUSES = ItemSpec("excluded_causes", ExcludedCause, _columns("cause_id", "justification"), "cause_id")
-ACTORS = ItemSpec(
-    "actors",
-    Actor,
-    _columns(
-        "name",
-        "acronym",
-        "type",
-        "level",
-        "roles",
-        "mandate",
-        "interest_description",
-        "interest",
-        "influence",
-        "resources",
-        "perceived_problems",
-        "strategy_detail",
-        "axis_ids",
-        "assessment_basis",
-        "data_type",
-        item_id="id",
-        position_rating="position",
-    ),
-    "id",
-    nested=("relations",),
-)
-ACTOR_RELATIONS = ItemSpec(
-    "actor_relations",
-    ActorRelation,
-    _columns("actor_id", "type", "note"),
-    "actor_id",
-    parent="actors",
-    parent_column="actor_pk",
-)
-INSTRUMENTS = ItemSpec(
-    "instruments",
-    Instrument,
-    _columns(
-        "name",
-        "description",
-        "axis_id",
-        "line_of_action_id",
-        "nato",
-        "nato_secondary",
-        "vedung",
-        "instrument_type",
-        "nature",
-        "character",
-        "legal_basis",
-        "responsible_actor_id",
-        "target_group",
-        "target_actor_ids",
-        "mechanism",
-        "resources_required",
-        "estimated_cost",
-        "timeframe",
-        "indicator_ids",
-        "risks",
-        "ex_ante_assessment",
-        item_id="id",
-    ),
-    "id",
-)
-COMMENTS = ItemSpec(
-    "comments",
-    Comment,
-    _columns(
-        "matrix",
-        "field",
-        "parent_id",
-        "author",
-        "role",
-        "created_at",
-        "text",
-        "status",
-        item_id="id",
-        anchor_item_id="item_id",
-    ),
-    "id",
-)
+EVIDENCE = item_spec(tables.EVIDENCE, Evidence)
+CAUSES = item_spec(tables.CAUSES, Cause)
+EFFECTS = item_spec(tables.EFFECTS, Effect)
+ENDS = item_spec(tables.ENDS, End)
+AXES = item_spec(tables.AXES, Axis, nested=("lines_of_action", "indicators"))
+LINES_OF_ACTION = item_spec(tables.LINES_OF_ACTION, LineOfAction)
+INDICATORS = item_spec(tables.INDICATORS, Indicator)
+EXCLUDED_CAUSES = item_spec(tables.EXCLUDED_CAUSES, ExcludedCause, key_field="cause_id")
+ACTORS = item_spec(tables.ACTORS, Actor, nested=("relations",))
+ACTOR_RELATIONS = item_spec(tables.ACTOR_RELATIONS, ActorRelation, key_field="actor_id")
+INSTRUMENTS = item_spec(tables.INSTRUMENTS, Instrument)
+COMMENTS = item_spec(tables.COMMENTS, Comment)
 
 ITEM_SPECS: tuple[ItemSpec, ...] = (
     EVIDENCE,
@@ -245,15 +127,8 @@ ITEM_SPECS: tuple[ItemSpec, ...] = (
 )
 """The list tables of a proposal, containers before what they contain."""
 
-PROPOSAL_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("item_id", ("id",)),
-    *((name, (name,)) for name in ("language", "title", "policy_area", "territorial_scope", "territory")),
-    *((name, (name,)) for name in ("proposing_institution", "authors", "horizon", "status", "alignment")),
-    *((name, (name,)) for name in ("cross_cutting_approaches", "data_disclaimer", "created_at", "updated_at")),
-    ("central_problem", ("problem_matrix", "central_problem")),
-    ("context", ("problem_matrix", "context")),
-    ("affected_population", ("problem_matrix", "affected_population")),
-    ("general_objective", ("strategy_matrix", "general_objective")),
+PROPOSAL_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (column.name, tuple(column.field.split("."))) for column in tables.PROPOSAL.columns if column.field is not None
 )
 """The single proposal row: column and the path of its field in the proposal's JSON form."""
 

@@ -2,9 +2,9 @@
 
 A step takes the file from version N to N + 1 and receives the SQLAlchemy connection inside the migration's
 transaction, with foreign keys switched off (SQLite's recommended way to rebuild a table). The registry maps N
-to its step. Version 1 is the first released format, so the shipped registry is empty; the day the schema
-changes, bump schema.SCHEMA_VERSION (and its SQL text), add the step here, and keep a version-1 file in tests
-to migrate.
+to its step. Version 1 is the first released format, so the shipped registry is empty; the day the tables of
+storage/tables.py change, bump schema.SCHEMA_VERSION, add the step here, and keep a version-1 file in tests to
+migrate.
 """
 
 from __future__ import annotations

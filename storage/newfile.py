@@ -15,13 +15,13 @@ from pathlib import Path
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.atomic import fsync_directory, fsync_file, lock_target, move_no_replace, temp_beside
-from storage.connection import describe_sqlite_error, file_engine, sqlite_error_of
+from storage.connection import describe_sqlite_error, driver_connection, file_engine, sqlite_error_of
 from storage.content import PROPOSAL_TABLES, empty_state, now_text, plan_comments, plan_proposal, write_meta, write_plan
 from storage.errors import DocumentExistsError, WriteFailedError
 from storage.lock import APP_NAME
 from storage.mapping import COMMENTS
 from storage.rowsync import Plan
-from storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from storage.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
 from storage.sidefiles import check_target_side_files
 from storage.summary_rows import try_summary_text, write_summary
 
@@ -77,15 +77,13 @@ def write_document(target: Path, proposal: Proposal, comments: Iterable[Comment]
 
 def _build(temp: Path, target: Path, content: NewContent) -> None:
     """Write a complete new document into temp (the file that will become target)."""
-    from storage.orm import Base  # the classes that define the tables: only created files and writes need them
-
     engine = file_engine(temp, "rw")
     try:
         with engine.connect() as connection, connection.begin():
             # Header fields: written in the transaction like any page, so a crash leaves no half-made document.
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            Base.metadata.create_all(connection)
+            create_schema(driver_connection(connection))
             write_meta(connection, {"created_at": now_text(), "created_by": APP_NAME})
             write_plan(connection, content.proposal)
             write_plan(connection, content.comments)

@@ -1,7 +1,7 @@
 """The schema of a released file format is frozen: opening compares the SQL text of every CREATE statement.
 
-A change to storage/orm.py that only reshapes the Python (mixins, column helpers) must leave the text alone;
-one that changes the text changes the format: bump SCHEMA_VERSION and add a migration.
+A change to storage/tables.py that only reshapes the Python (column helpers, shared prefixes) must leave the text
+alone; one that changes the text changes the format: bump SCHEMA_VERSION and add a migration.
 """
 
 from __future__ import annotations

@@ -17,13 +17,14 @@ from storage.document import Document
 from storage.errors import CorruptDocumentError, MigrationError, UnexpectedSchemaError, UnsupportedVersionError
 from storage.migrations import MIGRATIONS, backup_candidates
 from storage.opening import BEFORE_MIGRATION
-from storage.orm import Base, SnapshotRow
+from storage.schema import create_table_sql
+from storage.tables import SNAPSHOTS
 from tests.storage.helpers import fingerprint, listing, scalar, tamper
 
 
 def upgrade_0_to_1(connection: Connection) -> None:
     connection.exec_driver_sql("ALTER TABLE actors RENAME COLUMN stance TO position_rating")
-    Base.metadata.tables[SnapshotRow.__tablename__].create(connection)
+    connection.exec_driver_sql(create_table_sql(SNAPSHOTS))
 
 
 STEPS = {0: upgrade_0_to_1}

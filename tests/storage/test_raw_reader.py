@@ -1,6 +1,6 @@
-"""Opening reads with plain sqlite3 what SQLAlchemy would read through storage/orm.py, and never imports SQLAlchemy.
+"""Opening reads with plain sqlite3 what SQLAlchemy would read through storage/sqltables.py, never importing it.
 
-The SQLAlchemy reader here is the one storage/content.py used before: select(table) through the ORM's column
+The SQLAlchemy reader here is the one storage/content.py used before: select(table) through the tables' column
 types. Values are compared with their types (repr), since 1 == 1.0 == True.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,15 +22,14 @@ from bench.large_proposal import large_proposal
 from matrices.examples import load_example
 from matrices.proposal import Proposal
 from matrices.review import Comment
-from storage.checks import expected_fingerprint, expected_schema_text, fingerprint, schema_text
-from storage.connection import file_engine, make_engine, open_raw
+from storage.connection import file_engine, open_raw
 from storage.content import PROPOSAL_TABLES, read_comments, read_proposal_rows
 from storage.document import Document
 from storage.errors import CorruptDocumentError
 from storage.mapping import COMMENTS, nest_comments, nest_proposal
-from storage.orm import Base, JsonText
 from storage.rowsync import RowState
-from storage.schema import JSON_COLUMNS, SCHEMA_SQL, table_columns
+from storage.schema import JSON_COLUMNS, table_columns
+from storage.sqltables import JsonText, metadata
 from tests.storage.helpers import tamper
 from tests.storage.test_property import COMMENTS as COMMENT_LISTS
 from tests.storage.test_property import PROPOSALS
@@ -44,7 +42,7 @@ def sqlalchemy_rows(path: Path, names: tuple[str, ...]) -> dict[str, list[dict[s
     try:
         with engine.connect() as connection:
             return {
-                name: [dict(row) for row in connection.execute(select(Base.metadata.tables[name])).mappings()]
+                name: [dict(row) for row in connection.execute(select(metadata.tables[name])).mappings()]
                 for name in names
             }
     finally:
@@ -76,22 +74,10 @@ def stored(folder: Path, proposal: Proposal, comments: list[Comment] | None = No
     return path
 
 
-def test_the_schema_text_is_what_sqlalchemy_creates() -> None:
-    memory = sqlite3.connect(":memory:", isolation_level=None)
-    engine = make_engine(lambda: memory)
-    try:
-        Base.metadata.create_all(engine)
-        assert schema_text(memory) == expected_schema_text()
-        assert fingerprint(memory) == expected_fingerprint()
-    finally:
-        engine.dispose()
-    assert len(SCHEMA_SQL) == len([row for row in expected_schema_text() if row[3] is not None])
-
-
 def test_the_reader_knows_every_column_and_its_conversion() -> None:
     dialect = file_engine(":memory:", "rwc").dialect
-    assert sorted(table_columns()) == sorted(Base.metadata.tables)
-    for name, table in Base.metadata.tables.items():
+    assert sorted(table_columns()) == sorted(metadata.tables)
+    for name, table in metadata.tables.items():
         assert table_columns()[name] == tuple(column.name for column in table.columns)
         json_columns = {column.name for column in table.columns if isinstance(column.type, JsonText)}
         assert JSON_COLUMNS.get(name, frozenset()) == json_columns
@@ -178,7 +164,7 @@ document.save_summary(compute_summary(proposal), proposal)
 before = "sqlalchemy" in sys.modules
 # What the editor writes once the window shows: the summary alone, nothing to write yet (on its worker thread).
 assert not document.write_prepared(document.prepare_save(proposal, set(), compute_summary(proposal))).changed
-ready = "storage.orm" in sys.modules and "sqlalchemy.dialects.sqlite.pysqlite" in sys.modules
+ready = "storage.sqltables" in sys.modules and "sqlalchemy.dialects.sqlite.pysqlite" in sys.modules
 document.save(proposal.model_copy(update={"title": "Otro título"}))
 with document.engine.connect() as connection:
     raw = connection.connection.driver_connection
