@@ -52,8 +52,6 @@ class ItemSpec:
     parent: str | None = None
     """The table of the containing row, for items that live inside another item."""
     parent_column: str | None = None
-    nested: tuple[str, ...] = ()
-    """Fields holding lists of contained items, stored in their own tables."""
 
     @property
     def key_column(self) -> str:
@@ -85,7 +83,7 @@ class DraftRow(NamedTuple):
 Drafts = dict[str, list[DraftRow]]
 
 
-def item_spec(table: Table, model: type[DomainModel], key_field: str = "id", nested: tuple[str, ...] = ()) -> ItemSpec:
+def item_spec(table: Table, model: type[DomainModel], key_field: str = "id") -> ItemSpec:
     """Return how a model's items map onto a described table: each column that stores a field, by its name."""
     container = table.container_column
     return ItemSpec(
@@ -95,7 +93,6 @@ def item_spec(table: Table, model: type[DomainModel], key_field: str = "id", nes
         key_field,
         parent=None if container is None else container.container,
         parent_column=None if container is None else container.name,
-        nested=nested,
     )
 
 
@@ -103,11 +100,11 @@ EVIDENCE = item_spec(tables.EVIDENCE, Evidence)
 CAUSES = item_spec(tables.CAUSES, Cause)
 EFFECTS = item_spec(tables.EFFECTS, Effect)
 ENDS = item_spec(tables.ENDS, End)
-AXES = item_spec(tables.AXES, Axis, nested=("lines_of_action", "indicators"))
+AXES = item_spec(tables.AXES, Axis)
 LINES_OF_ACTION = item_spec(tables.LINES_OF_ACTION, LineOfAction)
 INDICATORS = item_spec(tables.INDICATORS, Indicator)
 EXCLUDED_CAUSES = item_spec(tables.EXCLUDED_CAUSES, ExcludedCause, key_field="cause_id")
-ACTORS = item_spec(tables.ACTORS, Actor, nested=("relations",))
+ACTORS = item_spec(tables.ACTORS, Actor)
 ACTOR_RELATIONS = item_spec(tables.ACTOR_RELATIONS, ActorRelation, key_field="actor_id")
 INSTRUMENTS = item_spec(tables.INSTRUMENTS, Instrument)
 COMMENTS = item_spec(tables.COMMENTS, Comment)
@@ -309,7 +306,8 @@ def nest_comments(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dic
 def unmapped_fields() -> list[str]:
     """Return model fields that no column stores (must stay empty, or saving would lose what they hold)."""
     stored: dict[type[DomainModel], set[str]] = {
-        spec.model: {field for _, field in spec.columns} | set(spec.nested) for spec in (*ITEM_SPECS, COMMENTS)
+        spec.model: {field for _, field in spec.columns} | {field for field, _ in _NESTED.get(spec.table, ())}
+        for spec in (*ITEM_SPECS, COMMENTS)
     }
     containers: dict[type[DomainModel], tuple[str, ...]] = {
         Proposal: ("problem_matrix", "strategy_matrix", "actor_matrix", "instrument_matrix"),
