@@ -1,63 +1,66 @@
-"""Undo commands: every edit of the proposal goes through one of these and the session's QUndoStack."""
+"""Undo commands: every edit of the proposal goes through one of these and the session's QUndoStack.
+
+A command names its edit as an operation of matrices/edits.py; the session checks it, announces the change it
+will make, applies it and announces it done (DocumentSession.apply), and hands back the operation that undoes it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from matrices.edits import (
     Assign,
+    Change,
     Insert,
     Locator,
+    Move,
     Op,
     Remove,
     get_value,
-    insert_item,
-    move_item,
-    remove_item,
-    set_value,
 )
 from matrices.proposal import Proposal
 
 if TYPE_CHECKING:
     from ui.session import DocumentSession
 
+__all__ = [
+    "Change",
+    "EditCommand",
+    "InsertItemCommand",
+    "MoveItemCommand",
+    "RemoveItemCommand",
+    "ReplaceProposalCommand",
+    "SetValueCommand",
+    "push_ops",
+]
+
 # Typing in one field is merged into a single undo step; Qt needs one id shared by mergeable commands.
 _MERGE_ID = 1001
 
 
-@dataclass(frozen=True)
-class Change:
-    """What an edit touched, so that views refresh only what they show."""
-
-    locator: Locator
-    field: str | None
-    kind: Literal["value", "structure"]
-
-
 class EditCommand(QUndoCommand):
-    """Base of the proposal edits: apply/revert on the session's proposal, then tell the views."""
+    """Base of the proposal edits: one operation applied through the session, and the one that undoes it."""
 
     def __init__(self, session: DocumentSession, text: str) -> None:
         super().__init__(text)
         self._session = session
+        self._undo: Op | None = None
+        """What undoes the edit, as the session prepared it when the edit was last applied."""
 
-    def _apply(self) -> Change:
-        raise NotImplementedError
-
-    def _revert(self) -> Change:
+    def _operation(self) -> Op:
         raise NotImplementedError
 
     def redo(self) -> None:
         """Apply the edit (Qt calls this on push and on redo)."""
-        self._session.notify(self._apply())
+        self._undo = self._session.apply(self._operation())
 
     def undo(self) -> None:
         """Revert the edit."""
-        self._session.notify(self._revert())
+        if self._undo is not None:
+            self._session.apply(self._undo)
 
 
 class SetValueCommand(EditCommand):
@@ -93,13 +96,8 @@ class SetValueCommand(EditCommand):
         self.new = other.new
         return True
 
-    def _apply(self) -> Change:
-        set_value(self._session.proposal, self.locator, self.field, self.new)
-        return Change(self.locator, self.field, "value")
-
-    def _revert(self) -> Change:
-        set_value(self._session.proposal, self.locator, self.field, self.old)
-        return Change(self.locator, self.field, "value")
+    def _operation(self) -> Op:
+        return Assign(self.locator, self.field, self.new)
 
 
 class InsertItemCommand(EditCommand):
@@ -111,13 +109,8 @@ class InsertItemCommand(EditCommand):
         self.index = index
         self.item = item
 
-    def _apply(self) -> Change:
-        insert_item(self._session.proposal, self.list_locator, self.index, self.item)
-        return Change(self.list_locator, None, "structure")
-
-    def _revert(self) -> Change:
-        remove_item(self._session.proposal, self.list_locator, self.index)
-        return Change(self.list_locator, None, "structure")
+    def _operation(self) -> Op:
+        return Insert(self.list_locator, self.index, self.item)
 
 
 class RemoveItemCommand(EditCommand):
@@ -127,15 +120,14 @@ class RemoveItemCommand(EditCommand):
         super().__init__(session, text)
         self.list_locator = list_locator
         self.index = index
-        self.item: Any = None
 
-    def _apply(self) -> Change:
-        self.item = remove_item(self._session.proposal, self.list_locator, self.index)
-        return Change(self.list_locator, None, "structure")
+    @property
+    def item(self) -> Any:
+        """Return the item the edit removed (None before it was applied)."""
+        return self._undo.item if isinstance(self._undo, Insert) else None
 
-    def _revert(self) -> Change:
-        insert_item(self._session.proposal, self.list_locator, self.index, self.item)
-        return Change(self.list_locator, None, "structure")
+    def _operation(self) -> Op:
+        return Remove(self.list_locator, self.index)
 
 
 class MoveItemCommand(EditCommand):
@@ -149,24 +141,28 @@ class MoveItemCommand(EditCommand):
         self.old_index = old_index
         self.new_index = new_index
 
-    def _apply(self) -> Change:
-        move_item(self._session.proposal, self.list_locator, self.old_index, self.new_index)
-        return Change(self.list_locator, None, "structure")
-
-    def _revert(self) -> Change:
-        move_item(self._session.proposal, self.list_locator, self.new_index, self.old_index)
-        return Change(self.list_locator, None, "structure")
+    def _operation(self) -> Op:
+        return Move(self.list_locator, self.old_index, self.new_index)
 
 
-class ReplaceProposalCommand(EditCommand):
+class ReplaceProposalCommand(QUndoCommand):
     """Replace the whole content of the proposal (a snapshot restored); undo puts the previous content back."""
 
     def __init__(self, session: DocumentSession, proposal: Proposal, text: str) -> None:
-        super().__init__(session, text)
+        super().__init__(text)
+        self._session = session
         self.new = proposal.model_copy(deep=True)
         self.old: dict[str, Any] = {}
 
-    def _apply(self) -> Change:
+    def redo(self) -> None:
+        """Put the snapshot's content in place of the proposal's."""
+        self._session.replace_content(self._swap_in)
+
+    def undo(self) -> None:
+        """Put back the content that was replaced."""
+        self._session.replace_content(self._swap_back)
+
+    def _swap_in(self) -> None:
         current = self._session.proposal
         names = list(type(current).model_fields)
         # The session keeps its Proposal object (views hold it); its fields are swapped. Undo restores the very
@@ -175,13 +171,11 @@ class ReplaceProposalCommand(EditCommand):
         fresh = self.new.model_copy(deep=True)
         for name in names:
             setattr(current, name, getattr(fresh, name))
-        return Change((), None, "structure")
 
-    def _revert(self) -> Change:
+    def _swap_back(self) -> None:
         current = self._session.proposal
         for name, value in self.old.items():
             setattr(current, name, value)
-        return Change((), None, "structure")
 
 
 def push_ops(session: DocumentSession, ops: Sequence[Op], text: str) -> bool:

@@ -23,12 +23,12 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from matrices.edits import Change, ContentReplaced, Op, prepare
 from matrices.proposal import Proposal
 from matrices.review import Anchor
 from matrices.summary import ProposalSummary
 from storage.document import load_writer
 from storage.mapping import SECTIONS
-from ui.commands import Change
 from ui.messages import error_message
 
 logger = logging.getLogger(__name__)
@@ -219,8 +219,12 @@ def _run_in_worker(write: _Write, relay: _Relay, session: weakref.ref[DocumentSe
 class DocumentSession(QObject):
     """Holds the proposal, applies undo commands to it and saves it within a second of each edit."""
 
+    about_to_change = Signal(object)
+    """Emitted with a Change just before an edit, undo or redo is applied (item models begin a row change)."""
+    change_applied = Signal(object)
+    """Emitted with the same Change once it is applied (item models end the row change)."""
     changed = Signal(object)
-    """Emitted with a Change after every edit, undo or redo."""
+    """Emitted with the Change after change_applied: every model is consistent when pages and forms react."""
     save_state_changed = Signal(object)
     """Emitted with the new SaveState."""
     comments_changed = Signal()
@@ -237,6 +241,7 @@ class DocumentSession(QObject):
         self._comment_marks: dict[Anchor, int] = {}
         self._item_marks: dict[str, int] = {}
         self.undo_stack = QUndoStack(self)
+        self._pushing = 0
         self.save_state = SaveState.SAVED
         self.last_saved_at: float | None = time.time()
         self.last_exception: BaseException | None = None
@@ -284,11 +289,42 @@ class DocumentSession(QObject):
         """Apply an edit through the undo stack; refused (False) when the document is read-only."""
         if self.read_only:
             return False
-        self.undo_stack.push(command)
+        self._pushing += 1
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing -= 1
         return True
 
-    def notify(self, change: Change) -> None:
-        """Tell the views about an applied edit and schedule the save (called by the commands)."""
+    @property
+    def replaying(self) -> bool:
+        """Return whether the change being applied comes from undo or redo (not from a new edit being pushed)."""
+        return self._pushing == 0
+
+    def apply(self, op: Op) -> Op:
+        """Apply one edit (called by the undo commands): announce it, make it, report it; return what undoes it.
+
+        The edit is checked first (matrices.edits.prepare): one that would be refused raises before any view is
+        told, so a view never begins a row change that does not happen.
+        """
+        prepared = prepare(self.proposal, op)
+        self._announce(prepared.change, prepared.apply)
+        return prepared.undo
+
+    def replace_content(self, swap: Callable[[], None]) -> None:
+        """Replace the whole content of the proposal with swap() (a snapshot restored), announced as such."""
+        self._announce(ContentReplaced(), swap)
+
+    def _announce(self, change: Change, make: Callable[[], None]) -> None:
+        self.about_to_change.emit(change)
+        try:
+            make()
+        finally:
+            self.change_applied.emit(change)  # a view that began a change must end it, whatever happened
+        self._edited(change)
+
+    def _edited(self, change: Change) -> None:
+        """Tell the views about an applied edit and schedule the save."""
         self.changed.emit(change)
         if self.read_only:
             return

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from matrices.edits import ContentReplaced, RowRemoved, ValueChanged
 from matrices.problem import Cause
 from matrices.proposal import Proposal
 from storage.document import Document, PreparedSave, SaveStats
@@ -24,7 +25,6 @@ from tests.storage.helpers import fingerprint, tamper
 from tests.ui.helpers import MemoryDocument, type_text
 from ui.binding import FieldBinder
 from ui.commands import (
-    Change,
     InsertItemCommand,
     MoveItemCommand,
     RemoveItemCommand,
@@ -440,11 +440,11 @@ def test_an_edit_is_planned_for_its_own_matrix_only(
 
 
 def test_touched_sections() -> None:
-    assert touched_sections(Change((), "title", "value")) == frozenset()
-    assert touched_sections(Change(("horizon",), "end_year", "value")) == frozenset()
-    assert touched_sections(Change(CAUSES, None, "structure")) == {"problem_matrix"}
-    assert touched_sections(Change((), "actor_matrix", "value")) == {"actor_matrix"}
-    assert touched_sections(Change((), None, "structure")) is None
+    assert touched_sections(ValueChanged((), "title", "t")) == frozenset()
+    assert touched_sections(ValueChanged(("horizon",), "end_year", 2030)) == frozenset()
+    assert touched_sections(RowRemoved(CAUSES, 0, None)) == {"problem_matrix"}
+    assert touched_sections(ValueChanged((), "actor_matrix", None)) == {"actor_matrix"}
+    assert touched_sections(ContentReplaced()) is None
 
 
 # ---- the stored summary: never written by opening alone ----------------------------------------------------

@@ -14,6 +14,7 @@ from matrices.problem import Evidence
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
+from ui.models.rows import RowFollower
 from ui.session import DocumentSession
 from ui.widgets.plain_text import optional_literal
 from ui.widgets.value_fields import display_date, display_number, edit_text_of_number, parse_date, parse_number
@@ -40,6 +41,7 @@ class EvidenceTableModel(QAbstractTableModel):
         self._session = session
         self._context = context
         self._refs: Refs | None = None
+        RowFollower(self, session, lambda: EVIDENCE_LIST, self.items)
         session.changed.connect(self._on_change)
         self._marks = RowMarks(session, self._repaint_codes, self)
 
@@ -71,12 +73,6 @@ class EvidenceTableModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         """Return the column showing a field (-1 when none does)."""
         return COLUMNS.index(key) if key in COLUMNS else -1
-
-    def reset(self) -> None:
-        """Rebuild every row (after a restore or a language switch)."""
-        self.beginResetModel()
-        self._refs = None
-        self.endResetModel()
 
     # -- Qt model interface -----------------------------------------------------------------------------------
 
@@ -167,19 +163,16 @@ class EvidenceTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def _on_change(self, change: Change) -> None:
+        # Rows come and go through the RowFollower; here cells are repainted once the change is applied.
         self._refs = None
         depth = len(EVIDENCE_LIST)
-        touched = change.locator if change.field is None else (*change.locator, change.field)
-        if EVIDENCE_LIST[: len(touched)] == touched:
-            self.reset()
-            return
-        if change.locator[:depth] == EVIDENCE_LIST and len(change.locator) == depth + 1:
+        if change.locator == EVIDENCE_LIST:
+            self._repaint_codes()  # D1, D2... follow the rows' positions
+        elif change.locator[:depth] == EVIDENCE_LIST and len(change.locator) == depth + 1:
             step = change.locator[depth]
             row = self.row_of(str(step[1])) if isinstance(step, tuple) else -1
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-            else:
-                self.reset()
 
     # -- helpers ----------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from matrices.edits import EditError, Locator, Step, resolve
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
+from ui.models.rows import RowFollower
 from ui.session import DocumentSession
 from ui.widgets.plain_text import literal
 
@@ -127,6 +128,10 @@ class ItemTableModel(QAbstractTableModel):
         self.columns = columns
         self._code = code or (lambda row, item: display_code(str(getattr(item, "id", "")), str(row + 1)))
         self._list_locator: Locator | None = None
+        self._codes: dict[int, str] = {}
+        """The codes shown, by item (identity), until a change is applied: a code by position (EJ2) must not
+        change under Qt's feet while a row is being inserted or removed before it; _on_change repaints them."""
+        RowFollower(self, session, self.list_locator, self.items)
         session.changed.connect(self._on_change)
         self._marks = RowMarks(session, self.refresh_labels, self)
 
@@ -142,6 +147,7 @@ class ItemTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._list_locator = locator
+        self._codes = {}
         self.endResetModel()
 
     def items(self) -> list[Any]:
@@ -190,7 +196,11 @@ class ItemTableModel(QAbstractTableModel):
 
     def code(self, row: int) -> str:
         """Return the code shown for the item at row."""
-        return self._code(row, self.items()[row])
+        item = self.items()[row]
+        code = self._codes.get(id(item))
+        if code is None:
+            code = self._codes[id(item)] = self._code(row, item)
+        return code
 
     # -- Qt model interface -----------------------------------------------------------------------------------
 
@@ -308,21 +318,27 @@ class ItemTableModel(QAbstractTableModel):
 
     def refresh_labels(self) -> None:
         """Repaint every cell and header (language switch, renamed causes or actors)."""
-        if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self._codes = {}
+        self._repaint()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
 
     def _on_change(self, change: Change) -> None:
+        # Rows come and go through the RowFollower; here cells are repainted once the change is applied.
+        self._codes = {}
         own = self._list_locator
         if own is None:
             return
-        touched = change.locator if change.field is None else (*change.locator, change.field)
-        if own[: len(touched)] == touched:
-            # The list itself, or an object holding it, was replaced or restructured.
-            self.beginResetModel()
-            self.endResetModel()
-        elif touched[: len(own)] == own and len(touched) > len(own):
+        if change.kind == "structure":
+            if change.locator == own:
+                self._repaint()  # codes such as EJ2 or F3 follow the rows' positions
+            return
+        touched = (*change.locator, change.field)
+        if touched[: len(own)] == own and len(touched) > len(own):
             step = touched[len(own)]
             row = next((r for r in range(self.rowCount()) if self.item_step(r) == step), -1)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _repaint(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))

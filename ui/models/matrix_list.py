@@ -16,6 +16,7 @@ from matrices.catalogs import Catalogs
 from matrices.edits import EditError, Locator, resolve
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
+from ui.models.rows import RowFollower
 from ui.session import DocumentSession
 from ui.widgets.plain_text import optional_literal
 
@@ -88,13 +89,16 @@ class MatrixListModel(QAbstractTableModel):
         self.list_locator = list_locator
         self.columns = columns
         self.refs = refs
-        self._known_ids = self._ids()
-        self.appeared: list[str] = []
-        """Ids that the last reset brought in (an added item, or one restored by undo): the view selects it."""
+        RowFollower(self, session, lambda: self.list_locator, self.items)
         session.changed.connect(self._on_change)
         self._marks = RowMarks(session, self._all_changed, self)
 
     # -- access -----------------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> DocumentSession:
+        """Return the session whose proposal the model shows."""
+        return self._session
 
     def items(self) -> list[Any]:
         """Return the list the model shows (empty when the locator no longer resolves)."""
@@ -103,18 +107,6 @@ class MatrixListModel(QAbstractTableModel):
         except EditError:
             return []
         return items if isinstance(items, list) else []
-
-    def _ids(self) -> list[str]:
-        return [str(item.id) for item in self.items() if getattr(item, "id", None) is not None]
-
-    def _reset(self) -> None:
-        # The list has already changed when the session reports it: compare with the ids shown before.
-        ids = self._ids()
-        known = set(self._known_ids)
-        self.appeared = [item_id for item_id in ids if item_id not in known]
-        self._known_ids = ids
-        self.beginResetModel()
-        self.endResetModel()
 
     def item_at(self, row: int) -> Any | None:
         """Return the item of a row, or None."""
@@ -140,15 +132,10 @@ class MatrixListModel(QAbstractTableModel):
 
     def set_list_locator(self, list_locator: Locator) -> None:
         """Show another list (the relations of another actor)."""
-        self.list_locator = list_locator
-        self._known_ids = self._ids()
-        self.reset()
-
-    def reset(self) -> None:
-        """Re-read the whole list (after the session's proposal was replaced, e.g. by a restore)."""
         self.refs.invalidate()
-        self._known_ids = self._ids()
-        self._reset()
+        self.beginResetModel()
+        self.list_locator = list_locator
+        self.endResetModel()
 
     def column_of(self, key: str) -> int:
         """Return the column showing a field, or -1."""
@@ -240,10 +227,10 @@ class MatrixListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def _on_change(self, change: Change) -> None:
+        # Rows come and go through the RowFollower; here cells are repainted once the change is applied.
         self.refs.invalidate()
         depth = len(self.list_locator)
-        inside = change.locator[:depth] == self.list_locator and len(change.locator) > depth
-        if inside:
+        if change.locator[:depth] == self.list_locator and len(change.locator) > depth:
             step = change.locator[depth]
             row = -1
             if isinstance(step, tuple):
@@ -251,10 +238,5 @@ class MatrixListModel(QAbstractTableModel):
             if 0 <= row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
                 return
-        touched = change.locator if change.field is None else (*change.locator, change.field)
-        if self.list_locator[: len(touched)] == touched and (change.kind == "structure" or change.field is not None):
-            # The list itself (or an object holding it) changed: rows come and go.
-            self._reset()
-            return
         # Anything else may change a code or a name these rows show (an axis renamed, an actor removed).
         self._all_changed()

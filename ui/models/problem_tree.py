@@ -8,11 +8,14 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from matrices.edits import EditError, resolve
-from matrices.problem import Cause, Effect, tree_walk
-from ui.commands import Change, SetValueCommand
+from matrices.edits import Change, ContentReplaced, EditError, RowInserted, RowMoved, RowRemoved, ValueChanged, resolve
+from matrices.problem import Cause, Effect
+from ui.commands import SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.context import UiContext
+from ui.models.rows import Effect as ListEffect
+from ui.models.rows import effect_on
+from ui.models.tree_shape import COMPLEX, Outline, Place, Step, outline_of, step_between
 from ui.session import DocumentSession
 from ui.widgets.plain_text import literal
 
@@ -26,7 +29,7 @@ CODE, DESCRIPTION, RATING = range(3)
 _RATING = {"causes": ("governability", "scales.json#governability"), "effects": ("severity", "scales.json#severity")}
 _ENTITY = {"causes": "cause", "effects": "effect"}
 _PREFIX = {"causes": "C", "effects": "E"}
-# Editing these fields moves a node in the tree (or renumbers it): the rows are rebuilt, not just repainted.
+# Editing these fields may move a node in the outline: the rows are compared, not just repainted.
 _STRUCTURAL_FIELDS = {"parent_id", "id"}
 _PLACEHOLDER = QColor("#7a8694")
 
@@ -40,7 +43,7 @@ class _TreeNode:
     children: list[_TreeNode] = field(default_factory=list)
     row: int = 0
     position: int = -1
-    """The item's index in the flat list when the rows were built: a lookup that needs no scan."""
+    """The item's index in the flat list (kept current by every change): a lookup that needs no scan."""
 
 
 class ProblemTreeModel(QAbstractItemModel):
@@ -58,7 +61,16 @@ class ProblemTreeModel(QAbstractItemModel):
         self._root = _TreeNode(None)
         self._by_id: dict[str, _TreeNode] = {}
         self._codes: dict[str, str] = {}
+        self._outline = Outline({None: []}, {}, {})
+        """The outline the rows show (its codes are shown once the change that made them has been told)."""
+        # Qt keeps a bare pointer to a row's _TreeNode in every index it hands out (persistent ones included):
+        # nodes taken out of the outline are kept here so that no index held anywhere ever points at freed memory.
+        self._retired: list[_TreeNode] = []
+        self._owed: tuple[str, Step, Outline | None] | None = None
+        """What the change being applied was announced as (rows, same, layout or reset), and the outline after."""
         self._rebuild()
+        session.about_to_change.connect(self._about)
+        session.change_applied.connect(self._applied)
         session.changed.connect(self._on_change)
         self._marks = RowMarks(session, self._all_changed, self)
 
@@ -107,12 +119,6 @@ class ProblemTreeModel(QAbstractItemModel):
             order.append(node.item_id or "")
             stack.extend(reversed(node.children))
         return order
-
-    def reset(self) -> None:
-        """Rebuild every row (after a structural edit, a language switch or a restore)."""
-        self.beginResetModel()
-        self._rebuild()
-        self.endResetModel()
 
     # -- Qt model interface -----------------------------------------------------------------------------------
 
@@ -212,24 +218,169 @@ class ProblemTreeModel(QAbstractItemModel):
 
     # -- keeping up with the session --------------------------------------------------------------------------
 
-    def _on_change(self, change: Change) -> None:
-        depth = len(self.list_locator)
-        touched = change.locator if change.field is None else (*change.locator, change.field)
-        if self.list_locator[: len(touched)] == touched:
-            self.reset()  # the list itself, or an object holding it, was replaced or restructured
+    def _about(self, change: Change) -> None:
+        """Announce the change: one row inserted, removed or moved, a layout change, or a reset."""
+        if isinstance(change, ContentReplaced):
+            self._owed = ("reset", COMPLEX, None)
+            self.beginResetModel()
             return
+        if effect_on(self.list_locator, change) is ListEffect.LAYOUT:
+            self._begin_layout()
+            return
+        nodes = self._nodes_after(change)
+        if nodes is None:
+            return
+        after = outline_of(nodes, _PREFIX[self.kind])
+        step = step_between(self._outline.shape, after.shape)
+        if step.kind == "same":
+            self._owed = ("same", step, after)  # no row moves in the view; the list's positions may have
+        elif step.kind in ("insert", "remove", "move") and self._begin_rows(step):
+            self._owed = ("rows", step, after)
+        else:
+            self._begin_layout()
+
+    def _applied(self, _change: Change) -> None:
+        owed, self._owed = self._owed, None
+        if owed is None:
+            return
+        kind, step, after = owed
+        if kind == "reset":
+            self._rebuild()
+            self.endResetModel()
+        elif kind == "layout":
+            self._end_layout()
+        elif after is not None and kind == "same":
+            self._take(after)
+        elif after is not None:
+            self._relink(step, after)
+            if step.kind == "insert":
+                self.endInsertRows()
+            elif step.kind == "remove":
+                self.endRemoveRows()
+            else:
+                self.endMoveRows()
+
+    def _nodes_after(self, change: Change) -> list[Cause] | list[Effect] | None:
+        """Return the flat list as the change will leave it; None when the change cannot move a row."""
+        depth = len(self.list_locator)
+        nodes: list[Any] = list(self.nodes())
+        if isinstance(change, RowInserted | RowRemoved | RowMoved):
+            if change.locator != self.list_locator:
+                return None
+            if isinstance(change, RowInserted):
+                nodes.insert(change.index, change.item)
+            elif isinstance(change, RowRemoved):
+                nodes.pop(change.index)
+            else:
+                nodes.insert(change.new, nodes.pop(change.old))
+            return nodes
+        if not isinstance(change, ValueChanged) or change.field not in _STRUCTURAL_FIELDS:
+            return None
+        if change.locator[:depth] != self.list_locator or len(change.locator) != depth + 1:
+            return None
+        position = self._position(change.locator[depth])
+        if position < 0:
+            return None
+        nodes[position] = nodes[position].model_copy(update={change.field: change.value})
+        return nodes
+
+    def _position(self, step: object) -> int:
+        """Return the list position a locator step picks (-1 when none)."""
+        if not isinstance(step, tuple):
+            return -1
+        kind, key = step
+        if kind == "index":
+            return int(key) if 0 <= int(key) < len(self.nodes()) else -1
+        return self._outline.positions.get(str(key), -1)
+
+    def _parent_index(self, parent_id: str | None) -> QModelIndex:
+        return self.index_of(parent_id) if parent_id is not None else QModelIndex()
+
+    def _begin_rows(self, step: Step) -> bool:
+        if step.kind == "insert" and step.after is not None:
+            parent, row = step.after
+            self.beginInsertRows(self._parent_index(parent), row, row)
+            return True
+        if step.kind == "remove" and step.before is not None:
+            parent, row = step.before
+            self.beginRemoveRows(self._parent_index(parent), row, row)
+            return True
+        if step.before is None or step.after is None:
+            return False
+        (source, old), (target, new) = step.before, step.after
+        # Qt counts the destination before the move: one further down when the row moves down its own list.
+        destination = new + 1 if source == target and new > old else new
+        return bool(self.beginMoveRows(self._parent_index(source), old, old, self._parent_index(target), destination))
+
+    def _relink(self, step: Step, after: Outline) -> None:
+        """Make the one-row step on the nodes themselves, keeping every other node (and the indexes on it)."""
+        item_id = step.item_id or ""
+        if step.before is not None:
+            node = self._by_id[item_id]
+            self._detach(node)
+            if step.after is None:
+                del self._by_id[item_id]
+                self._retired.append(node)
+        if step.after is not None:
+            node = self._by_id.get(item_id) or _TreeNode(item_id)
+            self._attach(node, step.after)
+        self._take(after)
+
+    def _take(self, after: Outline) -> None:
+        """Hold the outline the applied change left (its codes are shown later: see _on_change)."""
+        # The codes (C1.2) are shown once the row change has been told: while Qt reports the new row, every other
+        # row still shows what it showed.
+        self._outline = after
+        for item_id, node in self._by_id.items():
+            node.position = after.positions.get(item_id, -1)
+
+    def _detach(self, node: _TreeNode) -> None:
+        owner = node.parent or self._root
+        owner.children.remove(node)
+        for row, sibling in enumerate(owner.children):
+            sibling.row = row
+
+    def _attach(self, node: _TreeNode, place: Place) -> None:
+        parent_id, row = place
+        owner = self._by_id[parent_id] if parent_id is not None else self._root
+        node.parent = owner
+        owner.children.insert(row, node)
+        for position, sibling in enumerate(owner.children):
+            sibling.row = position
+        self._by_id[node.item_id or ""] = node
+
+    def _begin_layout(self) -> None:
+        self._owed = ("layout", COMPLEX)
+        self.layoutAboutToBeChanged.emit()
+
+    def _end_layout(self) -> None:
+        """Rebuild the outline and move every persistent index to the row now showing its item."""
+        old = self.persistentIndexList()
+        kept = [self.item_id(index) for index in old]
+        self._retired.extend(self._by_id.values())
+        self._rebuild()
+        new = []
+        for index, item_id in zip(old, kept, strict=True):
+            node = self._by_id.get(item_id or "")
+            new.append(self.createIndex(node.row, index.column(), node) if node is not None else QModelIndex())
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _on_change(self, change: Change) -> None:
+        """Repaint what the applied change shows differently (rows came and went in _about/_applied)."""
+        if change.kind == "structure" or change.field in _STRUCTURAL_FIELDS:
+            if change.locator[: len(self.list_locator)] == self.list_locator or not change.locator:
+                self._codes = dict(self._outline.codes)
+                self._all_changed()  # codes such as C1.2 follow the rows' positions
+            return
+        depth = len(self.list_locator)
         if change.locator[:depth] != self.list_locator or len(change.locator) <= depth:
             return
-        step = change.locator[depth]
-        if len(change.locator) > depth + 1 or change.field in _STRUCTURAL_FIELDS:
-            self.reset()
-            return
-        item_id = step[1] if isinstance(step, tuple) and step[0] == "id" else None
-        index = self.index_of(str(item_id) if item_id is not None else None)
-        if index.isValid():
+        position = self._position(change.locator[depth])
+        node = self._by_id.get(self.nodes()[position].id) if position >= 0 else None
+        if node is not None:
+            index = self.createIndex(node.row, 0, node)
             self.dataChanged.emit(index, index.siblingAtColumn(RATING))
-        else:
-            self.reset()
 
     # -- helpers ----------------------------------------------------------------------------------------------
 
@@ -240,21 +391,18 @@ class ProblemTreeModel(QAbstractItemModel):
         return node if isinstance(node, _TreeNode) else None
 
     def _rebuild(self) -> None:
-        nodes = self.nodes()
-        rows = tree_walk(nodes, _PREFIX[self.kind])
-        self._codes = {nodes[row.index].id: row.code for row in rows}
+        self._outline = outline_of(self.nodes(), _PREFIX[self.kind])
+        self._codes = dict(self._outline.codes)
         self._root = _TreeNode(None)
         self._by_id = {}
-        # The walk's order: roots first, then nodes whose parent is missing or that sit in a cycle. A copy of an
-        # id (rule G03) is not shown twice: its row would be indistinguishable from the first.
-        for row in rows:
-            item_id = nodes[row.index].id
-            if item_id in self._by_id:
-                continue
-            owner = self._root if row.parent is None else self._by_id[nodes[row.parent].id]
-            tree_node = _TreeNode(item_id, owner, row=len(owner.children), position=row.index)
-            owner.children.append(tree_node)
-            self._by_id[item_id] = tree_node
+        shape, positions = self._outline.shape, self._outline.positions
+        stack = [(self._root, child) for child in reversed(shape.get(None, []))]
+        while stack:
+            owner, item_id = stack.pop()
+            node = _TreeNode(item_id, owner, row=len(owner.children), position=positions[item_id])
+            owner.children.append(node)
+            self._by_id[item_id] = node
+            stack.extend((node, child) for child in reversed(shape.get(item_id, [])))
 
     def _all_changed(self) -> None:
         stack = [QModelIndex()]

@@ -320,9 +320,7 @@ class ListDetailPage(Page):
         row, count = self.panel.current_source_row(), self.panel.model.rowCount()
         if row < 0 or not 0 <= row + delta < count or self.session.read_only or self.panel.proxy.sortColumn() >= 0:
             return
-        item_id = self.panel.current_id()
         self.session.push(MoveItemCommand(self.session, self.list_locator, row, row + delta, self.tr("Move")))
-        self.panel.select_id(item_id)
 
     def add_text(self) -> str:
         """Return the add button's text (and undo step name)."""
@@ -398,10 +396,8 @@ class ListDetailPage(Page):
         """React to an edit in a page-specific way (the actors page re-lays out its grid)."""
 
     def refresh(self) -> None:
-        """Re-read the whole list and the selected item (after opening, a language switch or a restore)."""
-        current = self.panel.current_id()
-        self.panel.model.reset()
-        if not self.panel.select_id(current):
+        """Show the selected item (the first when none is) after opening or a language switch."""
+        if self.panel.current_id() is None:
             items = self.panel.model.items()
             self.panel.select_id(items[0].id if items else None)
         self.apply_read_only()

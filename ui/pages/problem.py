@@ -113,9 +113,6 @@ class ProblemPage(Page):
     def refresh(self) -> None:
         """Show the proposal's problem matrix (after opening, a restore or a language switch)."""
         self._binder.refresh()
-        self.evidence.model.reset()
-        self.causes.model.reset()
-        self.effects.model.reset()
         self.causes.form.update_evidence()
         self.preview.redraw()
         self._update_tab_texts()

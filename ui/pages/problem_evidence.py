@@ -108,8 +108,6 @@ class EvidencePanel(QWidget):
         self.context = context
         self.model = EvidenceTableModel(session, context, self)
         self.deleter = Deleter(session, context, self)
-        self._kept_id: str | None = None
-        self._kept_row = -1
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -182,8 +180,11 @@ class EvidencePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.model.modelAboutToBeReset.connect(self._keep_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        # Edits add, remove and move single rows: the table keeps its selection by itself. Only a whole new
+        # content (a snapshot restored) resets the model, and is shown from its first datum.
+        self.model.modelReset.connect(self._show_first)
+        for rows_changed in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved):
+            rows_changed.connect(lambda *_: self._update_actions())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_current_changed())
         session.changed.connect(self._on_change)
         self.retranslate()
@@ -299,16 +300,8 @@ class EvidencePanel(QWidget):
     def _on_current_changed(self) -> None:
         self.refresh_form()
 
-    def _keep_selection(self) -> None:
-        self._kept_id = self.selected_id()
-        index = self.table.currentIndex()
-        self._kept_row = index.row() if index.isValid() else -1
-
-    def _restore_selection(self) -> None:
-        row = self.model.row_of(self._kept_id)
-        if row < 0 and self._kept_row >= 0 and self.model.rowCount():
-            row = min(self._kept_row, self.model.rowCount() - 1)
-        item = self.model.item_at(row)
+    def _show_first(self) -> None:
+        item = self.model.item_at(0)
         self.select(item.id if item is not None else None)
         self.refresh_form()
 
@@ -349,7 +342,6 @@ class EvidencePanel(QWidget):
             return
         text = self.actions_["up" if step < 0 else "down"].text()
         self.session.push(MoveItemCommand(self.session, EVIDENCE_LIST, row, row + step, text))
-        self.select(item_id)
 
     def _update_actions(self) -> None:
         row = self.model.row_of(self.selected_id())

@@ -78,8 +78,6 @@ class TreeEditor(QWidget):
         self.context = context
         self.kind: TreeKind = kind
         self.deleter = Deleter(session, context, self)
-        self._kept_id: str | None = None
-        self._collapsed: set[str] = set()
 
         self.model = ProblemTreeModel(session, context, kind, self)
         self.view = QTreeView()
@@ -146,15 +144,15 @@ class TreeEditor(QWidget):
         self.setTabOrder(self.view, self.form)
         self.toolbar.installEventFilter(self)
 
-        self.model.modelAboutToBeReset.connect(self._keep_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        # Edits move, add and remove single rows: the view keeps its selection and open branches by itself. Only
+        # a whole new content (a snapshot restored) resets the model, and is shown like a document just opened.
+        self.model.modelReset.connect(self._show_from_start)
+        self.model.rowsInserted.connect(self._show_inserted)
+        self.model.rowsRemoved.connect(self._update_actions)
+        self.model.rowsMoved.connect(self._update_actions)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.view.collapsed.connect(lambda index: self._collapsed.add(self.model.item_id(index) or ""))
-        self.view.expanded.connect(lambda index: self._collapsed.discard(self.model.item_id(index) or ""))
-        self.view.expandAll()
         self.retranslate()
-        first = self.model.ids_in_order()[:1]
-        self.select(first[0] if first else None)
+        self._show_from_start()
 
     # -- selection --------------------------------------------------------------------------------------------
 
@@ -190,16 +188,17 @@ class TreeEditor(QWidget):
         self._update_actions()
         self.selection_changed.emit(item_id or "")
 
-    def _keep_selection(self) -> None:
-        self._kept_id = self.selected_id()
-
-    def _restore_selection(self) -> None:
-        # A reset rebuilt every row: re-open what was open and put the selection back on the same node.
-        for item_id in self.model.ids_in_order():
-            if item_id not in self._collapsed:
-                self.view.expand(self.model.index_of(item_id))
-        self.select(self._kept_id if self.model.index_of(self._kept_id).isValid() else None)
+    def _show_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        """Open the branch that received a node (added, or brought back by undo): a new node is never hidden."""
+        if parent.isValid():
+            self.view.expand(parent)
         self._update_actions()
+
+    def _show_from_start(self) -> None:
+        """Open every branch and select the first node (the tree was built, or its content replaced)."""
+        self.view.expandAll()
+        first = self.model.ids_in_order()[:1]
+        self.select(first[0] if first else None)
 
     # -- operations -------------------------------------------------------------------------------------------
 
@@ -327,7 +326,7 @@ class TreeEditor(QWidget):
             self._fit_toolbar()
         return super().eventFilter(watched, event)
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_rows: object) -> None:
         nodes = self._nodes()
         node = find(nodes, self.selected_id())
         editable = not self.session.read_only

@@ -55,8 +55,6 @@ class ListEditor(QWidget):
         """Plans and pushes the Remove button's delete (with the links to the item), asking when it must."""
         self._factory = factory
         self._noun = noun
-        self._kept_id: Any = None
-        self._kept_row = -1
         self._compact = compact
 
         self.table = QTableView(self)
@@ -132,9 +130,11 @@ class ListEditor(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(action)
-        model.modelAboutToBeReset.connect(self._keep_selection)
-        model.modelReset.connect(self._restore_selection)
-        model.rowsInserted.connect(lambda *_: self.update_buttons())
+        # Edits add, remove and move single rows: the table keeps its selection and current cell by itself. A reset
+        # means another list (another axis's lines) or a whole new content: its first row is shown.
+        model.modelReset.connect(self._show_first)
+        for rows_changed in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
+            rows_changed.connect(lambda *_: self.update_buttons())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.retranslate()
@@ -203,18 +203,8 @@ class ListEditor(QWidget):
         if current.isValid() and self.table.hasFocus():
             self.cell_focused.emit(self.model.columns[current.column()].key)
 
-    def _keep_selection(self) -> None:
-        row = self.current_row()
-        self._kept_row = row
-        self._kept_id = getattr(self.model.items()[row], "id", None) if 0 <= row < len(self.model.items()) else None
-
-    def _restore_selection(self) -> None:
-        row = self.model.row_of(self._kept_id) if self._kept_id is not None else -1
-        if row < 0 and self._kept_row >= 0:
-            row = min(self._kept_row, self.model.rowCount() - 1)
-        if row < 0 and self.model.rowCount():
-            row = 0
-        self.select_row(row)
+    def _show_first(self) -> None:
+        self.select_row(0 if self.model.rowCount() else -1)
         self.current_changed.emit(self.current_row())
 
     def update_buttons(self) -> None:
@@ -258,8 +248,7 @@ class ListEditor(QWidget):
         if locator is None or row < 0 or not 0 <= target < self.model.rowCount():
             return
         text = self.tr("Move: %1").replace("%1", self._noun())
-        if self.model.session.push(MoveItemCommand(self.model.session, locator, row, target, text)):
-            self.select_row(target, self.table.currentIndex().column())
+        self.model.session.push(MoveItemCommand(self.model.session, locator, row, target, text))
 
     def _first_editable_column(self) -> int:
         return next((n for n, column in enumerate(self.model.columns) if column.editable), 0)

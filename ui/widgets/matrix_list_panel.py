@@ -78,7 +78,6 @@ class MatrixListPanel(QWidget):
         self.model = model
         self._last_id: str | None = None
         self._read_only = False
-        self._before_reset: tuple[str | None, int] = (None, -1)
         self.proxy = ItemFilterProxy(self)
         self.proxy.setSourceModel(model)
 
@@ -158,10 +157,12 @@ class MatrixListPanel(QWidget):
         layout.addLayout(buttons)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self.proxy.modelAboutToBeReset.connect(self._remember)
-        self.proxy.modelReset.connect(self._restore)
+        # Edits add, remove and move single rows: the table keeps its selection and current cell by itself.
+        self.proxy.modelReset.connect(self._show_first)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.rowsMoved.connect(lambda *_: self.update_buttons())
+        model.rowsInserted.connect(self._select_brought_back)
         self.retranslate()
 
     # -- selection ----------------------------------------------------------------------------------------
@@ -200,23 +201,17 @@ class MatrixListPanel(QWidget):
             self._last_id = item_id
             self.current_changed.emit(item_id)
 
-    def _remember(self) -> None:
-        self._before_reset = (self._last_id, self.current_source_row())
+    def _select_brought_back(self, _parent: AnyIndex, first: int, last: int) -> None:
+        """Select the item an undo or redo brings back (a removal undone, an addition redone)."""
+        if first == last and self.model.session.replaying:
+            item = self.model.item_at(first)
+            self.select_id(getattr(item, "id", None))
 
-    def _restore(self) -> None:
-        """After rows came or went, select the item that appeared (added, or restored by undo), else keep one."""
-        previous, row = self._before_reset
-        items = self.model.items()
-        appeared = self.model.appeared
+    def _show_first(self) -> None:
+        """Select the first item (the list shown is another one, or its content was replaced)."""
         self._last_id = None  # announce the selection again: the page re-reads the item's form
-        if len(appeared) == 1:
-            self.select_id(appeared[0])
-        elif previous is not None and self.model.row_of(previous) >= 0:
-            self.select_id(previous)
-        elif items:
-            self.select_id(items[min(max(row, 0), len(items) - 1)].id)
-        else:
-            self.select_id(None)
+        first = self.proxy.index(0, 0)
+        self.select_id(first.data(ID_ROLE) if first.isValid() else None)
         self._update_count()
 
     # -- appearance -----------------------------------------------------------------------------------------
