@@ -83,6 +83,8 @@ def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) ->
     from ui.settings import Settings
     from ui.style import apply_style
     from ui.translation import LanguageSwitcher
+    from ui.workers import Workers
+    from ui.writer import DocumentWriter
 
     apply_style(app)
     settings = Settings(QSettings())
@@ -95,7 +97,10 @@ def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) ->
 
     pages = default_pages
 
-    controller = AppController(window, context, settings, languages, pages)
+    # One writer for every document, one policy for every worker thread: built here, handed down, never globals.
+    workers = Workers(app)
+    writer = DocumentWriter(workers, app)
+    controller = AppController(window, context, settings, languages, pages, writer=writer)
     reporter.protect(window, controller.save_pending)
     app.file_open_requested.connect(controller.open_path)
     window.about_requested.connect(lambda: AboutDialog(reporter.log_file, window).exec())
@@ -106,6 +111,8 @@ def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) ->
     if path is not None:
         controller.open_path(path)
     status = app.exec()
+    writer.flush()  # closing the window flushed the document; nothing queued may be left behind
+    workers.wait_all()
     settings.save_window_state(window.saveGeometry(), window.saveState())
     settings.sync()
     return int(status)

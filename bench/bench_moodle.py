@@ -94,10 +94,11 @@ def run_dashboard(download: Path) -> float:
     from matrices.fieldmodel import FieldModel
     from matrices.rules import default_rulebook
     from ui.dashboard.view import DashboardView
+    from ui.workers import Workers
 
     app = QApplication.instance() or QApplication([])
     catalogs = Catalogs.load()
-    view = DashboardView(catalogs, default_rulebook(catalogs, FieldModel.load()))
+    view = DashboardView(catalogs, default_rulebook(catalogs, FieldModel.load()), workers=Workers(app))
     view.resize(1400, 800)
     view.show()
     start = time.perf_counter()

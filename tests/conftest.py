@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +19,10 @@ from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from tests.faults.netguard import network_blocked
 
+if TYPE_CHECKING:
+    from ui.workers import Workers
+    from ui.writer import DocumentWriter
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,6 +34,26 @@ def catalogs() -> Catalogs:
 @pytest.fixture(scope="session")
 def field_model() -> FieldModel:
     return FieldModel.load()
+
+
+@pytest.fixture(scope="session")
+def workers(qapp: object) -> Iterator[Workers]:
+    """The worker policy of the run, as main.py builds one for the application (never a global)."""
+    from ui.workers import Workers
+
+    policy = Workers()
+    yield policy
+    policy.wait_all()
+
+
+@pytest.fixture(scope="session")
+def writer(workers: Workers) -> Iterator[DocumentWriter]:
+    """The document writer of the run: every session of the tests writes through it, as in the application."""
+    from ui.writer import DocumentWriter
+
+    one = DocumentWriter(workers)
+    yield one
+    one.flush()
 
 
 @pytest.fixture

@@ -34,6 +34,8 @@ from ui.settings import Settings
 from ui.translation import LanguageSwitcher
 from ui.widgets.banner import BannerKind
 from ui.widgets.plain_text import literal
+from ui.workers import Send
+from ui.writer import DocumentWriter
 
 if TYPE_CHECKING:
     from export.docx_export import Progress
@@ -55,6 +57,8 @@ class AppController(QObject):
         settings: Settings,
         languages: LanguageSwitcher,
         page_factory: PageFactory,
+        *,
+        writer: DocumentWriter,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -62,6 +66,8 @@ class AppController(QObject):
         self.settings = settings
         self.languages = languages
         self.page_factory = page_factory
+        self.writer = writer
+        """Writes every open document (content, comments, summary) off the UI thread; its workers run the rest."""
         self.session: DocumentSession | None = None
         self._dashboard: DashboardView | None = None
         self.comments: EditorComments | None = None
@@ -139,7 +145,7 @@ class AppController(QObject):
         return True
 
     def _show(self, document: Document, proposal: Proposal, review: bool = False) -> None:
-        session = DocumentSession(document, proposal, self, content_locked=review)
+        session = DocumentSession(document, proposal, self, writer=self.writer, content_locked=review)
         self.session = session
         pages = self.page_factory(session, self.context)
         review_page = ReviewPage(session, self.context, self._exporter(session))
@@ -231,7 +237,11 @@ class AppController(QObject):
         if self._dashboard is None:
             # A separate window, but owned by the main one, so that quitting closes it too.
             self._dashboard = DashboardView(
-                self.context.catalogs, self.context.rulebook, self.context.lang, parent=self.window
+                self.context.catalogs,
+                self.context.rulebook,
+                self.context.lang,
+                self.window,
+                workers=self.writer.workers,
             )
             self._dashboard.setWindowFlag(Qt.WindowType.Window)
             # As large as the main window's screen allows (a cohort is a wide table), and Esc closes it.
@@ -391,8 +401,15 @@ class AppController(QObject):
     def _exporter(self, session: DocumentSession) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
             check_outputs([target], inputs=[session.path])
-            comments = session.document.load_comments() if isinstance(session.document, Document) else []
-            write_atomic(target, self.context.export_docx(session.proposal, options, comments, progress))
+            # The worker exports a copy: the participant may go on editing while the Word file is made.
+            proposal, context = session.proposal.model_copy(deep=True), self.context
+            document = session.document if isinstance(session.document, Document) else None
+
+            def work(send: Send) -> None:
+                comments = document.load_comments() if document is not None else []
+                write_atomic(target, context.export_docx(proposal, options, comments, send))
+
+            self.writer.workers.run_responsive(work, progress, name="pmx-word-export")
 
         return export
 

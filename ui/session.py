@@ -1,17 +1,16 @@
 """One open document: the proposal being edited, its undo stack and continuous saving.
 
 Saving never blocks the UI thread on the disk: the UI thread plans the save (which rows changed, plain data; only
-the matrices the edits touched are compared) and a worker thread runs the SQL, the commit and the fsync. One
-write at a time; the result comes back to the UI thread as a queued signal, and the save state becomes SAVED only
-once the commit succeeded. save_now() and close() write at once and wait, for callers that need the file
-current (snapshots, Save As, closing).
+the matrices the edits touched are compared) and hands it to the application's document writer (ui/writer.py),
+which runs the SQL, the commit and the fsync on a worker, after any write queued before it (the comments'
+included). One content write of a session at a time; the outcome comes back on the UI thread, and the save state
+becomes SAVED only once the commit succeeded. save_now() and close() write at once and wait, for callers that need
+the file current (snapshots, Save As, closing).
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 import time
 import weakref
 from collections.abc import Callable, Mapping
@@ -20,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from matrices.edits import Change, ContentReplaced, Op, prepare
@@ -30,6 +29,7 @@ from matrices.summary import ProposalSummary
 from storage.document import load_writer
 from storage.mapping import SECTIONS
 from ui.messages import error_message
+from ui.writer import DocumentWriter
 
 logger = logging.getLogger(__name__)
 
@@ -113,67 +113,9 @@ def touched_sections(change: Change) -> frozenset[str] | None:
     return frozenset({change.field}) if change.field in SECTIONS else frozenset()
 
 
-class _Relay(QObject):
-    """Carries a write's outcome from the worker to the UI thread; one for the whole process, never deleted.
-
-    The worker holds only a weak reference to its session: were it to hold the last strong one, the session (a
-    QObject with timers) would be destroyed on the worker thread when the write ends.
-    """
-
-    finished = Signal(object, object)
-    """(weak reference to the session, the finished _Write)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @staticmethod
-    def _deliver(session_ref: weakref.ref[DocumentSession], write: _Write) -> None:
-        write.join()
-        session = session_ref()
-        if session is not None:
-            session._on_write_finished(write)
-
-
-# Python's cyclic garbage collector runs in whichever thread happens to allocate. Were it to run on the worker, it
-# would destroy whatever dead widgets and sessions are waiting in cycles there, off the thread that owns them
-# (and their timers): Qt then crashes. So automatic collection pauses while a worker runs Python, and resumes on
-# the UI thread once the worker has ended; a few milliseconds without it cost nothing.
-class _CollectorPause:
-    """Automatic garbage collection held off while any write runs (begin and end are called on the UI thread)."""
-
-    def __init__(self) -> None:
-        self.writes = 0
-        self.was_enabled = False
-
-    def begin(self) -> None:
-        if self.writes == 0:
-            self.was_enabled = gc.isenabled()
-            gc.disable()
-        self.writes += 1
-
-    def end(self) -> None:
-        self.writes -= 1
-        if self.writes == 0 and self.was_enabled:
-            gc.enable()
-
-
-_COLLECTOR = _CollectorPause()
-
-
-_relays: list[_Relay] = []
-
-
-def _relay() -> _Relay:
-    """Return the relay, made on first use by the UI thread (it must live in the thread that takes the outcomes)."""
-    if not _relays:
-        _relays.append(_Relay())
-    return _relays[0]
-
-
 @dataclass(eq=False)
 class _Write:
-    """One write handed to the worker: what it brings the file to, and how to run it."""
+    """One planned write of a session, handed to the document writer."""
 
     edits: int
     """The session's edit count this write saves."""
@@ -182,38 +124,6 @@ class _Write:
     sections: frozenset[str] | None
     summary: bool
     run: Callable[[], object]
-    thread: threading.Thread | None = None
-    error: BaseException | None = None
-
-    def start(self, session: DocumentSession) -> None:
-        """Run the write on a thread of its own; the relay brings the outcome back to the UI thread."""
-        _COLLECTOR.begin()
-        self.thread = threading.Thread(
-            target=_run_in_worker, args=(self, _relay(), weakref.ref(session)), name="pmx-save"
-        )
-        self.thread.start()
-
-    def join(self) -> None:
-        """Wait until the worker has ended (it is ending when this is called), then let collection resume."""
-        thread, self.thread = self.thread, None
-        if thread is not None:
-            thread.join()
-            _COLLECTOR.end()
-
-
-def _execute(write: _Write) -> BaseException | None:
-    """Run a write; return its error instead of raising it."""
-    try:
-        write.run()
-    except Exception as exc:  # any failure (full disk, folder gone) must leave the edits in memory
-        return exc
-    return None
-
-
-def _run_in_worker(write: _Write, relay: _Relay, session: weakref.ref[DocumentSession]) -> None:
-    """Run a write on the worker thread and post its outcome to the UI thread."""
-    write.error = _execute(write)
-    relay.finished.emit(session, write)
 
 
 class DocumentSession(QObject):
@@ -231,11 +141,19 @@ class DocumentSession(QObject):
     """Emitted when the review comments change, so that the markers on fields and rows are repainted."""
 
     def __init__(
-        self, document: Storage, proposal: Proposal, parent: QObject | None = None, *, content_locked: bool = False
+        self,
+        document: Storage,
+        proposal: Proposal,
+        parent: QObject | None = None,
+        *,
+        writer: DocumentWriter,
+        content_locked: bool = False,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.proposal = proposal
+        self.writer = writer
+        """The application's one document writer: this session's saves and its comments' go through it."""
         self.content_locked = content_locked
         """Review mode: the file is open for writing (comments are saved) but the proposal may not change."""
         self._comment_marks: dict[Anchor, int] = {}
@@ -349,10 +267,8 @@ class DocumentSession(QObject):
         if self.read_only or self._closed or self._flight is not None:
             return  # a running write's completion starts the next one
         write = self._prepare()
-        if write is None:
-            return
-        self._flight = write
-        write.start(self)
+        if write is not None:
+            self._submit(write)
 
     def save_now(self) -> bool:
         """Write pending edits at once and wait for the write; on failure keep them in memory and retry later."""
@@ -361,9 +277,6 @@ class DocumentSession(QObject):
     def record_summary(self, summary: ProposalSummary) -> None:
         """Hand the latest summary to the document; it reaches the file with the save of the same content."""
         if self.read_only or self._closed:
-            return
-        if not isinstance(self.document, PlannedStorage):
-            self._hand_summary(summary)
             return
         self._summary, self._summary_edits, self._summary_sent = summary, self._edits, False
         if self._flight is None and self.save_state == SaveState.SAVED and self._edits == self._saved_edits:
@@ -405,11 +318,11 @@ class DocumentSession(QObject):
 
         The import takes ~0.25 s; paid by the first save instead, it could push that save past the one second within
         which an edit must reach the disk. It runs beside the writes, not as one (Python's import lock makes a write
-        that needs the import wait for it), with collection paused like any worker's (see _CollectorPause).
+        that needs the import wait for it), under the same worker policy (ui/workers.py).
         """
         self._writer_warm = True
         if isinstance(self.document, PlannedStorage):
-            _Write(self._edits, False, frozenset(), False, load_writer).start(self)
+            self.writer.workers.start(lambda _send: load_writer(), name="pmx-load-writer")
 
     def _schedule(self) -> None:
         """Start the save timer: SAVE_DELAY_MS after the last edit, MAX_PENDING_MS after the first unsaved one."""
@@ -418,39 +331,49 @@ class DocumentSession(QObject):
         self._timer.start(int(max(0.0, min(SAVE_DELAY_MS, MAX_PENDING_MS - waited_ms))))
 
     def _flush(self, check_all: bool) -> bool:
-        """Wait for the running write, then write what is pending on this thread; True if the file is current."""
+        """Write what is pending through the writer and wait for it (and for what was queued before it).
+
+        check_all compares the whole proposal (closing): whatever an edit changed is written. True if the file is
+        current.
+        """
         self._timer.stop()
         if self.read_only or self._closed:
             self._pending_since = None
             return True
-        self._finish_running_write()
-        if not check_all and self.save_state == SaveState.SAVED and self._edits == self._saved_edits:
-            return True
-        # The whole proposal is compared (Storage.save): a few milliseconds more, and whatever changed is written.
-        summary = self._summary if not self._summary_sent and self._summary_edits == self._edits else None
-        if summary is not None:
-            self._summary_sent = True
-            self._hand_summary(summary)
-        write = _Write(self._edits, True, None, False, lambda: self.document.save(self.proposal))
-        self._dirty, self._pending_since = set(), None
-        return self._settle(write, _execute(write))
+        self.writer.flush()  # the running write's outcome is taken first: never two writes of a session at once
+        if check_all or self._edits != self._saved_edits or self.save_state != SaveState.SAVED:
+            write = self._prepare(force=True)
+            if write is None:
+                return False  # the planning itself failed (see _failed)
+            self._submit(write)
+            self.writer.flush()
+        return self.save_state is SaveState.SAVED
 
-    def _hand_summary(self, summary: ProposalSummary) -> None:
-        """Give the document a summary of the proposal as it is now (it is stored with the save of that content)."""
-        try:
-            self.document.save_summary(summary, self.proposal)
-        except Exception as exc:  # a summary is a cache for the dashboard: never let it disturb editing
-            logger.warning("recording the summary of %s failed: %s", self.path, exc)
+    def _submit(self, write: _Write) -> None:
+        """Hand a planned write to the writer; its outcome comes back to _on_write_finished on the UI thread."""
+        self._flight = write
+        # The writer keeps only a weak reference: a session dropped meanwhile is not kept alive by its last write.
+        session = weakref.ref(self)
 
-    def _prepare(self) -> _Write | None:
-        """Plan a write of the pending edits and of a summary of exactly them; None if there is nothing to do."""
-        content = self._edits != self._saved_edits
+        def outcome(error: BaseException | None) -> None:
+            live = session()
+            if live is not None:
+                live._on_write_finished(write, error)
+
+        self.writer.write(write.run, outcome, name="pmx-save")
+
+    def _prepare(self, force: bool = False) -> _Write | None:
+        """Plan a write of the pending edits and of a summary of exactly them; None if there is nothing to do.
+
+        force plans a write of content comparing the whole proposal, even when no edit is pending (closing).
+        """
+        content = force or self._edits != self._saved_edits
         summary = self._summary if not self._summary_sent and self._summary_edits == self._edits else None
         if not content and summary is None:
             return None
-        sections = None if self._dirty is None else frozenset(self._dirty)
+        sections = None if force or self._dirty is None else frozenset(self._dirty)
         try:
-            run = self._plan(sections, summary)
+            run = self._plan(sections, summary, content)
         except Exception as exc:  # planning reads the model and the document's state: fail like a write would
             self._failed(exc, content)
             return None
@@ -461,36 +384,36 @@ class DocumentSession(QObject):
             self._summary_sent = True
         return _Write(self._edits, content, sections, summary is not None, run)
 
-    def _plan(self, sections: frozenset[str] | None, summary: ProposalSummary | None) -> Callable[[], object]:
+    def _plan(
+        self, sections: frozenset[str] | None, summary: ProposalSummary | None, content: bool
+    ) -> Callable[[], object]:
         """Return what the worker runs: a planned save, or for a plain Storage a save of a copy of the proposal."""
         document = self.document
         if isinstance(document, PlannedStorage):
             prepared = document.prepare_save(self.proposal, sections, summary)
             return lambda: document.write_prepared(prepared)
         copy = self.proposal.model_copy(deep=True)
-        return lambda: document.save(copy)
 
-    def _on_write_finished(self, write: _Write) -> None:
-        """Take a background write's outcome on the UI thread, then start what is still pending."""
+        def save_copy() -> None:
+            if content:
+                document.save(copy)
+            if summary is not None:
+                document.save_summary(summary, copy)
+
+        return save_copy
+
+    def _on_write_finished(self, write: _Write, error: BaseException | None) -> None:
+        """Take a write's outcome on the UI thread, then start what is still pending."""
         if self._flight is not write:
-            return  # save_now already waited for it and took its outcome
+            return
         self._flight = None
-        self._settle(write, write.error)
+        self._settle(write, error)
         if self._closed or self.save_state == SaveState.FAILED:
             return
         if self._edits != self._saved_edits:
             self._schedule()
         elif not self._summary_sent:
             self.write_pending()
-
-    def _finish_running_write(self) -> None:
-        """Wait for the write on the worker, if any, and take its outcome (never two writes at once)."""
-        write = self._flight
-        if write is None:
-            return
-        write.join()
-        self._flight = None
-        self._settle(write, write.error)
 
     def _settle(self, write: _Write, error: BaseException | None) -> bool:
         """Record a finished write's outcome; return False when edits are left unsaved by a failure."""

@@ -198,6 +198,8 @@ def run(path: Path, log_path: Path, seed: int) -> int:
     from ui.main_window import MainWindow
     from ui.settings import Settings
     from ui.translation import LanguageSwitcher
+    from ui.workers import Workers
+    from ui.writer import DocumentWriter
 
     log = EditLog(log_path)
     app = QApplication(["crash-driver"])
@@ -214,7 +216,8 @@ def run(path: Path, log_path: Path, seed: int) -> int:
 
     pages = default_pages
 
-    controller = AppController(window, context, settings, LanguageSwitcher(app), pages)
+    writer = DocumentWriter(Workers(app), app)  # as main.py wires them
+    controller = AppController(window, context, settings, LanguageSwitcher(app), pages, writer=writer)
     window.resize(1360, 860)
     window.show()
     if not controller.open_path(path) or controller.session is None or controller.session.read_only:

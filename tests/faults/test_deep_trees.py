@@ -17,6 +17,7 @@ from storage.document import Document
 from tests.data.make_bad_files import DEEP_CHAIN, build
 from tests.storage.helpers import fingerprint
 from tests.ui.helpers import build_app, record_message_boxes
+from ui.writer import DocumentWriter
 
 
 def _walk_every_step(window, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +70,7 @@ def test_the_editor_walks_every_step_of_a_deep_or_cyclic_tree(
 @pytest.mark.gui
 @pytest.mark.parametrize("name", ["deep-chain-pmx", "parent-cycle-pmx"])
 def test_a_snapshot_of_a_deep_or_cyclic_tree_is_viewed_and_compared(
-    name: str, qtbot: QtBot, qapp: QApplication, tmp_path: Path
+    name: str, qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter
 ) -> None:
     from ui.commands import SetValueCommand
     from ui.context import UiContext
@@ -78,7 +79,7 @@ def test_a_snapshot_of_a_deep_or_cyclic_tree_is_viewed_and_compared(
 
     [bad] = build(tmp_path / "bad", [name])
     with Document.open(bad.path) as document:
-        session = DocumentSession(document, document.load())
+        session = DocumentSession(document, document.load(), writer=writer)
         dialog = SnapshotsDialog(session, document, UiContext.load("es"))
         qtbot.addWidget(dialog)
         assert dialog.create_snapshot("Antes") is not None

@@ -31,6 +31,7 @@ from storage.interchange import dump_json
 from tests.ui.comment_helpers import commenting_app
 from ui.context import UiContext
 from ui.session import DocumentSession
+from ui.workers import Workers
 
 EDGES = ("9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59", "0001-01-01T00:00:00")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -143,14 +144,14 @@ def test_check_and_convert_read_the_edge_moments(tmp_path: Path, capsys: pytest.
 
 
 @pytest.mark.gui
-def test_the_dashboard_shows_and_sorts_the_edge_moments(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_dashboard_shows_and_sorts_the_edge_moments(qtbot: QtBot, tmp_path: Path, workers: Workers) -> None:
     from ui.dashboard.model import Column
     from ui.dashboard.view import DashboardView
 
     source = edge_pmx(tmp_path / "cohorte")
     Document.create(tmp_path / "cohorte" / "otra.pmx", load_example("en")).close()
     book = default_rulebook(UiContext.load("es").catalogs, UiContext.load("es").field_model)
-    view = DashboardView(book.catalogs, book, "es")
+    view = DashboardView(book.catalogs, book, "es", workers=workers)
     qtbot.addWidget(view)
     view.resize(1400, 700)
     try:

@@ -43,6 +43,8 @@ from ui.cli.common import read_any
 from ui.dashboard.view import DashboardView
 from ui.main_window import MainWindow
 from ui.session import DocumentSession, SaveState
+from ui.workers import Workers
+from ui.writer import DocumentWriter
 
 ROOT = Path(__file__).resolve().parents[2]
 READ_COMMANDS = ("check", "convert", "export", "review")
@@ -276,10 +278,10 @@ def test_every_command_ends_cleanly_as_a_process(
 
 
 @pytest.fixture
-def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter):  # type: ignore[no-untyped-def]
     """The main window and its controller, with message boxes recorded instead of waiting for a click."""
     warnings = record_message_boxes(monkeypatch, ("warning", "critical", "information", "question"))
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield app.window, app.controller, warnings
     app.controller.close_document()
 
@@ -392,7 +394,7 @@ def test_a_disk_filling_up_while_editing_keeps_the_edit_and_says_so(gui, tmp_pat
 
 @pytest.mark.gui
 def test_the_dashboard_reads_every_class_as_review_does_and_changes_nothing(
-    bad_files: dict[str, BadFile], qtbot: QtBot, tmp_path: Path
+    bad_files: dict[str, BadFile], qtbot: QtBot, tmp_path: Path, workers: Workers
 ) -> None:
     """A facilitator points the dashboard at a folder holding every class: one row each, the folder as it was."""
     folder = tmp_path / "cohorte"
@@ -401,7 +403,7 @@ def test_the_dashboard_reads_every_class_as_review_does_and_changes_nothing(
         copy_folder(bad.path.parent, folder / bad.name)
     before = folder_state(folder)
     rulebook = default_rulebook(Catalogs.load(), FieldModel.load())
-    view = DashboardView(rulebook.catalogs, rulebook, "es")
+    view = DashboardView(rulebook.catalogs, rulebook, "es", workers=workers)
     qtbot.addWidget(view)
     try:
         with qtbot.waitSignal(view.loader.finished, timeout=300_000):

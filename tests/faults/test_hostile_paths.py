@@ -32,6 +32,7 @@ from storage.interchange import write_json
 from storage.reading import MAX_DOCUMENT_BYTES, MAX_READ_BYTES
 from tests.storage.helpers import fingerprint
 from tests.ui.helpers import build_app, record_message_boxes
+from ui.writer import DocumentWriter
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = ("check", "convert", "export", "review")
@@ -251,9 +252,9 @@ def test_every_command_ends_cleanly_as_a_process(
 
 
 @pytest.fixture
-def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter):  # type: ignore[no-untyped-def]
     warnings = record_message_boxes(monkeypatch, ("warning", "critical", "information", "question"))
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield app, warnings
     app.controller.close_document()
 

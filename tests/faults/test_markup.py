@@ -27,6 +27,7 @@ from ui.commands import ReplaceProposalCommand
 from ui.comments_import import choose_and_import_word_comments
 from ui.session import DocumentSession
 from ui.snapshots import SnapshotsDialog
+from ui.writer import DocumentWriter
 
 MARKER = "GRANDE"
 MARKUP = f"<h1 style='font-size:90px'>{MARKER}</h1><img src='file:///etc/hostname'><a href='file:///etc'>x</a>"
@@ -80,14 +81,16 @@ def _rendered_messages(shown: list[str]) -> set[str]:
 
 
 @pytest.mark.gui
-def test_markup_in_texts_is_never_rendered(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+def test_markup_in_texts_is_never_rendered(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter
+) -> None:
     proposal = load_example("es")
     mark_every_text(proposal, lambda: MARKUP)
     actor = proposal.actor_matrix.actors[0].id
     comment = Comment(id="K1", matrix="actors", item_id=actor, author=MARKUP, text=MARKUP)
     path = tmp_path / "marcado.pmx"
     Document.create(path, proposal, [comment]).close()
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     window, controller = app.window, app.controller
     window.resize(1360, 860)
     window.show()
@@ -104,14 +107,16 @@ def test_markup_in_texts_is_never_rendered(qtbot: QtBot, qapp: QApplication, tmp
 
 
 @pytest.mark.gui
-def test_markup_in_snapshots_is_never_rendered(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markup_in_snapshots_is_never_rendered(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
+) -> None:
     shown = record_message_boxes(monkeypatch, ("warning", "question", "information"), QMessageBox.StandardButton.No)
     proposal = load_example("es")
     mark_every_text(proposal, lambda: MARKUP)
     path = tmp_path / f"{FILE_MARKUP}.pmx"
     Document.create(path, proposal).close()
     with Document.open(path) as document:
-        session = DocumentSession(document, document.load())
+        session = DocumentSession(document, document.load(), writer=writer)
         dialog = SnapshotsDialog(session, document, make_context())
         qtbot.addWidget(dialog)
         assert dialog.create_snapshot(MARKUP) is not None
@@ -151,7 +156,7 @@ class _DamagedComments:
 
 @pytest.mark.gui
 def test_markup_in_an_import_report_is_never_rendered(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
     shown = record_message_boxes(monkeypatch, ("warning", "question", "information"), QMessageBox.StandardButton.No)
     path = tmp_path / f"{FILE_MARKUP}.pmx"
@@ -159,7 +164,7 @@ def test_markup_in_an_import_report_is_never_rendered(
     junk = tmp_path / f"{FILE_MARKUP}.docx"
     junk.write_bytes(b"nada")
     with Document.open(path) as document:
-        session = DocumentSession(document, document.load())
+        session = DocumentSession(document, document.load(), writer=writer)
         assert choose_and_import_word_comments(session, document, None, junk, describe=str, lang="es") is None
         damaged = _DamagedComments(path)
         assert choose_and_import_word_comments(session, damaged, None, junk, describe=str, lang="es") is None

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from matrices.review import Anchor, Comment
 from storage.document import Document
 from tests.ui.helpers import App, build_app
+from ui.writer import DocumentWriter
 
 NOT_CONTENT = {"comments", "meta", "snapshots"}
 """Tables that are not the participant's content: review comments, file facts and snapshots."""
 
 
-def commenting_app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, author: str, role: str) -> Iterator[App]:
+def commenting_app(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, author: str, role: str, writer: DocumentWriter
+) -> Iterator[App]:
     """Yield the whole app, shown, its new comments by author as role; then close its document and translations."""
-    parts = build_app(qtbot, qapp, tmp_path)
+    parts = build_app(qtbot, qapp, tmp_path, writer=writer)
     parts.settings.author_name = author
     parts.settings.author_role = role
     parts.window.resize(1500, 950)
@@ -36,6 +41,15 @@ def commenting_app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, author: str
 def stored_comments(path: Path) -> list[Comment]:
     with Document.open(path, read_only=True) as document:
         return document.load_comments()
+
+
+def written(app: App, timeout: float = 5.0) -> None:
+    """Wait, handling events as the UI thread does, until every write handed to the writer has had its outcome."""
+    writer = app.controller.writer
+    deadline = time.monotonic() + timeout
+    while writer.busy and time.monotonic() < deadline:
+        QTest.qWait(10)
+    assert not writer.busy, "a write is still running"
 
 
 def content_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -24,6 +24,7 @@ from ui.main_window import MainWindow
 from ui.pages.editor_pages import default_pages
 from ui.settings import Settings
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 
 def make_context(lang: Lang = "es") -> UiContext:
@@ -40,14 +41,14 @@ class App:
     context: UiContext
 
 
-def build_app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> App:
+def build_app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter) -> App:
     """Build the main window and its controller as main.py does, with settings in an ini file under tmp_path."""
     context = make_context()
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(context)
     qtbot.addWidget(window)
     languages = LanguageSwitcher(qapp)
-    controller = AppController(window, context, settings, languages, default_pages)
+    controller = AppController(window, context, settings, languages, default_pages, writer=writer)
     return App(window, controller, settings, languages, context)
 
 

@@ -13,6 +13,7 @@ from ui.binding import FieldBinder
 from ui.session import DocumentSession
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.item_checklist import ItemChecklist, items_catalog
+from ui.writer import DocumentWriter
 
 LETTERS = Catalog("test#letters", tuple(CatalogEntry(x, x.upper(), x.upper()) for x in "abcdef"))
 
@@ -65,9 +66,9 @@ def test_an_item_checklist_keeps_the_order_when_its_entries_change(qtbot: QtBot)
 
 
 def test_ticking_one_more_entry_in_the_example_keeps_its_order_in_one_undo_step(
-    qtbot: QtBot, example_es: Proposal, catalogs: Catalogs
+    qtbot: QtBot, example_es: Proposal, catalogs: Catalogs, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(MemoryDocument(), example_es)
+    session = DocumentSession(MemoryDocument(), example_es, writer=writer)
     catalog = catalogs.get("actor_roles.json")
     order = [entry.id for entry in catalog]
     # An actor whose roles the example lists in another order than the catalogue's (A01: lead, implementer, ...).

@@ -17,6 +17,7 @@ from tests.ui.comment_helpers import (
     requested_anchors,
     right_click,
     stored_comments,
+    written,
 )
 from tests.ui.helpers import App, MemoryDocument, demo_file, type_text
 from ui.comments.store import CommentStore
@@ -25,11 +26,12 @@ from ui.pages.actors import ActorsPage
 from ui.pages.general import GeneralPage
 from ui.pages.problem import CAUSES, EVIDENCE, ProblemPage
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    yield from commenting_app(qtbot, qapp, tmp_path, "Ana Pérez", "participant")
+def app(qtbot: QtBot, qapp, tmp_path: Path, writer: DocumentWriter):  # type: ignore[no-untyped-def]
+    yield from commenting_app(qtbot, qapp, tmp_path, "Ana Pérez", "participant", writer=writer)
 
 
 def title_edit(app: App) -> QLineEdit:
@@ -41,9 +43,10 @@ def title_edit(app: App) -> QLineEdit:
 def write(app: App, text: str) -> Comment:
     panel = app.controller.comments.panel
     type_text(panel.composer_text, text)
-    written = panel.send()
-    assert written is not None
-    return written
+    sent = panel.send()
+    assert sent is not None
+    written(app)
+    return sent
 
 
 # -- add, reply, resolve through the file ------------------------------------------------------------------------
@@ -72,6 +75,7 @@ def test_add_reply_and_resolve_reach_the_file(app: App, tmp_path: Path) -> None:
 
     assert panel.select_thread(first.id)
     assert panel.toggle_status()
+    written(app)
     assert {c.id: c.status for c in stored_comments(path)}[first.id] == "resolved"
     assert panel.resolve_button.text() == panel.tr("Reopen")
 
@@ -303,12 +307,14 @@ class FailingComments(MemoryDocument):
         self.comments = list(comments)
 
 
-def test_a_failed_comment_save_is_reported_kept_and_retried(qtbot: QtBot, example_es) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_comment_save_is_reported_kept_and_retried(qtbot: QtBot, example_es, writer: DocumentWriter) -> None:  # type: ignore[no-untyped-def]
     document = FailingComments(fail=True)
-    session = DocumentSession(document, example_es)
+    session = DocumentSession(document, example_es, writer=writer)
     store = CommentStore(document, session)
     written = store.add(("problem", "C1", "description"), "No se pierde", "Ana", "participant")
     assert written is not None
+    assert store.pending
+    qtbot.waitUntil(lambda: store.last_error is not None, timeout=2000)  # written off the UI thread: told after
     assert store.pending
     assert "No space" in (store.last_error or "")
     assert [c.id for c in store.comments()] == [written.id], "kept in memory"

@@ -28,6 +28,7 @@ from ui.comments.store import CommentStore
 from ui.comments_import import choose_and_import_word_comments, import_comments_from_word
 from ui.session import DocumentSession
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
@@ -86,9 +87,14 @@ def annotate(word: WordDocument, proposal: Proposal, path: Path) -> Path:
 
 
 def test_word_comments_are_merged_onto_their_items_once(
-    document: Document, catalogs: Catalogs, field_model: FieldModel, tmp_path: Path, qtbot: QtBot
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    writer: DocumentWriter,
 ) -> None:
-    session = DocumentSession(document, document.load())
+    session = DocumentSession(document, document.load(), writer=writer)
     content_before = document.load()
     path = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "revisada.docx")
 
@@ -117,9 +123,14 @@ def test_word_comments_are_merged_onto_their_items_once(
 
 
 def test_a_word_file_of_another_proposal_is_refused(
-    document: Document, catalogs: Catalogs, field_model: FieldModel, tmp_path: Path, qtbot: QtBot
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    writer: DocumentWriter,
 ) -> None:
-    session = DocumentSession(document, document.load())
+    session = DocumentSession(document, document.load(), writer=writer)
     other = load_example("es").model_copy(update={"id": "otra-propuesta"})
     path = tmp_path / "otra.docx"
     path.write_bytes(
@@ -131,12 +142,17 @@ def test_a_word_file_of_another_proposal_is_refused(
 
 
 def test_a_read_only_document_cannot_take_the_comments(
-    document: Document, catalogs: Catalogs, field_model: FieldModel, tmp_path: Path, qtbot: QtBot
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    writer: DocumentWriter,
 ) -> None:
     word = exported_docx(document, catalogs, field_model)
     path = annotate(word, document.load(), tmp_path / "revisada.docx")
     with Document.open(document.path, read_only=True) as reader:
-        session = DocumentSession(reader, reader.load())
+        session = DocumentSession(reader, reader.load(), writer=writer)
         with pytest.raises(ReadOnlyDocumentError):
             import_comments_from_word(session, reader, path)
 
@@ -148,11 +164,12 @@ def test_the_menu_action_reports_what_came_in(
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
+    writer: DocumentWriter,
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    session = DocumentSession(document, document.load())
+    session = DocumentSession(document, document.load(), writer=writer)
     path = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
     result = choose_and_import_word_comments(session, document, None, path, describe=str, lang="en", confirm=accept)
     assert result is not None
@@ -184,9 +201,14 @@ class MemorySink:
 
 
 def test_comments_go_to_whoever_holds_them(
-    document: Document, catalogs: Catalogs, field_model: FieldModel, tmp_path: Path, qtbot: QtBot
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    writer: DocumentWriter,
 ) -> None:
-    session = DocumentSession(document, document.load())
+    session = DocumentSession(document, document.load(), writer=writer)
     path = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
     sink = MemorySink(document.load_comments())
     result = import_comments_from_word(session, sink, path)
@@ -204,10 +226,11 @@ def test_a_failed_import_says_why_in_the_interface_language(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     spanish: LanguageSwitcher,
+    writer: DocumentWriter,
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    session = DocumentSession(document, document.load())
+    session = DocumentSession(document, document.load(), writer=writer)
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"nada")
     letter = tmp_path / "carta.docx"
@@ -221,7 +244,7 @@ def test_a_failed_import_says_why_in_the_interface_language(
         assert choose_and_import_word_comments(session, document, None, path, describe=str, lang="es") is None
     reviewed = annotate(exported_docx(document, catalogs, field_model), session.proposal, tmp_path / "r.docx")
     with Document.open(document.path, read_only=True) as reader:
-        reader_session = DocumentSession(reader, reader.load())
+        reader_session = DocumentSession(reader, reader.load(), writer=writer)
         store = CommentStore(reader, reader_session)  # as the editor holds them: it refuses every change
         for sink in (reader, store):
             assert (

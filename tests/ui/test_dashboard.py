@@ -27,6 +27,7 @@ from ui.dashboard.batch import BatchExporter
 from ui.dashboard.model import PATH_ROLE, SCORES_ROLE, Column
 from ui.dashboard.view import DashboardView
 from ui.start_screen import StartScreen
+from ui.workers import Workers
 
 COUNT = 50
 AUTHORS = ["Ana Pérez", "Luis Gómez", "María Núñez", "José Ortiz", "Carmen Ríos"]
@@ -62,8 +63,8 @@ def folder(generated: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, rulebook: Rulebook) -> DashboardView:
-    dashboard = DashboardView(rulebook.catalogs, rulebook, "es")
+def view(qtbot: QtBot, rulebook: Rulebook, workers: Workers) -> DashboardView:
+    dashboard = DashboardView(rulebook.catalogs, rulebook, "es", workers=workers)
     qtbot.addWidget(dashboard)
     dashboard.resize(1400, 700)
     yield dashboard

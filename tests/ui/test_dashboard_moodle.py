@@ -19,6 +19,7 @@ from tests.data.moodle_zips import Submission, pmx_bytes, worksheet_bytes, write
 from ui.dashboard.feedback_dialog import FeedbackDialog
 from ui.dashboard.model import PARTICIPANT_COLUMNS, Column
 from ui.dashboard.view import DashboardView
+from ui.workers import Workers
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +44,16 @@ def download(tmp_path: Path, submissions: list[Submission]) -> Path:
     return write_download(tmp_path / "curso-tarea.zip", submissions)
 
 
-def make_view(qtbot: QtBot, rulebook: Rulebook) -> DashboardView:
-    view = DashboardView(rulebook.catalogs, rulebook, "es")
+def make_view(qtbot: QtBot, rulebook: Rulebook, workers: Workers) -> DashboardView:
+    view = DashboardView(rulebook.catalogs, rulebook, "es", workers=workers)
     qtbot.addWidget(view)
     view.resize(1400, 700)
     return view
 
 
 @pytest.fixture
-def view(qtbot: QtBot, rulebook: Rulebook) -> DashboardView:
-    dashboard = make_view(qtbot, rulebook)
+def view(qtbot: QtBot, rulebook: Rulebook, workers: Workers) -> DashboardView:
+    dashboard = make_view(qtbot, rulebook, workers=workers)
     yield dashboard
     dashboard.shutdown()
 
@@ -108,7 +109,7 @@ def test_a_plain_folder_hides_the_participant_columns_again(
 
 
 def test_reviewing_a_participant_works_on_a_copy_and_is_remembered(
-    qtbot: QtBot, view: DashboardView, download: Path, rulebook: Rulebook
+    qtbot: QtBot, view: DashboardView, download: Path, rulebook: Rulebook, workers: Workers
 ) -> None:
     load(qtbot, view, download)
     entry = view.model.entry(view.proxy.mapToSource(view.proxy.index(row_of(view, 12), 0)).row())
@@ -123,7 +124,7 @@ def test_reviewing_a_participant_works_on_a_copy_and_is_remembered(
     assert column(view, Column.REVIEWED)[row_of(view, 12)] == "Reviewed"
     assert "1 reviewed" in view._count_label.text()
     # Another session: a new window on the same download shows who was reviewed.
-    again = make_view(qtbot, rulebook)
+    again = make_view(qtbot, rulebook, workers=workers)
     load(qtbot, again, download)
     assert column(again, Column.REVIEWED)[row_of(again, 12)] == "Reviewed"
     assert column(again, Column.COMMENTS)[row_of(again, 12)] == "1 / 0"

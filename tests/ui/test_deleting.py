@@ -30,6 +30,7 @@ from ui.pages.problem import ProblemPage
 from ui.pages.strategy import StrategyPage
 from ui.session import DocumentSession
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -49,10 +50,15 @@ def context_in(lang: Lang, catalogs: Catalogs, field_model: FieldModel) -> UiCon
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_deleting_each_item_of_the_example_adds_no_g02_and_one_undo_restores_it(
-    qapp: QApplication, lang: Lang, catalogs: Catalogs, field_model: FieldModel, confirmations: list[str]
+    qapp: QApplication,
+    lang: Lang,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    confirmations: list[str],
+    writer: DocumentWriter,
 ) -> None:
     proposal = load_example(lang)
-    session = DocumentSession(MemoryDocument(), proposal)
+    session = DocumentSession(MemoryDocument(), proposal, writer=writer)
     deleter = Deleter(session, context_in(lang, catalogs, field_model))
     baseline = g02(proposal, catalogs, field_model)
     entries = [
@@ -111,10 +117,12 @@ def shown(qtbot: QtBot, page: QWidget) -> None:
 
 @pytest.mark.usefixtures("real_box")
 def test_deleting_an_actor_names_every_link_in_spanish_and_cancel_keeps_it(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, spanish: LanguageSwitcher
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, spanish: LanguageSwitcher, writer: DocumentWriter
 ) -> None:
     proposal = load_example("es")
-    page = ActorsPage(DocumentSession(MemoryDocument(), proposal), context_in("es", catalogs, field_model))
+    page = ActorsPage(
+        DocumentSession(MemoryDocument(), proposal, writer=writer), context_in("es", catalogs, field_model)
+    )
     shown(qtbot, page)
     page.refresh()
     before = proposal.model_dump()
@@ -142,10 +150,12 @@ def test_deleting_an_actor_names_every_link_in_spanish_and_cancel_keeps_it(
 
 @pytest.mark.usefixtures("real_box")
 def test_deleting_an_axis_lists_the_actors_and_instruments_that_name_it_in_english(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, writer: DocumentWriter
 ) -> None:
     proposal = load_example("en")
-    page = StrategyPage(DocumentSession(MemoryDocument(), proposal), context_in("en", catalogs, field_model))
+    page = StrategyPage(
+        DocumentSession(MemoryDocument(), proposal, writer=writer), context_in("en", catalogs, field_model)
+    )
     shown(qtbot, page)
     page.refresh()
     before = proposal.model_dump()
@@ -166,10 +176,12 @@ def test_deleting_an_axis_lists_the_actors_and_instruments_that_name_it_in_engli
 
 @pytest.mark.usefixtures("real_box")
 def test_deleting_a_datum_names_the_causes_that_cite_it(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, writer: DocumentWriter
 ) -> None:
     proposal = load_example("en")
-    page = ProblemPage(DocumentSession(MemoryDocument(), proposal), context_in("en", catalogs, field_model))
+    page = ProblemPage(
+        DocumentSession(MemoryDocument(), proposal, writer=writer), context_in("en", catalogs, field_model)
+    )
     shown(qtbot, page)
     page.refresh()
     datum = proposal.problem_matrix.evidence[0].id
@@ -185,11 +197,13 @@ def test_deleting_a_datum_names_the_causes_that_cite_it(
 
 
 def test_an_item_nothing_links_to_is_deleted_without_asking(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, confirmations: list[str]
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, confirmations: list[str], writer: DocumentWriter
 ) -> None:
     # Nothing in the course's model points at an instrument: no dialog, one undo step.
     proposal = load_example("es")
-    page = InstrumentsPage(DocumentSession(MemoryDocument(), proposal), context_in("es", catalogs, field_model))
+    page = InstrumentsPage(
+        DocumentSession(MemoryDocument(), proposal, writer=writer), context_in("es", catalogs, field_model)
+    )
     shown(qtbot, page)
     page.refresh()
     assert page.panel.select_id("I01")
@@ -209,10 +223,10 @@ Lister = Callable[[Proposal], list[str]]
     ],
 )  # fmt: skip
 def test_lines_and_indicators_are_unlinked_from_the_instruments(
-    qapp: QApplication, catalogs: Catalogs, field_model: FieldModel, where: Locator, ids: Lister
+    qapp: QApplication, catalogs: Catalogs, field_model: FieldModel, where: Locator, ids: Lister, writer: DocumentWriter
 ) -> None:
     proposal = load_example("es")
-    session = DocumentSession(MemoryDocument(), proposal)
+    session = DocumentSession(MemoryDocument(), proposal, writer=writer)
     chosen = resolve(proposal, (*where, ("index", 0))).id
     assert chosen in ids(proposal)
     assert Deleter(session, context_in("es", catalogs, field_model)).delete(where, 0, "delete")
@@ -220,11 +234,11 @@ def test_lines_and_indicators_are_unlinked_from_the_instruments(
 
 
 def test_an_open_form_shows_the_link_cleared_by_a_delete_elsewhere(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel
+    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, writer: DocumentWriter
 ) -> None:
     # The strategy page shows EJ1 led by A01; deleting A01 (from the actors page) empties that choice at once.
     proposal = load_example("es")
-    session = DocumentSession(MemoryDocument(), proposal)
+    session = DocumentSession(MemoryDocument(), proposal, writer=writer)
     context = context_in("es", catalogs, field_model)
     page = StrategyPage(session, context)
     shown(qtbot, page)

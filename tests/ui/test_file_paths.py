@@ -30,6 +30,8 @@ from tests.storage.helpers import fingerprint
 from tests.ui.helpers import App, build_app, demo_file, record_message_boxes
 from ui.dashboard.view import DashboardView
 from ui.settings import Settings
+from ui.workers import Workers
+from ui.writer import DocumentWriter
 
 LATIN1 = os.fsdecode(b"propuesta_a\xf1o")
 SHOWN = "propuesta_a\\xf1o"
@@ -42,8 +44,8 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, warnings: list[str]):  # type: ignore[no-untyped-def]
-    built = build_app(qtbot, qapp, tmp_path)
+def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, warnings: list[str], writer: DocumentWriter):  # type: ignore[no-untyped-def]
+    built = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield built
     built.controller.close_document()
 
@@ -79,10 +81,10 @@ def test_recent_files_keep_a_name_that_is_not_utf8_across_a_restart(app: App, la
 
 
 def test_the_dashboard_lists_and_exports_a_name_that_is_not_utf8(
-    qtbot: QtBot, latin1_pmx: Path, tmp_path: Path, catalogs: Catalogs, field_model: FieldModel
+    qtbot: QtBot, latin1_pmx: Path, tmp_path: Path, catalogs: Catalogs, field_model: FieldModel, workers: Workers
 ) -> None:
     rulebook = default_rulebook(catalogs, field_model)
-    view = DashboardView(rulebook.catalogs, rulebook, "es")
+    view = DashboardView(rulebook.catalogs, rulebook, "es", workers=workers)
     qtbot.addWidget(view)
     try:
         with qtbot.waitSignal(view.loader.finished, timeout=20_000):
@@ -139,7 +141,7 @@ def test_save_as_never_writes_a_side_file_of_another_document(
 
 
 def test_the_dashboard_never_writes_over_a_participant_file(
-    qtbot: QtBot, tmp_path: Path, warnings: list[str], catalogs: Catalogs, field_model: FieldModel
+    qtbot: QtBot, tmp_path: Path, warnings: list[str], catalogs: Catalogs, field_model: FieldModel, workers: Workers
 ) -> None:
     folder = tmp_path / "cohorte"
     folder.mkdir()
@@ -148,7 +150,7 @@ def test_the_dashboard_never_writes_over_a_participant_file(
     out.mkdir()
     (out / "a.docx").symlink_to(second)
     rulebook = default_rulebook(catalogs, field_model)
-    view = DashboardView(rulebook.catalogs, rulebook, "es")
+    view = DashboardView(rulebook.catalogs, rulebook, "es", workers=workers)
     qtbot.addWidget(view)
     try:
         with qtbot.waitSignal(view.loader.finished, timeout=20_000):

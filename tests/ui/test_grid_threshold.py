@@ -21,6 +21,7 @@ from tests.ui.helpers import MemoryDocument
 from ui.context import UiContext
 from ui.pages.actors import ActorsPage
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -47,14 +48,14 @@ def test_the_course_threshold_is_read_and_changes_twelve_example_actors(course: 
 
 
 def test_editor_grid_and_word_table_agree_with_the_course_threshold(
-    qtbot: QtBot, course: Catalogs, field_model: FieldModel
+    qtbot: QtBot, course: Catalogs, field_model: FieldModel, writer: DocumentWriter
 ) -> None:
     proposal = load_example("es")
     grid = StakeholderGrid.from_catalogs(course)
     expected = {a.id: course.label(GRID_REF, grid.quadrant(a) or "", "es") for a in proposal.actor_matrix.actors}
 
     context = UiContext(course, field_model, default_rulebook(course, field_model), load_example("es"), proposal)
-    page = ActorsPage(DocumentSession(MemoryDocument(), proposal), context)
+    page = ActorsPage(DocumentSession(MemoryDocument(), proposal, writer=writer), context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.refresh()

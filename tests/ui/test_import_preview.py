@@ -30,6 +30,7 @@ from ui.comments.import_preview import AUTHOR, DATE, NOTE, TEXT, ImportPreview
 from ui.comments_import import choose_and_import_word_comments, move_targets, store_import
 from ui.session import DocumentSession
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 MATRIX_TITLES = {"general": "Datos generales", "problem": "Problema", "actors": "Actores"}
 
@@ -85,9 +86,9 @@ def _rows(tree: QTreeWidget) -> dict[str, QTreeWidgetItem]:
 
 
 def _preview(
-    document: Document, proposal: Proposal, path: Path, qtbot: QtBot
+    document: Document, proposal: Proposal, path: Path, qtbot: QtBot, writer: DocumentWriter
 ) -> tuple[ImportPreview, ImportPlan, AnchorNames]:
-    session = DocumentSession(document, proposal)
+    session = DocumentSession(document, proposal, writer=writer)
     names = AnchorNames(session, make_context("es"), lambda matrix: MATRIX_TITLES.get(matrix, matrix))
     plan = plan_import(path, proposal, document.load_comments())
     dialog = ImportPreview(plan, names.place, move_targets(proposal), "es", None, names.describe)
@@ -102,10 +103,11 @@ def test_the_preview_shows_where_each_comment_lands_and_what_it_could_not_place(
     tmp_path: Path,
     qtbot: QtBot,
     spanish: LanguageSwitcher,
+    writer: DocumentWriter,
 ) -> None:
     path = _reviewed(document, catalogs, field_model, tmp_path)
     proposal = _without_actor(document.load(), 3)
-    dialog, plan, _names = _preview(document, proposal, path, qtbot)
+    dialog, plan, _names = _preview(document, proposal, path, qtbot, writer=writer)
     rows = _rows(dialog.findChild(QTreeWidget, "importComments"))
     cause = proposal.problem_matrix.causes[1]
     description = next(s for s in field_model.fields("cause") if s.key == "description").label("es")
@@ -132,11 +134,16 @@ def test_the_preview_shows_where_each_comment_lands_and_what_it_could_not_place(
 
 
 def test_a_comment_the_import_could_not_place_can_be_moved_to_an_item(
-    document: Document, catalogs: Catalogs, field_model: FieldModel, tmp_path: Path, qtbot: QtBot
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    writer: DocumentWriter,
 ) -> None:
     path = _reviewed(document, catalogs, field_model, tmp_path)
     proposal = _without_actor(document.load(), 3)
-    dialog, plan, names = _preview(document, proposal, path, qtbot)
+    dialog, plan, names = _preview(document, proposal, path, qtbot, writer=writer)
     tree = dialog.findChild(QTreeWidget, "importComments")
     move = dialog.findChild(QPushButton, "importMove")
     target = dialog.findChild(QComboBox, "importTarget")
@@ -176,10 +183,15 @@ def test_an_unplaced_comment_left_where_it_is_goes_to_the_general_comments_never
 
 
 def test_cancelling_the_preview_stores_nothing(
-    document: Document, catalogs: Catalogs, field_model: FieldModel, tmp_path: Path, qtbot: QtBot
+    document: Document,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    tmp_path: Path,
+    qtbot: QtBot,
+    writer: DocumentWriter,
 ) -> None:
     path = _reviewed(document, catalogs, field_model, tmp_path)
-    session = DocumentSession(document, document.load())
+    session = DocumentSession(document, document.load(), writer=writer)
     seen: list[ImportPlan] = []
 
     def cancel(plan: ImportPlan) -> None:

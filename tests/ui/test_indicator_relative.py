@@ -16,16 +16,22 @@ from ui.context import UiContext
 from ui.pages.strategy import TAB_INDICATORS, StrategyPage
 from ui.session import DocumentSession
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
 def page(
-    qtbot: QtBot, catalogs: Catalogs, field_model: FieldModel, example_es: Proposal, spanish: LanguageSwitcher
+    qtbot: QtBot,
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    example_es: Proposal,
+    spanish: LanguageSwitcher,
+    writer: DocumentWriter,
 ) -> StrategyPage:
     context = UiContext(
         catalogs, field_model, default_rulebook(catalogs, field_model), load_example("es"), load_example("en")
     )
-    strategy = StrategyPage(DocumentSession(MemoryDocument(), example_es), context)
+    strategy = StrategyPage(DocumentSession(MemoryDocument(), example_es, writer=writer), context)
     qtbot.addWidget(strategy)
     strategy.tabs.setCurrentIndex(TAB_INDICATORS)
     return strategy

@@ -36,6 +36,7 @@ from ui.pages.editor_pages import STEPS, default_pages
 from ui.pages.problem import ProblemPage
 from ui.session import DocumentSession, SaveState
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 REVIEW_ROW = len(MATRIX_KEYS)
 
@@ -47,9 +48,9 @@ def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[App]:
+def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
     """The whole app, shown, on the Spanish example."""
-    parts = build_app(qtbot, qapp, tmp_path)
+    parts = build_app(qtbot, qapp, tmp_path, writer=writer)
     parts.window.resize(1360, 860)
     parts.window.show()
     qtbot.waitExposed(parts.window)
@@ -167,13 +168,13 @@ def test_pages_built_after_a_language_switch_come_in_the_new_language(app: App) 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_a_steps_title_is_the_title_of_its_page(
-    lang: str, qtbot: QtBot, qapp: QApplication, context: UiContext
+    lang: str, qtbot: QtBot, qapp: QApplication, context: UiContext, writer: DocumentWriter
 ) -> None:
     languages = LanguageSwitcher(qapp)
     languages.apply("es" if lang == "es" else "en")
     context.lang = "es" if lang == "es" else "en"
     try:
-        session = DocumentSession(MemoryDocument(), load_example("es"))
+        session = DocumentSession(MemoryDocument(), load_example("es"), writer=writer)
         for step, deferred in zip(STEPS, default_pages(session, context), strict=True):
             assert isinstance(deferred, DeferredPage)
             page = deferred.build()

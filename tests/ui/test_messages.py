@@ -27,6 +27,7 @@ from ui.messages import error_message
 from ui.translation import LanguageSwitcher
 from ui.widgets.banner import Banner
 from ui.widgets.plain_text import literal
+from ui.writer import DocumentWriter
 
 HOSTILE = "<b>negrita</b><img src='file:///etc/hostname'>"
 
@@ -39,10 +40,10 @@ def languages(qapp: QApplication):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter):  # type: ignore[no-untyped-def]
     """The main window and its controller; message boxes are recorded instead of waiting for a click."""
     warnings = record_message_boxes(monkeypatch)
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield app.window, app.controller, warnings
     app.controller.close_document()
     app.languages.clear()  # other tests expect the untranslated source strings

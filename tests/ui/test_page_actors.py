@@ -20,6 +20,7 @@ from ui.context import UiContext
 from ui.models.actors import ActorTableModel
 from ui.pages.actors import ActorsPage
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
@@ -29,8 +30,10 @@ def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
     )
 
 
-def make_page(qtbot: QtBot, context: UiContext, proposal: Proposal, read_only: bool = False) -> ActorsPage:
-    session = DocumentSession(MemoryDocument(read_only=read_only), proposal)
+def make_page(
+    qtbot: QtBot, context: UiContext, proposal: Proposal, read_only: bool = False, *, writer: DocumentWriter
+) -> ActorsPage:
+    session = DocumentSession(MemoryDocument(read_only=read_only), proposal, writer=writer)
     page = ActorsPage(session, context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -48,9 +51,9 @@ def shown(qtbot: QtBot, page: ActorsPage) -> None:
 
 
 def test_typing_spanish_in_the_form_changes_the_actor_and_one_undo_restores_it(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     assert page.panel.select_id("A03")
     name = page.rows["name"].widget
@@ -75,9 +78,9 @@ def test_typing_spanish_in_the_form_changes_the_actor_and_one_undo_restores_it(
 
 
 def test_rating_combos_use_the_scale_labels_and_update_the_suggested_strategy(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("A20")  # interest 3, influence 2: monitor
     assert "Monitorear" in page.strategy_value.text()
     influence = page.rows["influence"].widget
@@ -99,9 +102,9 @@ def test_rating_combos_use_the_scale_labels_and_update_the_suggested_strategy(
 
 
 def test_add_move_and_remove_actors_are_single_undo_steps(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     stack = page.session.undo_stack
     page.panel.select_id("A02")
@@ -142,9 +145,9 @@ def test_add_move_and_remove_actors_are_single_undo_steps(
 
 
 def test_dragging_an_actor_on_the_grid_changes_both_ratings_in_one_undo_step(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.tabs.setCurrentWidget(page.grid_page)
     qtbot.waitExposed(page.grid)
@@ -179,9 +182,9 @@ def test_dragging_an_actor_on_the_grid_changes_both_ratings_in_one_undo_step(
 
 
 def test_clicking_a_mark_selects_the_actor_and_arrow_keys_move_it(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.tabs.setCurrentWidget(page.grid_page)
     mark = page.grid.mark_of("A07")  # MINSA: interest 3, influence 3
@@ -198,9 +201,9 @@ def test_clicking_a_mark_selects_the_actor_and_arrow_keys_move_it(
 
 
 def test_show_item_selects_the_actor_and_focuses_the_field(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.tabs.setCurrentWidget(page.grid_page)
     page.show_item("A18", "strategy_detail")
@@ -215,8 +218,10 @@ def test_show_item_selects_the_actor_and_focuses_the_field(
     qtbot.waitUntil(page.panel.table.hasFocus)
 
 
-def test_focusing_a_field_tells_the_guidance_panel(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
-    page = make_page(qtbot, context, example_es)
+def test_focusing_a_field_tells_the_guidance_panel(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     with qtbot.waitSignal(page.field_focused) as blocker:
         page.rows["interest_description"].widget.setFocus()
@@ -227,9 +232,9 @@ def test_focusing_a_field_tells_the_guidance_panel(qtbot: QtBot, context: UiCont
 
 
 def test_switching_to_english_changes_the_visible_labels(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("A01")
     assert page.rows["name"].label.text() == "Nombre"  # type: ignore[union-attr]
     type_combo = page.rows["type"].widget
@@ -249,9 +254,9 @@ def test_switching_to_english_changes_the_visible_labels(
 
 
 def test_read_only_document_shows_the_actors_but_refuses_edits(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es, read_only=True)
+    page = make_page(qtbot, context, example_es, read_only=True, writer=writer)
     shown(qtbot, page)
     page.panel.select_id("A01")
     name = page.rows["name"].widget
@@ -271,8 +276,10 @@ def test_read_only_document_shows_the_actors_but_refuses_edits(
     assert (actor(example_es, "A01").interest, actor(example_es, "A01").influence) == (5, 5)
 
 
-def test_the_table_model_edits_through_undo_commands(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
-    session = DocumentSession(MemoryDocument(), example_es)
+def test_the_table_model_edits_through_undo_commands(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    session = DocumentSession(MemoryDocument(), example_es, writer=writer)
     model = ActorTableModel(session, context)
     assert model.rowCount() == 22
     assert model.columnCount() == 9
@@ -292,9 +299,9 @@ def test_the_table_model_edits_through_undo_commands(qtbot: QtBot, context: UiCo
 
 
 def test_filter_ignores_accents_and_sorting_keeps_numbers_numeric(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.filter.setText("migracion")
     names = [page.panel.proxy.index(r, 1).data() for r in range(page.panel.proxy.rowCount())]
     assert "Servicio Nacional de Migración" in names
@@ -308,9 +315,9 @@ def test_filter_ignores_accents_and_sorting_keeps_numbers_numeric(
 
 
 def test_relations_are_added_edited_and_removed_with_undo(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.panel.select_id("A03")
     relations = actor(example_es, "A03").relations
@@ -333,10 +340,10 @@ def test_relations_are_added_edited_and_removed_with_undo(
 
 
 def test_the_grid_tooltip_shows_an_actor_name_as_text(
-    qtbot: QtBot, context: UiContext, example_es: Proposal, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: UiContext, example_es: Proposal, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
     actor(example_es, "A19").name = "<h1>UAF</h1><img src='file:///etc/hostname'>"
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.tabs.setCurrentWidget(page.grid_page)
     qtbot.waitExposed(page.grid)

@@ -18,6 +18,7 @@ from ui.context import UiContext
 from ui.pages.general import GeneralPage
 from ui.session import DocumentSession
 from ui.widgets.catalog import CatalogChecklist
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -29,8 +30,10 @@ def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
     )
 
 
-def make_page(qtbot: QtBot, context: UiContext, proposal: Proposal, *, read_only: bool = False) -> GeneralPage:
-    session = DocumentSession(MemoryDocument(read_only=read_only), proposal)
+def make_page(
+    qtbot: QtBot, context: UiContext, proposal: Proposal, *, read_only: bool = False, writer: DocumentWriter
+) -> GeneralPage:
+    session = DocumentSession(MemoryDocument(read_only=read_only), proposal, writer=writer)
     page = GeneralPage(session, context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
@@ -40,8 +43,8 @@ def make_page(qtbot: QtBot, context: UiContext, proposal: Proposal, *, read_only
 
 
 @pytest.fixture
-def page(qtbot: QtBot, context: UiContext, example_es: Proposal) -> GeneralPage:
-    return make_page(qtbot, context, example_es)
+def page(qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter) -> GeneralPage:
+    return make_page(qtbot, context, example_es, writer=writer)
 
 
 def checklist_items(checklist: CatalogChecklist) -> QListWidget:
@@ -111,8 +114,8 @@ def test_horizon_years_can_be_typed_and_blanked(page: GeneralPage) -> None:
     assert page.session.proposal.horizon.end_year == 2025
 
 
-def test_blank_year_steps_to_the_current_year(qtbot: QtBot, context: UiContext) -> None:
-    page = make_page(qtbot, context, Proposal())
+def test_blank_year_steps_to_the_current_year(qtbot: QtBot, context: UiContext, writer: DocumentWriter) -> None:
+    page = make_page(qtbot, context, Proposal(), writer=writer)
     start = page.widgets["horizon.start_year"]
     assert isinstance(start, QSpinBox)
     assert page.session.proposal.horizon.start_year is None
@@ -187,9 +190,11 @@ def test_retranslate_shows_english_labels_and_catalogues(page: GeneralPage) -> N
     assert page.session.proposal.title.startswith("Estrategia")
 
 
-def test_read_only_session_shows_content_but_refuses_edits(qtbot: QtBot, context: UiContext) -> None:
+def test_read_only_session_shows_content_but_refuses_edits(
+    qtbot: QtBot, context: UiContext, writer: DocumentWriter
+) -> None:
     proposal = load_example("es")
-    page = make_page(qtbot, context, proposal, read_only=True)
+    page = make_page(qtbot, context, proposal, read_only=True, writer=writer)
     title = page.widgets["title"]
     assert isinstance(title, QLineEdit)
     assert title.text() == proposal.title

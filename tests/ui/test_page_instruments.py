@@ -21,6 +21,7 @@ from ui.models.instruments import InstrumentTableModel
 from ui.pages.instruments import InstrumentsPage
 from ui.session import DocumentSession
 from ui.widgets.item_checklist import ItemChecklist
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
@@ -30,8 +31,10 @@ def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
     )
 
 
-def make_page(qtbot: QtBot, context: UiContext, proposal: Proposal, read_only: bool = False) -> InstrumentsPage:
-    page = InstrumentsPage(DocumentSession(MemoryDocument(read_only=read_only), proposal), context)
+def make_page(
+    qtbot: QtBot, context: UiContext, proposal: Proposal, read_only: bool = False, *, writer: DocumentWriter
+) -> InstrumentsPage:
+    page = InstrumentsPage(DocumentSession(MemoryDocument(read_only=read_only), proposal, writer=writer), context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     return page
@@ -63,9 +66,9 @@ def choose(widget: QComboBox, data: object) -> None:
 
 
 def test_typing_spanish_changes_the_instrument_and_one_undo_restores_it(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.panel.select_id("I08")
     name = page.rows["name"].widget
@@ -90,9 +93,9 @@ def test_typing_spanish_changes_the_instrument_and_one_undo_restores_it(
 
 
 def test_choosing_a_type_prefills_the_typology_in_one_undo_step(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("I01")  # an information campaign: nodality, information, substantive
     before = instrument(example_es, "I01").model_dump()
     choose(combo(page, "instrument_type"), "grant_fund")
@@ -114,8 +117,10 @@ def test_choosing_a_type_prefills_the_typology_in_one_undo_step(
     assert combo(page, "nato").currentData() == "nodality"
 
 
-def test_the_typology_pickers_offer_only_their_typology(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
-    page = make_page(qtbot, context, example_es)
+def test_the_typology_pickers_offer_only_their_typology(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    page = make_page(qtbot, context, example_es, writer=writer)
     nato = [combo(page, "nato").itemData(i) for i in range(combo(page, "nato").count())]
     vedung = [combo(page, "vedung").itemData(i) for i in range(combo(page, "vedung").count())]
     nature = [combo(page, "nature").itemData(i) for i in range(combo(page, "nature").count())]
@@ -124,8 +129,10 @@ def test_the_typology_pickers_offer_only_their_typology(qtbot: QtBot, context: U
     assert nature == [None, "substantive", "procedural"]
 
 
-def test_line_of_action_picker_follows_the_axis(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
-    page = make_page(qtbot, context, example_es)
+def test_line_of_action_picker_follows_the_axis(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("I01")  # EJ1, EJ1.L1
     lines = combo(page, "line_of_action_id")
     assert [lines.itemData(i) for i in range(lines.count())] == [None, "EJ1.L1", "EJ1.L2", "EJ1.L3"]
@@ -144,9 +151,9 @@ def test_line_of_action_picker_follows_the_axis(qtbot: QtBot, context: UiContext
 
 
 def test_actors_and_indicators_are_picked_from_the_proposal(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("I02")
     responsible = combo(page, "responsible_actor_id")
     assert responsible.count() == 23
@@ -177,9 +184,9 @@ def test_actors_and_indicators_are_picked_from_the_proposal(
 
 
 def test_estimated_cost_is_switched_on_typed_and_switched_off_with_undo(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.panel.select_id("I05")  # a memorandum without cost
     assert instrument(example_es, "I05").estimated_cost is None
@@ -211,8 +218,10 @@ def test_estimated_cost_is_switched_on_typed_and_switched_off_with_undo(
     assert not group.isChecked()
 
 
-def test_ex_ante_assessment_rates_the_seven_criteria(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
-    page = make_page(qtbot, context, example_es)
+def test_ex_ante_assessment_rates_the_seven_criteria(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("I03")
     assessment = instrument(example_es, "I03").ex_ante_assessment
     assert assessment is not None
@@ -233,9 +242,9 @@ def test_ex_ante_assessment_rates_the_seven_criteria(qtbot: QtBot, context: UiCo
 
 
 def test_add_move_and_remove_instruments_are_single_undo_steps(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     stack = page.session.undo_stack
 
@@ -273,9 +282,9 @@ def test_add_move_and_remove_instruments_are_single_undo_steps(
 
 
 def test_show_item_selects_the_instrument_and_focuses_the_field(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     shown(qtbot, page)
     page.show_item("I07", "legal_basis")
     assert page.panel.current_id() == "I07"
@@ -292,9 +301,9 @@ def test_show_item_selects_the_instrument_and_focuses_the_field(
 
 
 def test_switching_to_english_changes_the_visible_labels(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es)
+    page = make_page(qtbot, context, example_es, writer=writer)
     page.panel.select_id("I01")
     assert page.rows["mechanism"].label.text() == "Mecanismo de cambio"  # type: ignore[union-attr]
     assert combo(page, "nato").currentText() == "Nodalidad (información)"
@@ -313,9 +322,9 @@ def test_switching_to_english_changes_the_visible_labels(
 
 
 def test_read_only_document_shows_the_instruments_but_refuses_edits(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    page = make_page(qtbot, context, example_es, read_only=True)
+    page = make_page(qtbot, context, example_es, read_only=True, writer=writer)
     page.panel.select_id("I01")
     before = example_es.model_dump()
     name = page.rows["name"].widget
@@ -332,8 +341,10 @@ def test_read_only_document_shows_the_instruments_but_refuses_edits(
     assert example_es.model_dump() == before
 
 
-def test_the_table_model_contract(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
-    session = DocumentSession(MemoryDocument(), example_es)
+def test_the_table_model_contract(
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    session = DocumentSession(MemoryDocument(), example_es, writer=writer)
     model = InstrumentTableModel(session, context)
     assert model.rowCount() == 13
     assert model.columnCount() == 8

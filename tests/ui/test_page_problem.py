@@ -25,6 +25,7 @@ from ui.pages.problem import CAUSES, EFFECTS, EVIDENCE, STATEMENT, ProblemPage
 from ui.pages.problem_tree_panel import TreeEditor
 from ui.session import DocumentSession
 from ui.widgets.tree_preview import DEBOUNCE_MS
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -36,8 +37,10 @@ def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
     )
 
 
-def make_page(qtbot: QtBot, context: UiContext, proposal: Proposal, *, read_only: bool = False) -> ProblemPage:
-    page = ProblemPage(DocumentSession(MemoryDocument(read_only=read_only), proposal), context)
+def make_page(
+    qtbot: QtBot, context: UiContext, proposal: Proposal, *, read_only: bool = False, writer: DocumentWriter
+) -> ProblemPage:
+    page = ProblemPage(DocumentSession(MemoryDocument(read_only=read_only), proposal, writer=writer), context)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -49,8 +52,8 @@ def make_page(qtbot: QtBot, context: UiContext, proposal: Proposal, *, read_only
 
 
 @pytest.fixture
-def page(qtbot: QtBot, context: UiContext, example_es: Proposal) -> ProblemPage:
-    return make_page(qtbot, context, example_es)
+def page(qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter) -> ProblemPage:
+    return make_page(qtbot, context, example_es, writer=writer)
 
 
 def snapshot(page: ProblemPage) -> dict:
@@ -278,8 +281,8 @@ def test_the_evidence_table_paints_its_badges(page: ProblemPage) -> None:
     assert not image.isNull()
 
 
-def test_add_without_selection_makes_a_direct_cause(qtbot: QtBot, context: UiContext) -> None:
-    page = make_page(qtbot, context, Proposal())
+def test_add_without_selection_makes_a_direct_cause(qtbot: QtBot, context: UiContext, writer: DocumentWriter) -> None:
+    page = make_page(qtbot, context, Proposal(), writer=writer)
     page.tabs.setCurrentIndex(CAUSES)
     assert not page.causes.actions_["child"].isEnabled()
     press(page.causes, Qt.Key.Key_Insert)
@@ -496,9 +499,9 @@ def test_retranslate_to_english(page: ProblemPage) -> None:
     assert zone_labels == {"CAUSES", "EFFECTS"}
 
 
-def test_read_only_shows_content_and_disables_editing(qtbot: QtBot, context: UiContext) -> None:
+def test_read_only_shows_content_and_disables_editing(qtbot: QtBot, context: UiContext, writer: DocumentWriter) -> None:
     proposal = load_example("es")
-    page = make_page(qtbot, context, proposal, read_only=True)
+    page = make_page(qtbot, context, proposal, read_only=True, writer=writer)
     central = page.widgets["central_problem"]
     assert isinstance(central, QPlainTextEdit)
     assert central.toPlainText() == proposal.problem_matrix.central_problem

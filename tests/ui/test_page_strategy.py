@@ -24,6 +24,7 @@ from ui.models.item_table import ItemTableModel, parse_number
 from ui.pages.strategy import TAB_AXES, TAB_EXCLUDED, TAB_INDICATORS, TAB_OBJECTIVE, StrategyPage
 from ui.pages.strategy_axes import TAB_ALIGNMENT, TAB_LINES, TAB_RESPONSIBILITY
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 PageFactory = Callable[..., StrategyPage]
 
@@ -36,9 +37,9 @@ def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, context: UiContext, example_es: Proposal) -> PageFactory:
+def make_page(qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter) -> PageFactory:
     def make(read_only: bool = False, proposal: Proposal | None = None) -> StrategyPage:
-        session = DocumentSession(MemoryDocument(read_only=read_only), proposal or example_es)
+        session = DocumentSession(MemoryDocument(read_only=read_only), proposal or example_es, writer=writer)
         page = StrategyPage(session, context)
         qtbot.addWidget(page)
         page.resize(1200, 800)

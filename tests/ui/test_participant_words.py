@@ -23,6 +23,7 @@ from ui.session import DocumentSession
 from ui.translation import LanguageSwitcher
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.guidance import GuidancePanel
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -53,11 +54,11 @@ def finding_rows(page: ReviewPage) -> list[QTreeWidgetItem]:
 
 
 def test_findings_on_items_made_in_the_app_show_codes_and_labels(
-    qtbot: QtBot, context: UiContext, example_es: Proposal
+    qtbot: QtBot, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
     proposal = with_uuid_ids(example_es)
     proposal.actor_matrix.actors[1].mandate = ""
-    session = DocumentSession(MemoryDocument(), proposal)
+    session = DocumentSession(MemoryDocument(), proposal, writer=writer)
     page = ReviewPage(session, context, lambda *_args: None)
     qtbot.addWidget(page)
     page.set_findings(context.rulebook.check(proposal), {})
@@ -86,9 +87,9 @@ def test_one_click_on_a_finding_goes_to_its_field(app: App, qtbot: QtBot, tmp_pa
 
 
 def test_the_undo_history_names_fields_by_their_spanish_labels(
-    qtbot: QtBot, spanish: LanguageSwitcher, context: UiContext, example_es: Proposal
+    qtbot: QtBot, spanish: LanguageSwitcher, context: UiContext, example_es: Proposal, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(MemoryDocument(), example_es)
+    session = DocumentSession(MemoryDocument(), example_es, writer=writer)
     page = GeneralPage(session, context)
     qtbot.addWidget(page)
     page.show()

@@ -13,6 +13,7 @@ from matrices.proposal import Proposal
 from tests.ui.helpers import MemoryDocument
 from ui.pages import problem_tree_ops as ops
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -48,11 +49,15 @@ OPERATIONS = ("sibling", "child", "indent", "outdent", "up", "down", "delete")
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tree=cause_trees(), script=st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 30)), max_size=8))
 def test_random_tree_edits_stay_consistent_and_undo_exactly(
-    qapp: QApplication, field_model: FieldModel, tree: list[Cause], script: list[tuple[str, int]]
+    qapp: QApplication,
+    field_model: FieldModel,
+    tree: list[Cause],
+    script: list[tuple[str, int]],
+    writer: DocumentWriter,
 ) -> None:
     proposal = Proposal()
     proposal.problem_matrix.causes = tree
-    session = DocumentSession(MemoryDocument(), proposal)
+    session = DocumentSession(MemoryDocument(), proposal, writer=writer)
     original = proposal.model_dump()
     steps = 0
     for operation, pick in script:
@@ -92,7 +97,9 @@ def test_random_tree_edits_stay_consistent_and_undo_exactly(
     assert proposal.model_dump() == final
 
 
-def test_indent_in_a_list_out_of_preorder_puts_the_node_last_among_the_new_siblings(qapp: QApplication) -> None:
+def test_indent_in_a_list_out_of_preorder_puts_the_node_last_among_the_new_siblings(
+    qapp: QApplication, writer: DocumentWriter
+) -> None:
     # A file edited elsewhere may list a child after an unrelated node; indenting must still end up last.
     causes = [
         Cause(id="A", level="direct"),
@@ -102,7 +109,7 @@ def test_indent_in_a_list_out_of_preorder_puts_the_node_last_among_the_new_sibli
     plan = ops.plan_indent("causes", causes, "B")
     proposal = Proposal()
     proposal.problem_matrix.causes = causes
-    session = DocumentSession(MemoryDocument(), proposal)
+    session = DocumentSession(MemoryDocument(), proposal, writer=writer)
     assert ops.push_plan(session, plan, "indent")
     assert [cause.id for cause in proposal.problem_matrix.causes] == ["A", "A1", "B"]
     assert proposal.problem_matrix.causes[2].parent_id == "A"

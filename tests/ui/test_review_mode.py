@@ -18,6 +18,7 @@ from tests.ui.comment_helpers import (
     requested_anchors,
     right_click,
     stored_comments,
+    written,
 )
 from tests.ui.helpers import App, demo_file, type_text
 from ui.commands import SetValueCommand
@@ -26,11 +27,12 @@ from ui.pages.actors import ActorsPage
 from ui.pages.general import GeneralPage
 from ui.pages.problem import CAUSES, ProblemPage
 from ui.widgets.catalog import CatalogChecklist
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    yield from commenting_app(qtbot, qapp, tmp_path, "Laura Méndez", "facilitator")
+def app(qtbot: QtBot, qapp, tmp_path: Path, writer: DocumentWriter):  # type: ignore[no-untyped-def]
+    yield from commenting_app(qtbot, qapp, tmp_path, "Laura Méndez", "facilitator", writer=writer)
 
 
 def _ui_models(app: App) -> list[QAbstractItemModel]:
@@ -122,6 +124,7 @@ def test_review_mode_cannot_change_the_content_but_saves_comments(app: App, tmp_
     right_click(view.viewport(), view.visualRect(causes.model.index_of("C1.2", 1)).center())
     type_text(comments.panel.composer_text, "Indique la fuente: ¿qué estudio?")
     assert comments.panel.send() is not None
+    written(app)
     (saved,) = stored_comments(path)
     assert (saved.matrix, saved.item_id, saved.field, saved.role) == ("problem", "C1.2", None, "facilitator")
     assert content_rows(path) == rows_before
@@ -190,6 +193,7 @@ def test_the_participant_sees_a_facilitators_comment_replies_and_resolves(app: A
     assert feature.panel.select_thread(thread.id)
     assert feature.panel.toggle_status()
     assert a03.data(Qt.ItemDataRole.DecorationRole) is None, "resolved: the row needs no more attention"
+    written(app)
     stored = {c.id: c for c in stored_comments(path)}
     assert stored[thread.id].status == "resolved"
     assert stored[reply.id].parent_id == thread.id

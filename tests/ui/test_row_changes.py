@@ -50,6 +50,7 @@ from ui.models.strategy_lists import (
 )
 from ui.pages.problem_tree_ops import plan_add, plan_indent, plan_move, plan_outdent
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 CAUSES: Locator = ("problem_matrix", "causes")
 EFFECTS: Locator = ("problem_matrix", "effects")
@@ -258,10 +259,10 @@ SCRIPT: list[tuple[str, Callable[[DocumentSession, UiContext], object]]] = [
 
 
 def test_every_model_follows_edits_undos_and_redos_row_by_row(
-    qtbot: QtBot, example_es: Proposal, example_en: Proposal, tester_failures: list[str]
+    qtbot: QtBot, example_es: Proposal, example_en: Proposal, tester_failures: list[str], writer: DocumentWriter
 ) -> None:
     context = make_context()
-    session = DocumentSession(MemoryDocument(), example_es)
+    session = DocumentSession(MemoryDocument(), example_es, writer=writer)
     watch = Watch(session, context)
     for step, run in SCRIPT:
         assert run(session, context), step

@@ -16,16 +16,19 @@ from tests.ui.helpers import build_app, demo_file, record_message_boxes
 from ui.commands import SetValueCommand
 from ui.comments.store import CommentStore
 from ui.session import DocumentSession, SaveState
+from ui.writer import DocumentWriter
 
 SENTENCE = "No se pudo escribir demo.pmx. Compruebe que el disco no está lleno"
 SYSTEM = "(Mensaje del sistema: No space left on device)"
 
 
 @pytest.fixture
-def gui(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple]:
+def gui(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
+) -> Iterator[tuple]:
     """The Spanish main window and its controller; message boxes are recorded and answered Cancel."""
     warnings = record_message_boxes(monkeypatch)
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     app.controller.set_language("es")
     yield app.window, app.controller, warnings
     app.controller.close_document()
@@ -94,10 +97,12 @@ def test_comments_from_word_are_offered_only_where_the_file_takes_comments(gui, 
     assert not window.import_word_comments_action.isEnabled()
 
 
-def test_the_comment_store_refuses_a_read_only_file_with_a_storage_error(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_comment_store_refuses_a_read_only_file_with_a_storage_error(
+    qtbot: QtBot, tmp_path: Path, writer: DocumentWriter
+) -> None:
     path = demo_file(tmp_path)
     with Document.open(path, read_only=True) as reader:
-        store = CommentStore(reader, DocumentSession(reader, reader.load()))
+        store = CommentStore(reader, DocumentSession(reader, reader.load(), writer=writer))
         with pytest.raises(ReadOnlyDocumentError) as caught:
             store.save_comments([])
         assert caught.value.path == path

@@ -34,17 +34,20 @@ from ui.commands import (
 from ui.messages import error_message
 from ui.session import DocumentSession, SaveState, touched_sections
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 CAUSES = ("problem_matrix", "causes")
 
 
-def make_session(proposal: Proposal, **kwargs: object) -> tuple[DocumentSession, MemoryDocument]:
+def make_session(
+    proposal: Proposal, writer: DocumentWriter, **kwargs: object
+) -> tuple[DocumentSession, MemoryDocument]:
     document = MemoryDocument(**kwargs)  # type: ignore[arg-type]
-    return DocumentSession(document, proposal), document
+    return DocumentSession(document, proposal, writer=writer), document
 
 
-def test_an_edit_is_saved_after_the_debounce(qtbot: QtBot, example_es: Proposal) -> None:
-    session, document = make_session(example_es)
+def test_an_edit_is_saved_after_the_debounce(qtbot: QtBot, example_es: Proposal, writer: DocumentWriter) -> None:
+    session, document = make_session(example_es, writer=writer)
     session.push(SetValueCommand(session, (), "title", "Nuevo título", "título"))
     assert session.save_state is SaveState.PENDING
     assert document.saved == []
@@ -52,8 +55,8 @@ def test_an_edit_is_saved_after_the_debounce(qtbot: QtBot, example_es: Proposal)
     assert document.saved[-1]["title"] == "Nuevo título"
 
 
-def test_undo_and_redo_of_structural_edits(qtbot: QtBot, example_es: Proposal) -> None:
-    session, _ = make_session(example_es)
+def test_undo_and_redo_of_structural_edits(qtbot: QtBot, example_es: Proposal, writer: DocumentWriter) -> None:
+    session, _ = make_session(example_es, writer=writer)
     before = example_es.model_dump()
     session.push(InsertItemCommand(session, CAUSES, 0, Cause(id="NEW", description="Nueva causa"), "añadir"))
     session.push(MoveItemCommand(session, CAUSES, 0, 4, "mover"))
@@ -67,8 +70,8 @@ def test_undo_and_redo_of_structural_edits(qtbot: QtBot, example_es: Proposal) -
     assert example_es.problem_matrix.causes[3].id == "NEW"
 
 
-def test_failed_save_keeps_edits_and_retries(qtbot: QtBot, example_es: Proposal) -> None:
-    session, document = make_session(example_es, fail=True)
+def test_failed_save_keeps_edits_and_retries(qtbot: QtBot, example_es: Proposal, writer: DocumentWriter) -> None:
+    session, document = make_session(example_es, fail=True, writer=writer)
     session.push(SetValueCommand(session, (), "title", "Título", "título"))
     assert not session.save_now()
     assert session.save_state is SaveState.FAILED
@@ -81,9 +84,9 @@ def test_failed_save_keeps_edits_and_retries(qtbot: QtBot, example_es: Proposal)
 
 
 def test_a_full_disk_is_told_in_spanish_with_the_system_reason(
-    qtbot: QtBot, example_es: Proposal, spanish: LanguageSwitcher
+    qtbot: QtBot, example_es: Proposal, spanish: LanguageSwitcher, writer: DocumentWriter
 ) -> None:
-    session, _ = make_session(example_es, fail=True)
+    session, _ = make_session(example_es, fail=True, writer=writer)
     session.push(SetValueCommand(session, (), "title", "Título", "título"))
     assert not session.save_now()
     assert isinstance(session.last_exception, OSError)
@@ -100,7 +103,7 @@ def test_a_full_disk_is_told_in_spanish_with_the_system_reason(
 
 
 def test_a_storage_error_is_told_in_spanish_without_its_english_reason(
-    opened: Document, monkeypatch: pytest.MonkeyPatch, spanish: LanguageSwitcher
+    opened: Document, monkeypatch: pytest.MonkeyPatch, spanish: LanguageSwitcher, writer: DocumentWriter
 ) -> None:
     def full(_proposal: Proposal) -> None:
         try:
@@ -108,8 +111,8 @@ def test_a_storage_error_is_told_in_spanish_without_its_english_reason(
         except OSError as exc:
             raise WriteFailedError("could not be saved: database or disk is full", opened.path) from exc
 
-    monkeypatch.setattr(opened, "save", full)
-    session = DocumentSession(opened, opened.load())
+    monkeypatch.setattr(opened, "write_prepared", full)
+    session = DocumentSession(opened, opened.load(), writer=writer)
     session.push(SetValueCommand(session, (), "title", "Título", "título"))
     assert not session.save_now()
     text = session.last_error or ""
@@ -125,16 +128,18 @@ def test_a_storage_error_is_told_in_spanish_without_its_english_reason(
     assert session.close()
 
 
-def test_read_only_session_refuses_edits(example_es: Proposal) -> None:
-    session, document = make_session(example_es, read_only=True)
+def test_read_only_session_refuses_edits(example_es: Proposal, writer: DocumentWriter) -> None:
+    session, document = make_session(example_es, read_only=True, writer=writer)
     assert not session.push(SetValueCommand(session, (), "title", "x", "título"))
     assert example_es.title != "x"
     assert session.close()
     assert document.saved == []
 
 
-def test_binder_types_spanish_and_undo_restores_in_one_step(qtbot: QtBot, example_es: Proposal) -> None:
-    session, _ = make_session(example_es)
+def test_binder_types_spanish_and_undo_restores_in_one_step(
+    qtbot: QtBot, example_es: Proposal, writer: DocumentWriter
+) -> None:
+    session, _ = make_session(example_es, writer=writer)
     edit = QLineEdit()
     qtbot.addWidget(edit)
     binder = FieldBinder(session, lambda: (), "proposal")
@@ -152,8 +157,8 @@ def test_binder_types_spanish_and_undo_restores_in_one_step(qtbot: QtBot, exampl
     assert edit.text() == original
 
 
-def test_binder_follows_the_selected_item(qtbot: QtBot, example_es: Proposal) -> None:
-    session, _ = make_session(example_es)
+def test_binder_follows_the_selected_item(qtbot: QtBot, example_es: Proposal, writer: DocumentWriter) -> None:
+    session, _ = make_session(example_es, writer=writer)
     selected = {"id": "C1"}
     text = QPlainTextEdit()
     qtbot.addWidget(text)
@@ -168,10 +173,12 @@ def test_binder_follows_the_selected_item(qtbot: QtBot, example_es: Proposal) ->
     assert not text.isEnabled()
 
 
-def test_continuous_typing_still_saves_within_a_second(qtbot: QtBot, example_es: Proposal) -> None:
+def test_continuous_typing_still_saves_within_a_second(
+    qtbot: QtBot, example_es: Proposal, writer: DocumentWriter
+) -> None:
     import time
 
-    session, document = make_session(example_es)
+    session, document = make_session(example_es, writer=writer)
     start = time.monotonic()
     saved_at = None
     for n in range(40):  # an edit every 50 ms for 2 s: the idle debounce alone would never fire
@@ -236,9 +243,9 @@ class SlowWrites:
 
 
 def test_the_write_runs_on_a_worker_and_saved_waits_for_the_commit(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     writes = SlowWrites(opened, monkeypatch, delay=0.3)
     session.push(SetValueCommand(session, (), "title", "En segundo plano", "título"))
     start = time.perf_counter()
@@ -255,9 +262,9 @@ def test_the_write_runs_on_a_worker_and_saved_waits_for_the_commit(
 
 
 def test_edits_during_a_write_wait_for_it_and_follow_it(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     writes = SlowWrites(opened, monkeypatch, delay=0.25)
     actors = ("actor_matrix", "actors")
     actor = session.proposal.actor_matrix.actors[0].id
@@ -274,9 +281,9 @@ def test_edits_during_a_write_wait_for_it_and_follow_it(
 
 
 def test_close_waits_for_the_running_write_then_writes_the_rest(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     writes = SlowWrites(opened, monkeypatch, delay=0.3)
     session.push(SetValueCommand(session, (), "title", "primero", "título"))
     session.write_pending()
@@ -291,9 +298,9 @@ def test_close_waits_for_the_running_write_then_writes_the_rest(
 
 
 def test_a_failed_background_write_keeps_the_edit_shows_failed_and_retries(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     writes = SlowWrites(opened, monkeypatch)
     writes.fail = True
     before = on_file(opened.path)
@@ -312,14 +319,16 @@ def test_a_failed_background_write_keeps_the_edit_shows_failed_and_retries(
     assert session.close()
 
 
-def test_close_reports_a_failure_and_keeps_the_file_open(opened: Document, monkeypatch: pytest.MonkeyPatch) -> None:
-    session = DocumentSession(opened, opened.load())
+def test_close_reports_a_failure_and_keeps_the_file_open(
+    opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
+) -> None:
+    session = DocumentSession(opened, opened.load(), writer=writer)
 
     def full_disk(_proposal: Proposal) -> None:
         raise WriteFailedError("could not be saved: the disk is full", opened.path)
 
     session.push(SetValueCommand(session, (), "title", "sin sitio", "título"))
-    monkeypatch.setattr(opened, "save", full_disk)
+    monkeypatch.setattr(opened, "write_prepared", full_disk)
     assert not session.close()
     assert not opened.closed
     assert session.save_state is SaveState.FAILED
@@ -329,10 +338,10 @@ def test_close_reports_a_failure_and_keeps_the_file_open(opened: Document, monke
 
 
 def test_a_session_dropped_during_a_write_is_destroyed_on_the_ui_thread(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
     writes = SlowWrites(opened, monkeypatch, delay=0.3)
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     session.record_summary(compute_summary(session.proposal))  # nothing else pending: written on its own
     assert writes.started.wait(2)
     destroyed_on: list[threading.Thread] = []
@@ -345,7 +354,7 @@ def test_a_session_dropped_during_a_write_is_destroyed_on_the_ui_thread(
 
 
 def test_garbage_is_never_collected_on_the_worker(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
     """A collection on the worker would destroy dead widgets off their thread, and Qt would crash later."""
     writes = SlowWrites(opened, monkeypatch)
@@ -356,7 +365,7 @@ def test_garbage_is_never_collected_on_the_worker(
         if phase == "start":
             collected_on.append(threading.current_thread())
 
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     gc.callbacks.append(on_collection)
     try:
         session.push(SetValueCommand(session, (), "title", "recolección", "título"))
@@ -394,8 +403,10 @@ EDITS: list[Callable[[DocumentSession], QUndoCommand]] = [
 ]
 
 
-def test_every_kind_of_edit_and_its_undo_reach_the_file(qtbot: QtBot, opened: Document, example_en: Proposal) -> None:
-    session = DocumentSession(opened, opened.load())
+def test_every_kind_of_edit_and_its_undo_reach_the_file(
+    qtbot: QtBot, opened: Document, example_en: Proposal, writer: DocumentWriter
+) -> None:
+    session = DocumentSession(opened, opened.load(), writer=writer)
     for make in EDITS:
         session.push(make(session))
         session.write_pending()
@@ -418,9 +429,9 @@ def test_every_kind_of_edit_and_its_undo_reach_the_file(qtbot: QtBot, opened: Do
 
 
 def test_an_edit_is_planned_for_its_own_matrix_only(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     planned: list[frozenset[str] | None] = []
     prepare = opened.prepare_save
 
@@ -450,21 +461,25 @@ def test_touched_sections() -> None:
 # ---- the stored summary: never written by opening alone ----------------------------------------------------
 
 
-def test_opening_and_closing_without_an_edit_leaves_the_file_alone(qtbot: QtBot, opened: Document) -> None:
+def test_opening_and_closing_without_an_edit_leaves_the_file_alone(
+    qtbot: QtBot, opened: Document, writer: DocumentWriter
+) -> None:
     path = opened.path
     opened.close()
     tamper(path, "DELETE FROM meta WHERE key = 'summary'")
     before = fingerprint(path)
     with Document.open(path) as document:
-        session = DocumentSession(document, document.load())
+        session = DocumentSession(document, document.load(), writer=writer)
         session.record_summary(compute_summary(session.proposal))  # what the editor does once it is shown
         qtbot.waitUntil(lambda: not session.writing, timeout=2000)
         assert session.close()
     assert fingerprint(path) == before
 
 
-def test_the_summary_is_stored_with_the_save_of_the_same_content(qtbot: QtBot, opened: Document) -> None:
-    session = DocumentSession(opened, opened.load())
+def test_the_summary_is_stored_with_the_save_of_the_same_content(
+    qtbot: QtBot, opened: Document, writer: DocumentWriter
+) -> None:
+    session = DocumentSession(opened, opened.load(), writer=writer)
     session.push(SetValueCommand(session, (), "title", "Con resumen", "título"))
     fresh = compute_summary(session.proposal)
     session.record_summary(fresh)  # the findings come before the debounced save
@@ -483,12 +498,12 @@ def test_the_summary_is_stored_with_the_save_of_the_same_content(qtbot: QtBot, o
 
 
 def test_the_first_edit_imports_the_writer_on_a_worker_once(
-    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Document, monkeypatch: pytest.MonkeyPatch, writer: DocumentWriter
 ) -> None:
     # Opening leaves SQLAlchemy out for a fast start; the first save must not pay its import (one-second rule).
     threads: list[threading.Thread] = []
     monkeypatch.setattr("ui.session.load_writer", lambda: threads.append(threading.current_thread()))
-    session = DocumentSession(opened, opened.load())
+    session = DocumentSession(opened, opened.load(), writer=writer)
     assert not threads
     session.push(SetValueCommand(session, (), "title", "Primera edición", "título"))
     session.push(SetValueCommand(session, (), "title", "Segunda edición", "título"))

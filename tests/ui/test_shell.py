@@ -12,11 +12,12 @@ from matrices.examples import load_example
 from storage.document import Document
 from tests.ui.helpers import build_app, demo_file, type_text
 from ui.session import SaveState
+from ui.writer import DocumentWriter
 
 
 @pytest.fixture
-def app_parts(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = build_app(qtbot, qapp, tmp_path)
+def app_parts(qtbot: QtBot, qapp, tmp_path: Path, writer: DocumentWriter):  # type: ignore[no-untyped-def]
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield app.window, app.controller, app.settings
     app.controller.close_document()
     app.languages.clear()  # other tests expect the untranslated source strings

@@ -26,6 +26,7 @@ from ui.snapshots import SnapshotsDialog, mark_as_submitted, submit_with_confirm
 from ui.snapshots.actions import REASON_BEFORE_RESTORE, REASON_SUBMITTED, take_snapshot
 from ui.snapshots.viewer import default_pages
 from ui.translation import LanguageSwitcher
+from ui.writer import DocumentWriter
 
 # Expected texts go through the translator: an earlier test may have left the Spanish translation installed.
 tr = QCoreApplication.translate
@@ -47,8 +48,8 @@ def document(tmp_path: Path) -> Iterator[Document]:
 
 
 @pytest.fixture
-def session(document: Document, qtbot: QtBot) -> DocumentSession:
-    return DocumentSession(document, document.load())
+def session(document: Document, qtbot: QtBot, writer: DocumentWriter) -> DocumentSession:
+    return DocumentSession(document, document.load(), writer=writer)
 
 
 @pytest.fixture
@@ -113,11 +114,13 @@ def test_mark_as_submitted_sets_the_status_undoably_and_keeps_a_snapshot(
     assert document.list_snapshots() == [snapshot]  # the submitted version stays on record
 
 
-def test_marking_a_read_only_document_as_submitted_is_refused(tmp_path: Path, qtbot: QtBot) -> None:
+def test_marking_a_read_only_document_as_submitted_is_refused(
+    tmp_path: Path, qtbot: QtBot, writer: DocumentWriter
+) -> None:
     path = tmp_path / "ajena.pmx"
     Document.create(path, load_example("es")).close()
     with Document.open(path, read_only=True) as document:
-        session = DocumentSession(document, document.load())
+        session = DocumentSession(document, document.load(), writer=writer)
         with pytest.raises(ReadOnlyDocumentError):
             mark_as_submitted(session, document)
         assert session.proposal.status == load_example("es").status
@@ -125,14 +128,14 @@ def test_marking_a_read_only_document_as_submitted_is_refused(tmp_path: Path, qt
 
 
 def test_the_dialog_on_a_read_only_document_only_views_exports_and_compares(
-    tmp_path: Path, context: UiContext, qtbot: QtBot
+    tmp_path: Path, context: UiContext, qtbot: QtBot, writer: DocumentWriter
 ) -> None:
     path = tmp_path / "revision.pmx"
     Document.create(path, load_example("es")).close()
     with Document.open(path) as writable:
         writable.create_snapshot("Entregada", "submitted")
     with Document.open(path, read_only=True) as document:
-        dialog = SnapshotsDialog(DocumentSession(document, document.load()), document, context)
+        dialog = SnapshotsDialog(DocumentSession(document, document.load(), writer=writer), document, context)
         qtbot.addWidget(dialog)
         assert rows(dialog)[0][:1] == ["Entregada"]
         assert rows(dialog)[0][2] == tr("SnapshotsDialog", "Submitted")
@@ -281,7 +284,7 @@ def test_no_snapshot_when_pending_edits_cannot_be_saved(
         raise OSError(28, "No space left on device")
 
     rename(session, "pendiente")
-    monkeypatch.setattr(document, "save", full_disk)
+    monkeypatch.setattr(document, "write_prepared", full_disk)
     with pytest.raises(WriteFailedError, match="could not be saved"):
         take_snapshot(session, document, "x")
     assert document.list_snapshots() == []
@@ -295,7 +298,7 @@ def test_a_submission_without_its_snapshot_takes_the_status_back(
 
     session.push(SetValueCommand(session, (), "status", "draft", "status"))
     assert session.save_now()
-    monkeypatch.setattr(document, "save", full_disk)
+    monkeypatch.setattr(document, "write_prepared", full_disk)
     with pytest.raises(WriteFailedError):
         mark_as_submitted(session, document)
     assert session.proposal.status == "draft"
@@ -339,10 +342,10 @@ def test_activating_a_change_asks_the_editor_to_show_it(
 
 
 def test_review_mode_neither_submits_restores_nor_snapshots(
-    document: Document, context: UiContext, qtbot: QtBot
+    document: Document, context: UiContext, qtbot: QtBot, writer: DocumentWriter
 ) -> None:
     document.create_snapshot("Entregada", "submitted")
-    session = DocumentSession(document, document.load(), content_locked=True)
+    session = DocumentSession(document, document.load(), content_locked=True, writer=writer)
     with pytest.raises(ReadOnlyDocumentError, match="open for review"):
         mark_as_submitted(session, document)
     with pytest.raises(ReadOnlyDocumentError):
@@ -365,6 +368,7 @@ def test_a_failed_action_says_why_in_the_interface_language(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     spanish: LanguageSwitcher,
+    writer: DocumentWriter,
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
@@ -379,7 +383,7 @@ def test_a_failed_action_says_why_in_the_interface_language(
     dialog = SnapshotsDialog(session, document, context)
     qtbot.addWidget(dialog)
     rename(session, "pendiente")
-    monkeypatch.setattr(document, "save", full_disk)
+    monkeypatch.setattr(document, "write_prepared", full_disk)
     assert dialog.create_snapshot("x") is None
     assert dialog.status.text() == shown[-1]
     assert shown[-1].startswith("La acción falló: No se pudo escribir propuesta.pmx. Compruebe que el disco")
@@ -389,6 +393,6 @@ def test_a_failed_action_says_why_in_the_interface_language(
     path = tmp_path / "ajena.pmx"
     Document.create(path, load_example("es")).close()
     with Document.open(path, read_only=True) as reader:
-        assert submit_with_confirmation(DocumentSession(reader, reader.load()), reader) is None
+        assert submit_with_confirmation(DocumentSession(reader, reader.load(), writer=writer), reader) is None
     assert shown[-1].startswith("La acción falló: ajena.pmx está abierto en modo de solo lectura")
     assert len(shown) == 2

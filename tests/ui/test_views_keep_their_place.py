@@ -34,6 +34,7 @@ from ui.pages.problem_tree_ops import Plan, plan_add, plan_move
 from ui.pages.problem_tree_panel import TreeEditor
 from ui.pages.strategy import StrategyPage
 from ui.session import DocumentSession
+from ui.writer import DocumentWriter
 
 CAUSES: Locator = ("problem_matrix", "causes")
 Edit = Callable[[DocumentSession], object]
@@ -45,8 +46,8 @@ def context() -> UiContext:
 
 
 @pytest.fixture
-def session(example_es: Proposal) -> DocumentSession:
-    return DocumentSession(MemoryDocument(), example_es)
+def session(example_es: Proposal, writer: DocumentWriter) -> DocumentSession:
+    return DocumentSession(MemoryDocument(), example_es, writer=writer)
 
 
 def delete(list_locator: Locator, item_id: str) -> Edit:

@@ -53,6 +53,7 @@ from ui.session import SaveState
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.item_checklist import ItemChecklist
 from ui.widgets.value_fields import NumberField
+from ui.writer import DocumentWriter
 
 STEPS = {"general": 0, "problem": 1, "strategy": 2, "actors": 3, "instruments": 4}
 
@@ -82,8 +83,8 @@ def tick(checklist: QWidget, ids: Iterable[str]) -> None:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    parts = build_app(qtbot, qapp, tmp_path)
+def app(qtbot: QtBot, qapp, tmp_path: Path, writer: DocumentWriter):  # type: ignore[no-untyped-def]
+    parts = build_app(qtbot, qapp, tmp_path, writer=writer)
     parts.window.resize(1400, 900)
     parts.window.show()
     qtbot.waitExposed(parts.window)

@@ -1,13 +1,16 @@
 """The review comments of the open document: threads, replies and status, saved at once into the .pmx.
 
 Comments are not proposal content: they never go through the undo stack and never touch the proposal, so that
-a facilitator can comment on a proposal whose content is locked (review mode). A save that fails keeps the
-comments in memory, says so, and is retried, like the session does for the proposal.
+a facilitator can comment on a proposal whose content is locked (review mode). Every change is written at once,
+off the UI thread: the store hands a copy of the comments to the document writer the session uses (ui/writer.py),
+which writes it after whatever was queued before (an edit's save included). A save that fails keeps the comments
+in memory, says so, and is retried, like the session does for the proposal.
 """
 
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, Protocol
@@ -55,12 +58,15 @@ class CommentStore(QObject):
         super().__init__(parent)
         self._document = document
         self._session = session
+        self._writer = session.writer
         self._comments: list[Comment] = []
         self.load_error: str | None = None
         """Why the comments could not be read; the store then refuses to write, so as not to replace them."""
         self.last_exception: BaseException | None = None
         """Why the last save failed (None once a save succeeds); last_error says it in the interface language."""
-        self._pending = False
+        # Changes are counted; the file holds the first _written of them (each write carries all comments).
+        self._changes = 0
+        self._written = 0
         try:
             self._comments = list(document.load_comments())
         except Exception as exc:  # a damaged comments table must not keep the proposal from opening
@@ -68,7 +74,7 @@ class CommentStore(QObject):
             self.load_error = str(exc)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._write)
         self._publish_marks()
 
     # -- reading --------------------------------------------------------------------------------------------
@@ -86,8 +92,8 @@ class CommentStore(QObject):
 
     @property
     def pending(self) -> bool:
-        """Return whether some change is not in the file yet (its save failed and is being retried)."""
-        return self._pending
+        """Return whether some change is not in the file yet (being written, or its save failed and is retried)."""
+        return self._written < self._changes
 
     def comments(self) -> list[Comment]:
         """Return every comment and reply, in stored order."""
@@ -98,7 +104,7 @@ class CommentStore(QObject):
         return self.comments()
 
     def save_comments(self, comments: Iterable[Comment]) -> bool:
-        """Replace the comments with these and write them at once (the Word import merges through here)."""
+        """Replace the comments with these and start writing them (the Word import merges through here)."""
         if self._document.read_only:
             raise ReadOnlyDocumentError("cannot be changed: it is open read-only here", self._document.path)
         if self.load_error is not None:
@@ -106,7 +112,7 @@ class CommentStore(QObject):
             raise DocumentError(f"its comments could not be read ({self.load_error})", self._document.path)
         self._comments = list(comments)
         self._changed()
-        return not self._pending
+        return True
 
     def get(self, comment_id: str) -> Comment | None:
         """Return the comment with this id, or None."""
@@ -184,33 +190,53 @@ class CommentStore(QObject):
         return True
 
     def save_now(self) -> bool:
-        """Write what is not in the file yet; on failure keep it, report it and retry later."""
+        """Write what is not in the file yet and wait for it; False when it could not be (it is retried later)."""
         self._timer.stop()
-        if not self._pending:
-            return True
-        try:
-            self._document.save_comments(self._comments)
-        except Exception as exc:  # a full disk or a vanished folder must not lose a facilitator's comment
-            logger.warning("saving the comments of %s failed: %s", self._document.path, exc)
-            self.last_exception = without_traceback(exc)
-            self._timer.start(RETRY_DELAY_MS)
-            self.save_state_changed.emit()
-            return False
-        self._pending = False
-        if self.last_exception is not None:
-            self.last_exception = None
-            self.save_state_changed.emit()
-        return True
+        self._writer.flush()  # what is queued first (a failed write is tried again below)
+        if self.pending:
+            self._write()
+            self._writer.flush()
+        return not self.pending
 
     def stop(self) -> None:
         """Stop retrying (the document is being closed)."""
         self._timer.stop()
 
     def _changed(self) -> None:
-        self._pending = True
-        self.save_now()
+        self._changes += 1
+        self._write()
         self._publish_marks()
         self.changed.emit()
+
+    def _write(self) -> None:
+        """Hand a copy of every comment to the writer: the UI thread never waits for the disk here."""
+        self._timer.stop()
+        if not self.pending:
+            return
+        document, comments, changes = self._document, tuple(self._comments), self._changes
+        store = weakref.ref(self)
+
+        def outcome(error: BaseException | None) -> None:
+            live = store()
+            if live is not None:
+                live._on_written(changes, error)
+
+        self._writer.write(lambda: document.save_comments(comments), outcome, name="pmx-comments")
+
+    def _on_written(self, changes: int, error: BaseException | None) -> None:
+        """Take a write's outcome on the UI thread: the file holds the first `changes` changes, or it failed."""
+        if error is not None:
+            # A full disk or a vanished folder must not lose a facilitator's comment: kept, told, retried.
+            logger.warning("saving the comments of %s failed: %s", self._document.path, error)
+            self.last_exception = without_traceback(error)
+            if self.pending:
+                self._timer.start(RETRY_DELAY_MS)
+            self.save_state_changed.emit()
+            return
+        self._written = max(self._written, changes)
+        if self.last_exception is not None and not self.pending:
+            self.last_exception = None
+            self.save_state_changed.emit()
 
     def _publish_marks(self) -> None:
         counts: dict[Anchor, int] = {}

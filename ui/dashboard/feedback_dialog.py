@@ -1,10 +1,12 @@
 """The dashboard's "Feedback for Moodle…": where to write the zip, which worksheet to fill, then a progress bar.
 
-The work is ui.cohort.feedback's, the same as `main.py feedback`; this only asks and reports.
+The work is ui.cohort.feedback's, the same as `main.py feedback`; this only asks and reports. It runs on a worker of
+the application's worker policy (ui/workers.py) while the progress bar and its Cancel button stay live.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -28,6 +30,7 @@ from storage.moodle import STATUS_TEXT
 from ui.cohort.feedback import FeedbackError, FeedbackRequest, FeedbackResult, build_feedback, worksheet_output
 from ui.messages import error_details, error_message
 from ui.widgets.plain_text import literal
+from ui.workers import Send, Workers
 
 
 class FeedbackDialog(QDialog):
@@ -91,8 +94,8 @@ class FeedbackDialog(QDialog):
         )
 
 
-def run_feedback(parent: QWidget, request: FeedbackRequest, lang: Lang) -> FeedbackResult | None:
-    """Build the feedback with a progress bar; report what was written and who failed (None when refused)."""
+def run_feedback(parent: QWidget, request: FeedbackRequest, lang: Lang, workers: Workers) -> FeedbackResult | None:
+    """Build the feedback on a worker with a progress bar; report what was written and who failed (None if refused)."""
     dialog = QProgressDialog(
         QCoreApplication.translate("FeedbackDialog", "Preparing the feedback…"),
         QCoreApplication.translate("FeedbackDialog", "Cancel"),
@@ -104,7 +107,11 @@ def run_feedback(parent: QWidget, request: FeedbackRequest, lang: Lang) -> Feedb
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
 
-    def progress(done: int, total: int, name: str) -> bool:
+    cancelled = threading.Event()
+    dialog.canceled.connect(cancelled.set)
+
+    def show(step: tuple[int, int, str]) -> None:
+        done, total, name = step
         dialog.setMaximum(max(total, 1))
         if name:
             dialog.setLabelText(
@@ -113,11 +120,17 @@ def run_feedback(parent: QWidget, request: FeedbackRequest, lang: Lang) -> Feedb
                 .replace("%2", str(done + 1))
                 .replace("%3", str(total))
             )
-        dialog.setValue(done)  # a modal progress dialog processes events here: Cancel can be clicked
-        return not dialog.wasCanceled()
+        dialog.setValue(done)
+
+    def work(send: Send) -> FeedbackResult:
+        def progress(done: int, total: int, name: str) -> bool:
+            send((done, total, name))
+            return not cancelled.is_set()
+
+        return build_feedback(request, progress)
 
     try:
-        result = build_feedback(request, progress)
+        result: FeedbackResult = workers.run_responsive(work, show, name="pmx-feedback")
     except (FeedbackError, DocumentError, OSError) as exc:
         QMessageBox.warning(
             parent,

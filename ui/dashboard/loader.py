@@ -1,7 +1,8 @@
 """Reading summaries off the interface thread: the window stays responsive and fills in as files are read.
 
-One job at a time runs on the loader's own thread pool; starting a new one cancels the previous, whose late
-results are dropped. Results arrive in chunks (every CHUNK files or CHUNK_SECONDS), through queued signals.
+One job at a time runs on a worker of the application's worker policy (ui/workers.py); starting a new one cancels
+the previous, whose late results are dropped. Results arrive in chunks (every CHUNK files or CHUNK_SECONDS),
+relayed to the UI thread by the policy.
 """
 
 from __future__ import annotations
@@ -13,66 +14,39 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from matrices.rules import Rulebook
 from storage.summary import ReviewEntry, read_entry
+from ui.workers import Send, Task, Workers
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 25
 CHUNK_SECONDS = 0.1
 
-
-class _Relay(QObject):
-    """Carries a job's results from its worker thread to the loader (a queued connection)."""
-
-    chunk = Signal(int, object, int, int)
-    """(job, [ReviewEntry], files done, files in the job)"""
-    done = Signal(int)
-
-
 Reader = Callable[[Any], ReviewEntry]
-"""Reads one item (a file's path, a participant of a download) into its entry, on the loader's thread."""
+"""Reads one item (a file's path, a participant of a download) into its entry, on the worker."""
 
 
-class _Job(QRunnable):
-    """Reads the entries of a list of items, unless cancelled; then calls finish (on the same thread)."""
-
-    def __init__(
-        self,
-        job: int,
-        items: list[Any],
-        read: Reader,
-        relay: _Relay,
-        cancelled: threading.Event,
-        finish: Callable[[], None] | None,
-    ) -> None:
-        super().__init__()
-        # The pool owns and deletes the job once run; the loader keeps only the cancel flag, never the job.
-        self.setAutoDelete(True)
-        self.cancelled = cancelled
-        self._job, self._items, self._read, self._relay, self._finish = job, items, read, relay, finish
-
-    def run(self) -> None:
-        """Read every item, sending the entries in chunks."""
-        batch: list[ReviewEntry] = []
-        sent_at = time.monotonic()
-        total = len(self._items)
-        try:
-            for done, item in enumerate(self._items, start=1):
-                if self.cancelled.is_set():
-                    return
-                batch.append(self._read(item))
-                if len(batch) >= CHUNK or time.monotonic() - sent_at >= CHUNK_SECONDS or done == total:
-                    self._relay.chunk.emit(self._job, batch, done, total)
-                    batch, sent_at = [], time.monotonic()
-            self._relay.done.emit(self._job)
-        except RuntimeError:
-            logger.debug("summary job %s ended: its window was closed", self._job)
-        finally:
-            if self._finish is not None:
-                self._finish()
+def _read_all(
+    items: list[Any], read: Reader, cancelled: threading.Event, send: Send, finish: Callable[[], None] | None
+) -> None:
+    """Read every item (on the worker), sending (entries, files done, files in the job) in chunks; then finish."""
+    batch: list[ReviewEntry] = []
+    sent_at = time.monotonic()
+    total = len(items)
+    try:
+        for done, item in enumerate(items, start=1):
+            if cancelled.is_set():
+                return
+            batch.append(read(item))
+            if len(batch) >= CHUNK or time.monotonic() - sent_at >= CHUNK_SECONDS or done == total:
+                send((batch, done, total))
+                batch, sent_at = [], time.monotonic()
+    finally:
+        if finish is not None:
+            finish()
 
 
 class SummaryLoader(QObject):
@@ -84,16 +58,14 @@ class SummaryLoader(QObject):
     """(files read, files to read) of the current job."""
     finished = Signal()
 
-    def __init__(self, rulebook: Rulebook, parent: QObject | None = None) -> None:
+    def __init__(self, rulebook: Rulebook, workers: Workers, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rulebook = rulebook
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.chunk.connect(self._on_chunk)
-        self._relay.done.connect(self._on_done)
+        self._workers = workers
         self._job = 0
         self._cancel: threading.Event | None = None
+        self._tasks: list[Task] = []
+        """Jobs still running (a cancelled one ends at its next file)."""
 
     @property
     def busy(self) -> bool:
@@ -102,10 +74,11 @@ class SummaryLoader(QObject):
 
     def load(self, paths: list[Path]) -> None:
         """Read the summaries of paths (cancelling any job still running)."""
-        self.load_items(paths, lambda path: read_entry(path, self._rulebook))
+        rulebook = self._rulebook  # the worker gets the rules, never this QObject
+        self.load_items(paths, lambda path: read_entry(path, rulebook))
 
     def load_items(self, items: list[Any], read: Reader, finish: Callable[[], None] | None = None) -> None:
-        """Read the entries of items with read on the loader's thread, then call finish there (cancelling any job)."""
+        """Read the entries of items with read on a worker, then call finish there (cancelling any job)."""
         self.cancel()
         self._job += 1
         if not items:
@@ -113,9 +86,16 @@ class SummaryLoader(QObject):
                 finish()
             self.finished.emit()
             return
-        self._cancel = threading.Event()
-        self.progress.emit(0, len(items))
-        self._pool.start(_Job(self._job, list(items), read, self._relay, self._cancel, finish))
+        job, chosen, cancelled = self._job, list(items), threading.Event()
+        self._cancel = cancelled
+        self.progress.emit(0, len(chosen))
+        task = self._workers.start(
+            lambda send: _read_all(chosen, read, cancelled, send, finish),
+            done=lambda task: self._on_done(job, task),
+            progress=lambda chunk: self._on_chunk(job, *chunk),
+            name="pmx-summaries",
+        )
+        self._tasks.append(task)
 
     def cancel(self) -> None:
         """Stop the running job; what it still sends is dropped."""
@@ -124,9 +104,10 @@ class SummaryLoader(QObject):
             self._cancel = None
         self._job += 1
 
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the worker is idle (closing the window, tests); True when it is."""
-        return bool(self._pool.waitForDone(msecs))
+    def wait(self) -> None:
+        """Block until every job has ended (closing the window, tests)."""
+        while self._tasks:
+            self._tasks[0].wait()
 
     def _on_chunk(self, job: int, entries: list[ReviewEntry], done: int, total: int) -> None:
         if job != self._job:
@@ -134,7 +115,11 @@ class SummaryLoader(QObject):
         self.entries_loaded.emit(entries)
         self.progress.emit(done, total)
 
-    def _on_done(self, job: int) -> None:
+    def _on_done(self, job: int, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if task.error is not None:
+            logger.warning("reading the summaries failed: %s", task.error)
         if job != self._job:
             return
         self._cancel = None

@@ -7,6 +7,7 @@ double-clicking a proposal emits open_for_review_requested(path). Nothing here e
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -46,6 +47,7 @@ from ui.dashboard.proxy import CohortFilter
 from ui.dashboard.watcher import FolderWatcher
 from ui.messages import error_details, error_message
 from ui.widgets.plain_text import literal, plain_label
+from ui.workers import Send, Workers
 
 COLUMN_WIDTHS = {
     Column.FILE: 150,
@@ -74,10 +76,18 @@ class DashboardView(QWidget):
     """Emitted with the Path of the folder now reviewed (the controller may remember it)."""
 
     def __init__(
-        self, catalogs: Catalogs, rulebook: Rulebook, lang: Lang = "es", parent: QWidget | None = None
+        self,
+        catalogs: Catalogs,
+        rulebook: Rulebook,
+        lang: Lang = "es",
+        parent: QWidget | None = None,
+        *,
+        workers: Workers,
     ) -> None:
         super().__init__(parent)
         self._catalogs, self._rulebook, self._lang = catalogs, rulebook, lang
+        self._workers = workers
+        """Where the summaries are read, the Word files exported and the Moodle feedback made (ui/workers.py)."""
         self._folder: Path | None = None
         self._moodle: MoodleSource | None = None
         """Set while the reviewed source is a Moodle download: its rows are participants."""
@@ -86,7 +96,7 @@ class DashboardView(QWidget):
         self.model = CohortModel(catalogs, lang, self)
         self.proxy = CohortFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.loader = SummaryLoader(rulebook, self)
+        self.loader = SummaryLoader(rulebook, workers, self)
         self.watcher = FolderWatcher(self)
         self._build()
         self.loader.entries_loaded.connect(self.model.upsert)
@@ -410,19 +420,32 @@ class DashboardView(QWidget):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
 
-        def progress(done: int, source: Path) -> bool:
+        cancelled = threading.Event()
+        dialog.canceled.connect(cancelled.set)
+
+        def show(step: tuple[int, Path]) -> None:
+            done, source = step
             dialog.setLabelText(
                 self.tr("Exporting %1 (%2 of %3)…")
                 .replace("%1", shown_name(source))
                 .replace("%2", str(min(done + 1, len(paths))))
                 .replace("%3", str(len(paths)))
             )
-            dialog.setValue(done)  # a modal progress dialog processes events here: Cancel can be clicked
-            return not dialog.wasCanceled()
+            dialog.setValue(done)
 
         exporter = BatchExporter(self._catalogs, self._rulebook)
+        sources = list(paths)
+
+        def work(send: Send) -> BatchResult:
+            def progress(done: int, source: Path) -> bool:
+                send((done, source))
+                return not cancelled.is_set()
+
+            return exporter.run(sources, out_dir, progress)
+
         try:
-            result = exporter.run(paths, out_dir, progress)
+            # On a worker of the application's policy: the window and the Cancel button stay live meanwhile.
+            result: BatchResult = self._workers.run_responsive(work, show, name="pmx-word-batch")
         except DocumentError as exc:  # an output would replace a proposal: nothing was written
             dialog.reset()
             dialog.deleteLater()
@@ -461,7 +484,7 @@ class DashboardView(QWidget):
             return
         dialog = FeedbackDialog(self._moodle.source, self)
         if dialog.exec() == FeedbackDialog.DialogCode.Accepted:
-            run_feedback(self, dialog.request(), self._lang)
+            run_feedback(self, dialog.request(), self._lang, self._workers)
 
     # ---- CSV ----------------------------------------------------------------------------------------------
 

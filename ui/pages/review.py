@@ -279,6 +279,8 @@ class ReviewPage(Page):
         )
         dialog = QProgressDialog(self.tr("Exporting…"), "", 0, 100, self)
         dialog.setCancelButton(None)
+        # The export runs on a worker while this window goes on handling events: no second export meanwhile.
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
 
         def progress(step: Progress) -> None:

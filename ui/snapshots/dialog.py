@@ -247,7 +247,9 @@ class SnapshotsDialog(QDialog):
             self._fail(exc)
             return None
         title = f"{snapshot.name} ({local_time(snapshot)})"
-        viewer = SnapshotViewer(proposal, title, self.context, self.document.path, self.page_factory, self)
+        viewer = SnapshotViewer(
+            proposal, title, self.context, self.document.path, self.page_factory, self, writer=self.session.writer
+        )
         self._keep(viewer)
         return viewer
 

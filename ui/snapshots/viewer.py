@@ -20,6 +20,8 @@ from ui.pages.editor_pages import default_pages
 from ui.pages.review import ReviewPage
 from ui.session import DocumentSession
 from ui.widgets.banner import BannerKind
+from ui.workers import Send
+from ui.writer import DocumentWriter
 
 PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
 
@@ -53,11 +55,14 @@ class SnapshotViewer(QDialog):
         source: Path,
         page_factory: PageFactory | None = None,
         parent: QWidget | None = None,
+        *,
+        writer: DocumentWriter,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Snapshot: %1").replace("%1", title))
         self.resize(1200, 800)
-        self.session = DocumentSession(SnapshotDocument(source), proposal, self)
+        # A snapshot is never written: the session refuses every edit (the writer is there for the type's sake).
+        self.session = DocumentSession(SnapshotDocument(source), proposal, self, writer=writer)
         pages = (page_factory or default_pages)(self.session, context)
         review = ReviewPage(self.session, context, self._exporter(context))
         self.editor = EditorView(self.session, context, pages, review, self)
@@ -75,6 +80,11 @@ class SnapshotViewer(QDialog):
     def _exporter(self, context: UiContext) -> Callable[[Path, ExportOptions, Callable[[Progress], None]], None]:
         def export(target: Path, options: ExportOptions, progress: Callable[[Progress], None]) -> None:
             check_outputs([target], inputs=[self.session.path])
-            write_atomic(target, context.export_docx(self.session.proposal, options, progress=progress))
+            proposal = self.session.proposal.model_copy(deep=True)  # the worker reads its own copy
+
+            def work(send: Send) -> None:
+                write_atomic(target, context.export_docx(proposal, options, progress=send))
+
+            self.session.writer.workers.run_responsive(work, progress, name="pmx-word-export")
 
         return export
