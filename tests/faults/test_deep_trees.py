@@ -39,13 +39,19 @@ def _walk_every_step(window, qapp: QApplication) -> None:  # type: ignore[no-unt
     ],
 )
 def test_the_editor_walks_every_step_of_a_deep_or_cyclic_tree(
-    name: str, items: list[str], qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    name: str,
+    items: list[str],
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: DocumentWriter,
 ) -> None:
     """A chain 5,000 deep made the editor print tracebacks and die with SIGSEGV; a cycle with no root too."""
     warnings = record_message_boxes(monkeypatch, ("warning", "critical", "information", "question"))
     [bad] = build(tmp_path / "bad", [name])
     before = fingerprint(bad.path)
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     window, controller = app.window, app.controller
     window.resize(1366, 768)
     window.show()

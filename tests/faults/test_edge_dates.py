@@ -32,6 +32,7 @@ from tests.ui.comment_helpers import commenting_app
 from ui.context import UiContext
 from ui.session import DocumentSession
 from ui.workers import Workers
+from ui.writer import DocumentWriter
 
 EDGES = ("9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59", "0001-01-01T00:00:00")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -168,12 +169,14 @@ def test_the_dashboard_shows_and_sorts_the_edge_moments(qtbot: QtBot, tmp_path: 
 
 
 @pytest.mark.gui
-def test_the_comments_panel_and_the_snapshots_dialog_show_the_edge_moments(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_comments_panel_and_the_snapshots_dialog_show_the_edge_moments(
+    qtbot, qapp, tmp_path: Path, writer: DocumentWriter
+) -> None:  # type: ignore[no-untyped-def]
     from ui.comments.thread_view import META_ROLE
     from ui.snapshots import SnapshotsDialog
 
     source = edge_pmx(tmp_path / "in")
-    for app in commenting_app(qtbot, qapp, tmp_path, "Revisora", "facilitator"):
+    for app in commenting_app(qtbot, qapp, tmp_path, "Revisora", "facilitator", writer=writer):
         assert app.controller.open_path(source)
         panel = app.controller.comments.panel
         panel.refresh()

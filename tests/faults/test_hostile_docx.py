@@ -23,6 +23,7 @@ from tests.faults.hostile_docx import HOSTILE_DOCX, TEMPLATE_ONLY_OK, exported_d
 from tests.storage.helpers import fingerprint
 from tests.ui.helpers import build_app, record_message_boxes
 from ui.comments_import import choose_and_import_word_comments
+from ui.writer import DocumentWriter
 
 REFUSED_AS_PACKAGE = [name for name in HOSTILE_DOCX if name not in TEMPLATE_ONLY_OK]
 
@@ -140,12 +141,18 @@ def test_export_with_each_as_template_ends_in_one_line(
 @pytest.mark.gui
 @pytest.mark.parametrize("name", REFUSED_AS_PACKAGE)
 def test_importing_each_in_the_editor_shows_one_sentence_and_stores_nothing(
-    name: str, hostile: Path, qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    name: str,
+    hostile: Path,
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: DocumentWriter,
 ) -> None:
     warnings = record_message_boxes(monkeypatch, ("warning", "critical", "information"))
     source = tmp_path / "propuesta.pmx"
     Document.create(source, load_example("es")).close()
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     assert app.controller.open_path(source)
     session, comments = app.controller.session, app.controller.comments
     assert session is not None

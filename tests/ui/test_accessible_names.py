@@ -32,6 +32,7 @@ from tests.ui.screen_walk import screens, settle
 from ui.dialogs import NewProposalDialog
 from ui.main_window import MainWindow
 from ui.widgets.banner import BannerKind
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -42,8 +43,8 @@ HOOK = re.compile(r"[a-z_]+( [a-z_]+)*")
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, qapp, tmp_path)
+def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     app.window.resize(1366, 688)
     app.window.show()
     qtbot.waitExposed(app.window)

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.helpers import App, build_app, demo_file
 from tests.ui.screen_walk import settle
 from ui.style import apply_style
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -61,8 +62,8 @@ def dark_desktop(qapp: QApplication) -> Iterator[QApplication]:
 
 
 @pytest.fixture
-def app(dark_desktop: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, dark_desktop, tmp_path)
+def app(dark_desktop: QApplication, qtbot: QtBot, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
+    app = build_app(qtbot, dark_desktop, tmp_path, writer=writer)
     app.window.resize(1366, 688)
     app.window.show()
     qtbot.waitExposed(app.window)

@@ -17,6 +17,7 @@ from bench.large_proposal import large_proposal
 from storage.document import Document
 from tests.ui.helpers import App, build_app, demo_file
 from tests.ui.screen_walk import problems, screens, settle
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -28,8 +29,8 @@ WINDOWS = {
 
 
 @pytest.fixture
-def app(styled: QApplication, qtbot: QtBot, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, styled, tmp_path)
+def app(styled: QApplication, qtbot: QtBot, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
+    app = build_app(qtbot, styled, tmp_path, writer=writer)
     yield app
     app.controller.close_document()
     app.languages.clear()

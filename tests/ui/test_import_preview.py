@@ -210,12 +210,13 @@ def test_the_menu_action_previews_with_the_editor_names_then_imports(
     field_model: FieldModel,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    writer: DocumentWriter,
 ) -> None:
     path = tmp_path / "propuesta.pmx"
     Document.create(path, load_example("es")).close()
     with Document.open(path) as document:
         reviewed = _reviewed(document, catalogs, field_model, tmp_path)
-    app = build_app(qtbot, qapp, tmp_path)
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     app.controller.open_path(path)
     shown = record_message_boxes(monkeypatch, ("information", "warning"))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(reviewed), ""))

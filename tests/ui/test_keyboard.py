@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.helpers import App, build_app, demo_file, type_text
 from tests.ui.screen_walk import settle
 from ui.main_window import MainWindow
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
@@ -22,8 +23,8 @@ MAX_TAB_STOPS = 400
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, qapp, tmp_path)
+def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     app.window.resize(1366, 688)
     app.window.show()
     qtbot.waitExposed(app.window)
@@ -238,8 +239,10 @@ def test_the_folder_review_window_is_large_and_closes_with_escape(app: App, qtbo
     assert not dashboard.isVisible()
 
 
-def test_the_first_window_fits_the_screen(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
-    window = build_app(qtbot, qapp, tmp_path).window
+def test_the_first_window_fits_the_screen(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter
+) -> None:
+    window = build_app(qtbot, qapp, tmp_path, writer=writer).window
     window.show_first(None, None)
     qtbot.waitExposed(window)
     available = window.screen().availableGeometry()

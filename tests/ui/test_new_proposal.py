@@ -14,13 +14,14 @@ from pytestqt.qtbot import QtBot
 from storage.document import Document
 from tests.ui.helpers import App, build_app, type_text
 from ui.dialogs import NewProposalDialog, default_folder
+from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, qapp, tmp_path)
+def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield app
     app.controller.close_document()
 

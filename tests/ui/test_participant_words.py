@@ -36,8 +36,8 @@ def context() -> UiContext:
 
 
 @pytest.fixture
-def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[App]:
-    app = build_app(qtbot, qapp, tmp_path)
+def app(qtbot: QtBot, qapp: QApplication, tmp_path: Path, writer: DocumentWriter) -> Iterator[App]:
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)
     yield app
     app.controller.close_document()
     app.languages.clear()
