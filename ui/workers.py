@@ -29,7 +29,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 logger = logging.getLogger(__name__)
 
 COLLECT_EVERY_MS = 2000
-"""While workers run, the UI thread collects garbage this often (automatic collection is paused meanwhile)."""
+"""While workers run, the UI thread collects the young garbage this often (automatic collection is paused)."""
 
 Send = Callable[[Any], None]
 """Given to the work: sends one piece of progress to the UI thread (queued, in order)."""
@@ -116,6 +116,8 @@ class Task:
                 loop.exec()
         finally:
             self._workers.ended.disconnect(quit_when_mine)
+        if not self.finished:
+            self.wait()  # the application is quitting (every event loop was told to end): wait for the work
 
     def _deliver_progress(self, payload: Any) -> None:
         if self._progress is not None and not self.finished:
@@ -132,6 +134,8 @@ class Task:
         done, self._done, self._progress = self._done, None, None
         if done is not None:
             done(self)
+        elif self.error is not None:  # nobody waits for this outcome: the log keeps it
+            logger.warning("work on a worker thread failed: %r", self.error)
 
 
 class Workers(QObject):
@@ -225,4 +229,4 @@ class Workers(QObject):
     def _collect_here(self) -> None:
         """Collect on the UI thread: what dies here dies on the thread that owns it (see the module)."""
         if self._collector_was_enabled:
-            gc.collect()
+            gc.collect(1)  # the young generations: cheap enough not to be felt; the rest waits for the resume
