@@ -340,7 +340,9 @@ class AppController(QObject):
             return False
         try:
             check_outputs([path])
-            session.document.save_as(path)
+            document = session.document
+            # After the writes queued before it (a comment, an edit), by the writer like every write of the file.
+            self.writer.call(lambda: document.save_as(path), name="pmx-save-as")
         except DocumentError as exc:
             self._warn_error(exc, path)
             return False

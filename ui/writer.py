@@ -4,8 +4,8 @@ The UI thread only plans a write: it decides what to write and captures it as pl
 changed rows, a copy of the comments), then queues it here. The writer runs the queued writes one at a time, in
 the order they were queued, each on a worker thread (ui/workers.py: collector paused, outcome relayed); the one
 who queued a write hears its outcome on the UI thread. Two writes of a file never overlap, a comment saved after
-an edit reaches the file after it, and the UI thread waits for the disk only when it asks to (flush: closing,
-Save As, a snapshot).
+an edit reaches the file after it, and the UI thread waits for the disk only when it asks to: closing (flush),
+and the commands whose next step needs the written file, a snapshot and Save As (call).
 
 Built once in main.py and handed to every document session; never a global.
 """
@@ -15,10 +15,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from ui.workers import Task, Workers
+
+T = TypeVar("T")
 
 Outcome = Callable[[BaseException | None], None]
 """Called on the UI thread with the error of a write, or None once it is in the file."""
@@ -54,6 +57,21 @@ class DocumentWriter(QObject):
         """Queue run (a planned write holding plain data only); outcome(error) follows on the UI thread."""
         self._queue.append(_Queued(run, outcome, name))
         self._next()
+
+    def call(self, run: Callable[[], T], name: str = "pmx-write") -> T:
+        """Queue run after every write queued before it, wait for it, and return its result or raise its error."""
+        results: list[T] = []
+        errors: list[BaseException] = []
+
+        def keep() -> T:
+            results.append(run())
+            return results[0]
+
+        self.write(keep, lambda error: errors.append(error) if error is not None else None, name)
+        self.flush()
+        if errors:
+            raise errors[0]
+        return results[0]
 
     def flush(self) -> None:
         """Block until every queued write (and any it queues in turn) is in the file; outcomes are told first."""

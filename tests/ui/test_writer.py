@@ -35,6 +35,7 @@ from ui.comments.store import CommentStore
 from ui.dashboard import batch, feedback_dialog, loader
 from ui.dashboard.view import DashboardView
 from ui.session import DocumentSession
+from ui.snapshots.actions import take_snapshot
 from ui.workers import Workers
 from ui.writer import DocumentWriter
 
@@ -180,6 +181,41 @@ def test_nothing_queued_is_lost_when_the_document_is_closed(
     assert on_file(path).title == "Título 2"
     assert [c.text for c in stored_comments(path)] == [c.text for c in made if c is not None]
     where.assert_off_the_ui_thread_with_the_collector_paused()
+
+
+def test_snapshots_and_save_as_are_written_by_the_writer_after_what_was_queued(
+    qtbot: QtBot, qapp: object, tmp_path: Path, writer: DocumentWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)  # type: ignore[arg-type]
+    path = demo_file(tmp_path)
+    assert app.controller.open_path(path)
+    session, comments = app.controller.session, app.controller.comments
+    assert session is not None
+    assert comments is not None
+    document = session.document
+    assert isinstance(document, Document)
+    where = Where(delay=0.05)  # the comment is still being written when the snapshot is asked for
+    for name, kind in (
+        ("save_comments", "comments"),
+        ("write_prepared", "content"),
+        ("create_snapshot", "snapshot"),
+        ("save_as", "save as"),
+    ):
+        monkeypatch.setattr(document, name, where.wrap(kind, getattr(document, name)))
+    comment = comments.store.add(ANCHOR, "antes de la instantánea", "Ana", "participant")
+    session.push(SetValueCommand(session, (), "title", "Entregada", "título"))
+    snapshot = take_snapshot(session, document, "entrega")
+    copy = tmp_path / "copia.pmx"
+    assert app.controller.save_as_path(copy)
+
+    assert where.kinds() == ["comments", "content", "snapshot", "save as"]
+    assert where.most_at_once == 1, "two writes of the file at once"
+    where.assert_off_the_ui_thread_with_the_collector_paused()
+    with Document.open(copy, read_only=True) as reader:
+        assert [s.name for s in reader.list_snapshots()] == [snapshot.name]
+        assert reader.load_snapshot(snapshot.id).title == "Entregada"
+        assert [c.id for c in reader.load_comments()] == [comment.id]  # type: ignore[union-attr]
+    assert app.controller.close_document()
 
 
 # ---- one policy for every worker ------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ def _save_pending(session: DocumentSession, document: Document) -> None:
 def take_snapshot(session: DocumentSession, document: Document, name: str, reason: str = REASON_MANUAL) -> SnapshotInfo:
     """Save pending edits, then keep a named copy of the proposal; DocumentError when the file refuses."""
     _save_pending(session, document)
-    return document.create_snapshot(name.strip() or stamp(), reason)
+    snapshot_name = name.strip() or stamp()
+    return session.writer.call(lambda: document.create_snapshot(snapshot_name, reason), name="pmx-snapshot")
 
 
 def mark_as_submitted(session: DocumentSession, document: Document) -> SnapshotInfo:
