@@ -35,6 +35,7 @@ from ui.comments.store import CommentStore
 from ui.dashboard import batch, feedback_dialog, loader
 from ui.dashboard.view import DashboardView
 from ui.session import DocumentSession
+from ui.snapshots import SnapshotsDialog
 from ui.snapshots.actions import take_snapshot
 from ui.workers import Workers
 from ui.writer import DocumentWriter
@@ -252,6 +253,15 @@ def test_the_word_exports_run_under_the_policy(
     target = tmp_path / "propuesta.docx"
     assert editor.review.export_to(target)
     assert zipfile.is_zipfile(target)
+    session = app.controller.session
+    assert session is not None
+    assert isinstance(session.document, Document)
+    take_snapshot(session, session.document, "entrega")
+    snapshots = SnapshotsDialog(session, session.document, app.context)
+    qtbot.addWidget(snapshots)
+    snapshot_target = tmp_path / "entrega.docx"
+    assert snapshots.export_selected(snapshot_target) == snapshot_target
+    assert zipfile.is_zipfile(snapshot_target)
 
     view = DashboardView(app.context.catalogs, app.context.rulebook, "es", workers=writer.workers)
     qtbot.addWidget(view)
@@ -260,7 +270,7 @@ def test_the_word_exports_run_under_the_policy(
     result = view.export_word_to(tmp_path / "word", [path])
     view.shutdown()
     assert len(result.written) == 1
-    assert where.kinds() == ["export", "batch"]
+    assert where.kinds() == ["export", "export", "batch"]
     where.assert_off_the_ui_thread_with_the_collector_paused()
     assert app.controller.close_document()
 

@@ -20,6 +20,7 @@ from storage.outputs import check_outputs
 from ui.commands import ReplaceProposalCommand, SetValueCommand
 from ui.context import UiContext
 from ui.session import DocumentSession
+from ui.workers import Send
 
 REASON_MANUAL = "manual"
 REASON_SUBMITTED = "submitted"
@@ -90,6 +91,7 @@ def restore_snapshot(session: DocumentSession, document: Document, snapshot: Sna
 
 
 def export_snapshot(
+    session: DocumentSession,
     document: Document,
     snapshot: SnapshotInfo,
     target: Path,
@@ -97,8 +99,12 @@ def export_snapshot(
     options: ExportOptions | None = None,
     comments: Sequence[Comment] = (),
 ) -> None:
-    """Write a snapshot's proposal as a Word document (atomically)."""
+    """Write a snapshot's proposal as a Word document (atomically), on a worker while the window stays live."""
     check_outputs([target], inputs=[document.path])
     proposal = document.load_snapshot(snapshot.id)
-    data = context.export_docx(proposal, options or ExportOptions(), comments)
-    write_atomic(target, data)
+    chosen, kept = options or ExportOptions(), tuple(comments)
+
+    def work(send: Send) -> None:
+        write_atomic(target, context.export_docx(proposal, chosen, kept, send))
+
+    session.writer.workers.run_responsive(work, name="pmx-word-export")

@@ -281,10 +281,17 @@ class SnapshotsDialog(QDialog):
             if not name:
                 return None
             target = Path(name if name.lower().endswith(".docx") else f"{name}.docx")
+        # The export runs on a worker while this window stays live: its buttons wait until the file is written.
+        self.setEnabled(False)
+        error: DocumentError | OSError | None = None
         try:
-            export_snapshot(self.document, snapshot, target, self.context, ExportOptions())
+            export_snapshot(self.session, self.document, snapshot, target, self.context, ExportOptions())
         except (DocumentError, OSError) as exc:
-            self._fail(exc, target)
+            error = exc
+        finally:
+            self.setEnabled(True)
+        if error is not None:
+            self._fail(error, target)
             return None
         self.status.setText(self.tr("Exported to %1.").replace("%1", shown(target)))
         return target
