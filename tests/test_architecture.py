@@ -162,3 +162,38 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_modules_stay_small(module: str) -> None:
     lines = len(_modules()[module].read_text(encoding="utf-8").splitlines())
     assert lines <= 600, f"{module} has {lines} lines; split it by responsibility"
+
+
+# Threads start in one place: the worker policy (ui/workers.py; docs/design.md, "Off the UI thread, one way").
+_THREAD_MAKERS = {"Thread", "QThread", "QThreadPool", "QRunnable", "ThreadPoolExecutor", "start_new_thread"}
+THREADS_ALLOWED = {
+    "ui.workers": "the policy itself",
+    "export.diagrams.canvas": "a second deflate thread inside the export, which the application only runs on a worker",
+}
+
+
+def _thread_starts(path: Path) -> list[int]:
+    """Return the lines where a module makes a thread (a call, or a class deriving from a thread type)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        named = [node.func] if isinstance(node, ast.Call) else node.bases if isinstance(node, ast.ClassDef) else []
+        for name in named:
+            last = name.attr if isinstance(name, ast.Attribute) else name.id if isinstance(name, ast.Name) else ""
+            timer = last == "Timer" and isinstance(name, ast.Attribute) and ast.unparse(name.value) == "threading"
+            if last in _THREAD_MAKERS or timer:
+                lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_threads_start_only_under_the_worker_policy() -> None:
+    starts = {module: _thread_starts(path) for module, path in _modules().items() if module not in THREADS_ALLOWED}
+    assert {module: lines for module, lines in starts.items() if lines} == {}, "start the work with ui.workers"
+
+
+def test_the_thread_finder_sees_a_thread(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import threading\nfrom PySide6.QtCore import QThread, QTimer\n"
+        "threading.Thread(target=print).start()\nclass Job(QThread): pass\nQTimer()\nthreading.Timer(1, print)\n"
+    )
+    assert _thread_starts(sample) == [3, 4, 6]

@@ -229,7 +229,9 @@ def _zlib_stream(rows: list[memoryview], level: int) -> bytes:
         data, adler, _ = _deflate_rows(rows, level, last=True)
         return b"\x78\x01" + data + struct.pack(">I", adler)
     # zlib releases the GIL: two raw deflate streams, the first ending on a full flush, join into one valid
-    # stream (the way pigz works), which nearly halves the wall time on a two-core laptop.
+    # stream (the way pigz works), which nearly halves the wall time on a two-core laptop. The editor and the
+    # dashboard export only on a worker, with automatic garbage collection paused (docs/design.md, "Off the UI
+    # thread, one way"), so this helper never collects a widget's garbage; the command line has no widgets.
     middle = len(rows) // 2
     second: list[tuple[bytes, int, int]] = []
     worker = threading.Thread(target=lambda: second.append(_deflate_rows(rows[middle:], level, last=True)))
