@@ -13,10 +13,10 @@ from export.docx_page import PageSetup, picture_xml
 from export.labels import Labels
 from export.options import ExportOptions
 from export.refs import Refs
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
 from matrices.findings import Finding
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,10 @@ class ExportContext:
         if sub:
             spec = next(child for child in spec.subfields if child.key == sub)
         return spec.label(self.lang)
+
+    def entity_label(self, entity: str) -> str:
+        """Return the course's name of a kind of item (Causa, Eje estratégico) in the export language."""
+        return self.field_model.entity_label(entity).get(self.lang)
 
     def figure(self, draw: Drawer, caption: str) -> None:
         """Draw a picture and add it with a numbered caption; a note in its place if drawing fails."""

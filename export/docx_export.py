@@ -36,11 +36,10 @@ from export.text import clean_text, shorten
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
 from matrices.findings import Finding
+from matrices.localized import conventions
 from matrices.proposal import Proposal
 from matrices.review import Comment
 
-LANGUAGE_TAGS = {"es": "es-PA", "en": "en-US"}
-"""BCP 47 tags for Word's proofing language and the core properties (the course is in Panama)."""
 HEADER_TITLE_LIMIT = 110
 
 STEPS = ("cover", "summary", "problem", "strategy", "actors", "instruments", "appendix", "assemble", "save")
@@ -156,14 +155,15 @@ class DocxExport:
         if not template.has_footer:
             write_footer(document, styles, labels("header.page"), labels("header.of"))
         enable_update_fields(document)
-        set_document_language(document, LANGUAGE_TAGS[proposal.language])
+        # Word proofs the participant's text in the proposal's language; the properties name the document's.
+        set_document_language(document, conventions(proposal.language).tag)
         authors = "; ".join(clean_text(a) for a in proposal.authors if a.strip())
         set_properties(
             document,
             title=title,
             author=authors or clean_text(proposal.proposing_institution),
             subject=context.refs.label("policy_areas.json", proposal.policy_area) or labels("cover.kind"),
-            language=LANGUAGE_TAGS[lang],
+            language=conventions(lang).tag,
             created=proposal.created_at,
             modified=proposal.updated_at,
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 
 Paper = Literal["letter", "a4"]

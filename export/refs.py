@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from export.labels import Labels
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.display import ItemCodes
 from matrices.fieldmodel import FieldModel
+from matrices.localized import Lang
 from matrices.problem import Cause, Effect, TreeRow, tree_walk
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey

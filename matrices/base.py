@@ -10,8 +10,9 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, FailFast, Field, StringConstraints
 
-Lang = Literal["es", "en"]
-LANGS: tuple[Lang, ...] = ("es", "en")
+ProposalLanguage = Literal["es", "en"]
+"""The language a proposal is written in (docs/domain.md §2.3): those the course has an example and the S01
+heuristic for. The interface and the export have their own language (matrices/localized.py)."""
 
 # Texts are bounded so that a hostile file cannot make us allocate without limit, but the bound is far
 # above anything a participant writes (a whole chapter is ~100 k characters).

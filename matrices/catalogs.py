@@ -1,15 +1,15 @@
-"""The course catalogues (GCM objectives, SDG targets, actor types, scales, ...) with their es/en labels."""
+"""The course catalogues (GCM objectives, SDG targets, actor types, scales, ...) with their labels in each language."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from matrices.base import Lang
+from matrices import datafiles
+from matrices.localized import Lang, LocalizedText, languages
 
 # Sub-lists of these files are addressed as "enums.json#evidence_type", like in field_model.json.
 _NESTED = {"enums.json": "values", "scales.json": "values"}
@@ -20,13 +20,12 @@ class CatalogEntry:
     """One catalogue value with its labels and any extra attributes (number, sector, typology, ...)."""
 
     id: str
-    es: str
-    en: str
+    text: LocalizedText
     attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: Lang) -> str:
         """Return the label in lang."""
-        return self.es if lang == "es" else self.en
+        return self.text.get(lang)
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,7 @@ class Catalog:
 
     ref: str
     entries: tuple[CatalogEntry, ...]
-    label_es: str = ""
-    label_en: str = ""
+    title: LocalizedText = field(default_factory=LocalizedText)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
@@ -60,43 +58,52 @@ class Catalog:
 
     def label(self, entry_id: str, lang: Lang) -> str:
         """Return the label of entry_id, or the id itself when the catalogue lacks it."""
+        return self.text(entry_id).get(lang)
+
+    def text(self, entry_id: str) -> LocalizedText:
+        """Return the labels of entry_id, or the id itself when the catalogue lacks it."""
         entry = self.get(entry_id)
-        return entry.label(lang) if entry else entry_id
+        return entry.text if entry else LocalizedText.plain(entry_id)
 
 
-def _entry(raw: dict[str, Any]) -> CatalogEntry:
-    attrs = {k: v for k, v in raw.items() if k not in ("id", "es", "en")}
-    return CatalogEntry(
-        id=str(raw["id"]), es=str(raw.get("es", raw["id"])), en=str(raw.get("en", raw["id"])), attrs=attrs
-    )
+def _entry(raw: dict[str, Any], langs: tuple[Lang, ...]) -> CatalogEntry:
+    # An entry keeps its labels under the language codes ("es", "en", ...) beside its other attributes.
+    text = LocalizedText((lang, str(raw[lang])) for lang in langs if lang in raw)
+    attrs = {k: v for k, v in raw.items() if k != "id" and k not in langs}
+    return CatalogEntry(id=str(raw["id"]), text=text or LocalizedText.plain(str(raw["id"])), attrs=attrs)
+
+
+def _title(raw: dict[str, Any], langs: tuple[Lang, ...]) -> LocalizedText:
+    return LocalizedText((lang, str(raw[lang])) for lang in langs if lang in raw)
 
 
 class Catalogs:
     """All catalogues shipped with the app, addressed as in field_model.json ("file.json" or "file.json#sub")."""
 
-    def __init__(self, files: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, files: dict[str, dict[str, Any]], langs: tuple[Lang, ...] | None = None) -> None:
         self._files = files
+        self._langs = langs = langs if langs is not None else languages()
         self._catalogs: dict[str, Catalog] = {}
         for name, data in files.items():
             entries = data.get("entries", [])
-            self._catalogs[name] = Catalog(name, tuple(_entry(e) for e in entries))
+            self._catalogs[name] = Catalog(name, tuple(_entry(e, langs) for e in entries))
             nested_key = _NESTED.get(name)
             if nested_key:
                 for sub in entries:
                     if nested_key in sub:
                         ref = f"{name}#{sub['id']}"
-                        values = tuple(_entry(v) for v in sub[nested_key])
-                        self._catalogs[ref] = Catalog(ref, values, sub.get("es", ""), sub.get("en", ""))
+                        values = tuple(_entry(v, langs) for v in sub[nested_key])
+                        self._catalogs[ref] = Catalog(ref, values, _title(sub, langs))
             grid = data.get("stakeholder_grid")
             if isinstance(grid, dict):
                 # The grid's quadrants are the suggested strategies an actor's ratings map to.
                 ref = f"{name}#stakeholder_grid"
-                self._catalogs[ref] = Catalog(ref, tuple(_entry(q) for q in grid.get("quadrants", [])))
+                self._catalogs[ref] = Catalog(ref, tuple(_entry(q, langs) for q in grid.get("quadrants", [])))
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Catalogs:
         """Load every catalogue file from directory (default: the bundled data)."""
-        root = directory or Path(str(resources.files("matrices") / "data" / "catalogs"))
+        root = directory or datafiles.data_dir() / "catalogs"
         files = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(root.glob("*.json"))}
         return cls(files)
 
@@ -115,7 +122,7 @@ class Catalogs:
         """Return the criteria of the ex-ante assessment (effectiveness … financial feasibility), with labels."""
         scale = self._catalogs["scales.json"].get("feasibility") if "scales.json" in self._catalogs else None
         criteria = scale.attrs.get("criteria", []) if scale is not None else []
-        return tuple(_entry(c) for c in criteria if isinstance(c, dict) and "id" in c)
+        return tuple(_entry(c, self._langs) for c in criteria if isinstance(c, dict) and "id" in c)
 
     def raw(self, name: str) -> dict[str, Any]:
         """Return a catalogue file's raw content (for extra sections such as the stakeholder grid)."""
@@ -131,9 +138,9 @@ def numbered(catalog: Catalog) -> Catalog:
     entries = []
     for entry in catalog:
         code = official_code(entry)
-        shown = CatalogEntry(entry.id, f"{code}  {entry.es}", f"{code}  {entry.en}", entry.attrs) if code else entry
-        entries.append(shown)
-    return Catalog(catalog.ref, tuple(entries), catalog.label_es, catalog.label_en)
+        shown = CatalogEntry(entry.id, entry.text.map(lambda label, code=code: f"{code}  {label}"), entry.attrs)
+        entries.append(shown if code else entry)
+    return Catalog(catalog.ref, tuple(entries), catalog.title)
 
 
 def official_code(entry: CatalogEntry) -> str:

@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from matrices.actors import display_name
-from matrices.base import Lang
 from matrices.catalogs import Catalogs, numbered
 from matrices.fieldmodel import FieldModel, FieldSpec
 from matrices.findings import Finding
+from matrices.localized import Lang, LocalizedText
 from matrices.problem import Cause, Effect, tree_codes
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey
@@ -33,8 +33,8 @@ MATRIX_ENTITIES: dict[MatrixKey, tuple[str, ...]] = {
 }
 """The field-model entities whose fields a finding on the whole matrix (no item) may name."""
 
-_MISSING = {"es": "un elemento que ya no existe", "en": "an item that no longer exists"}
-_YES_NO = {"true": {"es": "Sí", "en": "Yes"}, "false": {"es": "No", "en": "No"}}
+_BOOLEAN_EXAMPLES = frozenset({"true", "false"})
+"""How the course writes the example of a yes/no field; shown as texts.json's boolean.true or boolean.false."""
 
 
 def is_chosen_code(item_id: str) -> bool:
@@ -101,12 +101,12 @@ class ItemCodes:
         """Return the display code of an item, or None when no item has this id."""
         return None if item_id is None else self.codes.get(item_id)
 
-    def shown(self, item_id: str, lang: Lang) -> str:
+    def shown(self, item_id: str, field_model: FieldModel) -> LocalizedText:
         """Return how a message names an item: its code; a missing one by its id if a person chose it."""
         code = self.codes.get(item_id)
         if code is not None:
-            return code
-        return item_id if is_chosen_code(item_id) else _MISSING[lang]
+            return LocalizedText.plain(code)
+        return LocalizedText.plain(item_id) if is_chosen_code(item_id) else field_model.text("item.missing")
 
     def field_spec(self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str) -> FieldSpec | None:
         """Return the course's spec of a field of an item, or of its matrix when the item has no such field."""
@@ -138,23 +138,23 @@ class ItemCodes:
         self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str | None, lang: Lang
     ) -> str:
         """Return a place as a participant reads it: 'C1.2 · Descripción de la causa' ("" for a whole matrix)."""
-        code = self.shown(item_id, lang) if item_id else ""
+        code = self.shown(item_id, field_model).get(lang) if item_id else ""
         label = self.field_label(field_model, matrix, item_id, key, lang)
         return " · ".join(part for part in (code, label) if part)
 
 
 def finding_record(finding: Finding, codes: ItemCodes, field_model: FieldModel, lang: Lang) -> dict[str, str | None]:
     """Return a finding as `check --json` prints it: ids and keys for programs, code and label for people."""
-    code = codes.shown(finding.item, lang) if finding.item else None
+    code = codes.shown(finding.item, field_model).get(lang) if finding.item else None
     label = codes.field_label(field_model, finding.matrix, finding.item, finding.field, lang) or None
     return finding.as_dict(lang, code, label)
 
 
-def field_example(spec: FieldSpec, catalogs: Catalogs, lang: Lang) -> str:
+def field_example(spec: FieldSpec, catalogs: Catalogs, field_model: FieldModel, lang: Lang) -> str:
     """Return the course's example of a field as a participant would pick it: catalogue labels, never their keys."""
-    text = spec.example_es if lang == "es" else spec.example_en
-    if spec.type == "boolean" and text in _YES_NO:
-        return _YES_NO[text][lang]
+    text = spec.example(lang)
+    if spec.type == "boolean" and text in _BOOLEAN_EXAMPLES:
+        return field_model.text(f"boolean.{text}").get(lang)
     if not spec.catalog or spec.catalog not in catalogs:
         return text
     # The course writes a choice's example as its catalogue key ('gov_national', 'lead, implementer').

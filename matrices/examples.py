@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 
 

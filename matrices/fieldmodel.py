@@ -1,14 +1,19 @@
-"""The field model (field_model.json): labels, guidance, examples and requirement of every field."""
+"""The field model (field_model.json): labels, guidance, examples and requirement of every field, and the rules.
+
+With it come the domain's own texts (texts.json): the details the rules add to their messages, keyed by rule id,
+and the few words the domain shows beside the course's (an item that no longer exists, yes and no).
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matrices.base import Lang
+from matrices import datafiles
+from matrices.localized import Lang, LocalizedText
 
 
 @dataclass(frozen=True)
@@ -18,12 +23,9 @@ class FieldSpec:
     key: str
     type: str
     required: str
-    label_es: str
-    label_en: str
-    guidance_es: str = ""
-    guidance_en: str = ""
-    example_es: str = ""
-    example_en: str = ""
+    label_text: LocalizedText
+    guidance_text: LocalizedText = field(default_factory=LocalizedText)
+    example_text: LocalizedText = field(default_factory=LocalizedText)
     catalog: str | None = None
     filter: str | None = None
     """Restricts the catalogue to entries with an attribute value, e.g. 'typology=nato'."""
@@ -35,16 +37,15 @@ class FieldSpec:
 
     def label(self, lang: Lang) -> str:
         """Return the label in lang."""
-        return self.label_es if lang == "es" else self.label_en
+        return self.label_text.get(lang)
 
     def guidance(self, lang: Lang) -> str:
         """Return the guidance text in lang."""
-        return self.guidance_es if lang == "es" else self.guidance_en
+        return self.guidance_text.get(lang)
 
-
-def _text(raw: dict[str, Any], key: str, lang: str) -> str:
-    value = raw.get(key) or {}
-    return str(value.get(lang, "")) if isinstance(value, dict) else str(value)
+    def example(self, lang: Lang) -> str:
+        """Return the course's example value in lang."""
+        return self.example_text.get(lang)
 
 
 def _spec(raw: dict[str, Any]) -> FieldSpec:
@@ -52,12 +53,9 @@ def _spec(raw: dict[str, Any]) -> FieldSpec:
         key=raw["key"],
         type=raw["type"],
         required=raw["required"],
-        label_es=_text(raw, "label", "es"),
-        label_en=_text(raw, "label", "en"),
-        guidance_es=_text(raw, "guidance", "es"),
-        guidance_en=_text(raw, "guidance", "en"),
-        example_es=_text(raw, "example", "es"),
-        example_en=_text(raw, "example", "en"),
+        label_text=LocalizedText.of(raw.get("label")),
+        guidance_text=LocalizedText.of(raw.get("guidance")),
+        example_text=LocalizedText.of(raw.get("example")),
         catalog=raw.get("catalog"),
         filter=raw.get("filter"),
         ref=raw.get("ref"),
@@ -75,41 +73,40 @@ class Rule:
     id: str
     scope: str
     severity: str
-    message_es: str
-    message_en: str
+    message: LocalizedText
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 class FieldModel:
-    """Entities with their fields, the rules and the completeness weights."""
+    """Entities with their fields, the rules, the completeness weights and the domain's texts."""
 
-    def __init__(self, raw: dict[str, Any]) -> None:
+    def __init__(self, raw: dict[str, Any], texts: Mapping[str, Any] | None = None) -> None:
+        entities: dict[str, Any] = raw["entities"]
         self.entities: dict[str, tuple[FieldSpec, ...]] = {
-            name: tuple(_spec(f) for f in entity.get("fields", [])) for name, entity in raw["entities"].items()
+            name: tuple(_spec(f) for f in entity.get("fields", [])) for name, entity in entities.items()
         }
-        self.entity_labels: dict[str, tuple[str, str]] = {
-            name: (_text(entity, "label", "es"), _text(entity, "label", "en"))
-            for name, entity in raw["entities"].items()
-        }
+        self._entity_labels = {name: LocalizedText.of(entity.get("label")) for name, entity in entities.items()}
         # What an entity is for, shown by the guidance panel: the matrices' `method`, else the description.
-        self.entity_methods: dict[str, tuple[str, str]] = {
-            name: (
-                _text(entity, "method", "es") or _text(entity, "description", "es"),
-                _text(entity, "method", "en") or _text(entity, "description", "en"),
-            )
-            for name, entity in raw["entities"].items()
-            if entity.get("method") or entity.get("description")
+        self._entity_methods = {
+            name: LocalizedText.of(entity.get("method") or entity.get("description"))
+            for name, entity in entities.items()
         }
         self.rules: dict[str, Rule] = {
-            r["id"]: Rule(r["id"], r["scope"], r["severity"], r["message"]["es"], r["message"]["en"])
-            for r in raw["rules"]
+            r["id"]: Rule(r["id"], r["scope"], r["severity"], LocalizedText.of(r["message"])) for r in raw["rules"]
         }
         self.weights: dict[str, int] = dict(raw["completeness"]["weights"])
+        own = texts if texts is not None else _read(datafiles.data_dir() / "texts.json")
+        self._texts = {key: LocalizedText.of(value) for key, value in own.items() if isinstance(value, dict)}
 
     @classmethod
     def load(cls, path: Path | None = None) -> FieldModel:
-        """Load the field model (default: the bundled copy)."""
-        source = path or Path(str(resources.files("matrices") / "data" / "field_model.json"))
-        return cls(json.loads(source.read_text(encoding="utf-8")))
+        """Load the field model (default: the bundled copy) and the texts beside it."""
+        source = path or datafiles.data_dir() / "field_model.json"
+        return cls(_read(source), _read(source.parent / "texts.json"))
 
     def fields(self, entity: str) -> tuple[FieldSpec, ...]:
         """Return the fields of an entity."""
@@ -121,3 +118,15 @@ class FieldModel:
             if spec.key == key:
                 return spec
         raise KeyError(f"{entity}.{key}")
+
+    def entity_label(self, entity: str) -> LocalizedText:
+        """Return the name of a kind of item (Causa, Actor...); the entity's key when the course names none."""
+        return self._entity_labels.get(entity) or LocalizedText.plain(entity)
+
+    def entity_method(self, entity: str) -> LocalizedText:
+        """Return what an entity is for (the matrices' method), or an empty text."""
+        return self._entity_methods.get(entity, LocalizedText())
+
+    def text(self, key: str) -> LocalizedText:
+        """Return one of the domain's texts (texts.json), e.g. a rule's detail 'P04.counts'; KeyError when unknown."""
+        return self._texts[key]

@@ -1,4 +1,4 @@
-"""What the rules return: a finding with its rule, severity, location and message in both languages."""
+"""What the rules return: a finding with its rule, severity, location and message in every language."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from matrices.base import Lang
+from matrices.localized import Lang, LocalizedText
 from matrices.review import MatrixKey
 
 Severity = Literal["error", "warning", "info"]
@@ -16,19 +16,18 @@ SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
 class Finding(BaseModel):
     """One result of a rule, located on (matrix, item id, field)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     rule: str
     severity: Severity
     matrix: MatrixKey
     item: str | None = None
     field: str | None = None
-    message_es: str
-    message_en: str
+    text: LocalizedText
 
     def message(self, lang: Lang) -> str:
         """Return the message in the requested language."""
-        return self.message_es if lang == "es" else self.message_en
+        return self.text.get(lang)
 
     def as_dict(self, lang: Lang, code: str | None = None, label: str | None = None) -> dict[str, str | None]:
         """Return the finding as the flat record printed by `check --json` (code and label: matrices/display.py)."""

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from matrices.actors import ActorMatrix
-from matrices.base import CatalogId, DomainModel, Id, Items, Lang, Text, check_item_counts, new_id
+from matrices.base import CatalogId, DomainModel, Id, Items, ProposalLanguage, Text, check_item_counts, new_id
 from matrices.general import Alignment, Horizon
 from matrices.instruments import InstrumentMatrix
 from matrices.problem import ProblemMatrix
@@ -18,7 +18,7 @@ from matrices.strategy import StrategyMatrix
 class Proposal(DomainModel):
     """A policy proposal drafted through the four matrices; text is written in `language`."""
 
-    language: Lang = "es"
+    language: ProposalLanguage = "es"
     id: Id = Field(default_factory=new_id)
     title: Text = ""
     policy_area: CatalogId | None = None

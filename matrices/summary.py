@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from matrices.base import CatalogId, Lang, Text, Timestamp
+from matrices.base import CatalogId, ProposalLanguage, Text, Timestamp
 from matrices.findings import Finding
 from matrices.proposal import Proposal
 from matrices.review import MATRIX_KEYS, Comment, MatrixKey
@@ -47,7 +47,7 @@ class ProposalSummary(BaseModel):
     comments_resolved: Count = 0
     last_modified: Timestamp | None = None
     last_submitted: Timestamp | None = None
-    language: Lang = "es"
+    language: ProposalLanguage = "es"
 
     def score(self, matrix: MatrixKey) -> int:
         """Return the completeness of one matrix (0 when unknown)."""

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Literal, Self
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import Rulebook

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.errors import WorksheetError

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.review import MATRIX_KEYS, MatrixKey
 from matrices.summary import POLICY_AREAS, STATUSES, ProposalSummary
 from storage.atomic import write_atomic

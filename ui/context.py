@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook

@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from export.options import ExportOptions
-from matrices.base import Lang
 from matrices.examples import load_example
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from storage.atomic import write_atomic
 from storage.document import Document

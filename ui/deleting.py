@@ -88,8 +88,7 @@ class Deleter(QObject):
 
     def describe(self, refs: Refs, node: Node) -> str:
         """Return an item as a participant knows it: its kind, display code and name ('actor A01 Name')."""
-        label_es, label_en = self._context.field_model.entity_labels.get(node.entity, (node.entity, node.entity))
-        kind = label_es if self._context.lang == "es" else label_en
+        kind = self._context.field_model.entity_label(node.entity).get(self._context.lang)
         kind = kind[:1].lower() + kind[1:] if kind[1:2].islower() else kind
         own = identified(node)
         return f"{kind} {_short(refs.ref(own))}" if own is not None else kind

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from ui.widgets.plain_text import plain_label
 
 ERROR_TEXT = "#b3261e"

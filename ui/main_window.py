@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QUndoView, QWidget
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from storage.filenames import shown, shown_name
 from ui.context import UiContext
 from ui.editor import EditorView

@@ -10,7 +10,7 @@ from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from storage.filenames import is_text
 
 MAX_RECENT = 8

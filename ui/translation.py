@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from matrices.base import Lang
+from matrices.localized import Lang
 
 logger = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from export.diagrams.grid_geometry import (
     GridLayout,
 )
 from export.diagrams.grid_layout import layout_actor_grid
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 
 __all__ = ["GridLayout", "actor_grid_png", "layout_actor_grid", "paint", "position_colour", "render_actor_grid"]

@@ -13,23 +13,8 @@ from export.diagrams.canvas import (
     clean_text,
 )
 from matrices.actors import DEFAULT_HIGH_THRESHOLD, GRID_REF, Actor, StakeholderGrid, short_name
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
-
-TEXTS: dict[str, dict[Lang, str]] = {
-    "position": {"es": "Posición:", "en": "Position:"},
-    "unrated": {"es": "Sin valorar", "en": "Not rated"},
-    "empty": {"es": "Aún no hay actores con interés e influencia valorados.", "en": "No actors rated yet."},
-    "skipped": {
-        "es": "No se muestran {n} actores sin interés o influencia valorados: {names}",
-        "en": "{n} actors without interest or influence ratings are not shown: {names}",
-    },
-    "skipped_one": {
-        "es": "No se muestra 1 actor sin interés o influencia valorados: {names}",
-        "en": "1 actor without interest or influence ratings is not shown: {names}",
-    },
-    "more": {"es": "+{n} más", "en": "+{n} more"},
-}
+from matrices.localized import Lang
 
 POSITION_COLOURS = {
     -2: QColor("#B0392E"),

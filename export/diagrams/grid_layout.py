@@ -15,7 +15,6 @@ from export.diagrams.grid_geometry import (
     MARGIN_PT,
     MARK_SIZES_PT,
     PAD_PT,
-    TEXTS,
     ActorMark,
     Band,
     GridFonts,
@@ -27,8 +26,9 @@ from export.diagrams.grid_geometry import (
     band_for,
     clamp,
 )
-from matrices.base import Lang
+from export.labels import Labels
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 
 
@@ -65,6 +65,7 @@ class _Builder:
 
     def __init__(self, proposal: Proposal, lang: Lang, scales: GridScales, width: float, dpi: float) -> None:
         self.lang = lang
+        self.t = Labels(lang)
         self.scales = scales
         self.width = width
         self.dpi = dpi
@@ -149,7 +150,7 @@ class _Builder:
             notes.append((QRectF(plot.left(), y, legend_width, fonts.note.line_height), line))
             y += fonts.note.line_height
         if not self.items:
-            message = TEXTS["empty"][self.lang]
+            message = self.t("grid.empty")
             box_width = min(plot.width() * 0.8, fonts.note.metrics().horizontalAdvance(message) + px(12))
             box = QRectF(0, 0, box_width, fonts.note.line_height + px(6))
             # Centred on the middle row rather than the plot, whose centre may fall on a quadrant label.
@@ -303,7 +304,7 @@ class _Builder:
 
         def with_more(kept: int) -> list[list[_Shape]]:
             hidden = items[kept:]
-            label = TEXTS["more"][self.lang].format(n=len(hidden))
+            label = self.t("grid.more", n=len(hidden))
             more = _Item(
                 None, label, hidden[0].interest, hidden[0].influence, None, tuple(i.actor_id or "" for i in hidden)
             )
@@ -366,12 +367,12 @@ class _Builder:
             (value, self.scales.position_labels.get(value, f"{value:+d}")) for value in range(low, high + 1)
         ]
         if any(item.position is None for item in self.items):
-            entries.append((None, TEXTS["unrated"][self.lang]))
+            entries.append((None, self.t("grid.unrated")))
         return entries
 
     def _legend_flow(self, width: float) -> tuple[str, list[list[tuple[int | None, str, float]]]]:
         metrics = self.fonts.legend.metrics()
-        title = TEXTS["position"][self.lang]
+        title = self.t("grid.position")
         dot = self.fonts.legend.cap_height * 1.15
         sized = [
             (value, label, dot + self.px(2) + metrics.horizontalAdvance(label))
@@ -421,8 +422,7 @@ class _Builder:
     def _skipped_note(self, width: float) -> tuple[str, ...]:
         if not self.skipped:
             return ()
-        key = "skipped_one" if len(self.skipped) == 1 else "skipped"
-        text = TEXTS[key][self.lang].format(n=len(self.skipped), names="; ".join(self.skipped))
+        text = self.t.count("grid.skipped", len(self.skipped), names="; ".join(self.skipped))
         return wrap_text(text, self.fonts.note.measure, width, 2)
 
 

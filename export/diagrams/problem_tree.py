@@ -37,28 +37,12 @@ from export.diagrams.tree_geometry import (
     forest,
 )
 from export.formats import format_number
-from matrices.base import Lang
+from export.labels import Labels
+from matrices.localized import Lang
 from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, TreeRow, tree_walk
 from matrices.proposal import Proposal
 
 __all__ = ["PROBLEM_FILL", "TreeLayout", "layout_problem_tree", "paint", "problem_tree_png", "render_problem_tree"]
-
-TEXTS: dict[str, dict[Lang, str]] = {
-    "effects": {"es": "EFECTOS", "en": "EFFECTS"},
-    "causes": {"es": "CAUSAS", "en": "CAUSES"},
-    "no_effects": {"es": "Aún no se han registrado efectos.", "en": "No effects recorded yet."},
-    "no_causes": {"es": "Aún no se han registrado causas.", "en": "No causes recorded yet."},
-    "no_problem": {"es": "Problema central aún sin formular", "en": "Central problem not yet stated"},
-    "no_text": {"es": "(sin descripción)", "en": "(no description)"},
-    "more_causes": {
-        "es": "… y {count} causas más (todas están en la tabla de causas)",
-        "en": "… and {count} more causes (all are in the causes table)",
-    },
-    "more_effects": {
-        "es": "… y {count} efectos más (todos están en la tabla de efectos)",
-        "en": "… and {count} more effects (all are in the effects table)",
-    },
-}
 
 MAX_BOXES = 60
 """Causes (and effects) drawn at most: the rest is counted in one line, so the picture's cost stays bounded."""
@@ -124,6 +108,7 @@ class _Builder:
 
     def __init__(self, shape: _Shape, lang: Lang, width: float, dpi: float, density: Density) -> None:
         self.lang = lang
+        self.t = Labels(lang)
         self.shape = shape
         self.width = width
         self.dpi = dpi
@@ -213,7 +198,7 @@ class _Builder:
                 lines = wrap_text(node.description, measure, inner, max_lines, first_indent=code_width)
                 placeholder = not lines
                 if placeholder:
-                    lines = wrap_text(TEXTS["no_text"][self.lang], measure, inner, max_lines, first_indent=code_width)
+                    lines = wrap_text(self.t("tree.no_text"), measure, inner, max_lines, first_indent=code_width)
                 height = 2 * pad + len(lines) * self.fonts.body.line_height
                 rect = QRectF(left, y, box_width, height)
                 column.append(TreeBox(kind, node.id, code, item.depth, rect, lines, code_width, placeholder))
@@ -235,14 +220,14 @@ class _Builder:
         """Place a zone below edge (causes) or from edge down to the problem (effects); return its far edge."""
         upward = kind == "effect"
         zone_pad, band_gap = self.px(ZONE_PAD_PT), self.px(BAND_GAP_PT)
-        label = TEXTS["effects" if upward else "causes"][self.lang]
+        label = self.t("tree.effects" if upward else "tree.causes")
         zone_top = edge if upward else edge + self.px(PROBLEM_GAP_PT)
         # The zone is at least as tall as its rotated label, so that the label is never cut.
         label_height = self.fonts.zone.metrics().horizontalAdvance(label) + 2 * zone_pad
         if not columns:
             note_font = self.fonts.note
             note_lines = wrap_text(
-                TEXTS["no_effects" if upward else "no_causes"][self.lang],
+                self.t("tree.no_effects" if upward else "tree.no_causes"),
                 note_font.measure,
                 self.area_right - self.area_left,
                 2,
@@ -296,9 +281,10 @@ class _Builder:
         hidden = (self.shape.effects if kind == "effect" else self.shape.causes).hidden
         if not hidden:
             return ()
-        text = TEXTS["more_effects" if kind == "effect" else "more_causes"][self.lang]
-        count = format_number(hidden, self.lang)
-        return wrap_text(text.format(count=count), self.fonts.note.measure, self.area_right - self.area_left, 2)
+        text = self.t(
+            "tree.more_effects" if kind == "effect" else "tree.more_causes", count=format_number(hidden, self.lang)
+        )
+        return wrap_text(text, self.fonts.note.measure, self.area_right - self.area_left, 2)
 
     def _place_column(self, column: list[TreeBox], x: float, top: float, band_height: float, upward: bool) -> None:
         """Move a column's boxes into place (mirrored for effects) and add its comb connectors."""
@@ -360,7 +346,7 @@ class _Builder:
         lines = wrap_text(self.shape.central_problem, font.measure, inner, limit)
         placeholder = not lines
         if placeholder:
-            lines = wrap_text(TEXTS["no_problem"][self.lang], font.measure, inner, 2)
+            lines = wrap_text(self.t("tree.no_problem"), font.measure, inner, 2)
         height = 2 * pad + len(lines) * font.line_height
         rect = QRectF(self.area_left + (span - width) / 2, top, width, height)
         return TreeBox("problem", None, "", 0, rect, lines, 0.0, placeholder)

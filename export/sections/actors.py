@@ -83,7 +83,7 @@ def write_actors(context: ExportContext) -> None:
         writer.note(t("actors.no_actors"))
         return
     grid = StakeholderGrid.from_catalogs(context.catalogs)
-    name = _Column(t("actor.name"), 3.2, "name", lambda a: _name(context, a), main=True)
+    name = _Column(context.entity_label("actor"), 3.2, "name", lambda a: _name(context, a), main=True)
     columns = (
         name,
         _Column(t("actor.type"), 2.4, "type", lambda a: refs.label("actor_types.json", a.type)),
@@ -92,7 +92,7 @@ def write_actors(context: ExportContext) -> None:
         _Column(t("actor.mandate"), 2.5, "mandate", text_of("mandate")),
         _Column(t("actor.interest"), 3.2, "interest_description", lambda a: _interest(context, a)),
         _Column(t("actor.influence"), 2.1, "influence", lambda a: _rating(context, "influence", a.influence)),
-        _Column(t("actor.position"), 2.4, "position", lambda a: _position(context, a)),
+        _Column(context.field_label("actor", "position"), 2.4, "position", lambda a: _position(context, a)),
         _Column(t("actor.strategy"), 3.2, "strategy_detail", lambda a: _strategy(context, grid, a)),
         _Column(t("actor.axes"), 1.3, "axis_ids", lambda a: "\n".join(refs.code(axis_id) for axis_id in a.axis_ids)),
     )

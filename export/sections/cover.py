@@ -27,11 +27,11 @@ def write_cover(context: ExportContext) -> None:
     status = context.refs.label("enums.json#proposal_status", proposal.status)
     writer.key_values(
         (
-            (t("cover.authors"), authors, "authors"),
-            (t("cover.institution"), proposal.proposing_institution, None),
+            (context.field_label("proposal", "authors"), authors, "authors"),
+            (context.field_label("proposal", "proposing_institution"), proposal.proposing_institution, None),
             (t("cover.course"), t.course, None),
             (t("cover.date"), long_date(proposal.updated_at, t), "updated_at"),
-            (t("cover.status"), status, "status"),
+            (context.field_label("proposal", "status"), status, "status"),
         )
     )
     if context.has_errors:

@@ -7,20 +7,23 @@ from decimal import Decimal
 
 from export.context import ExportContext
 from export.docx_build import Column, Row
-from export.formats import exact_decimal, format_money
+from export.formats import format_money
 from export.word_marks import PROPOSAL_ANCHOR
 from matrices.completeness import completeness
+from matrices.localized import exact_decimal
 from matrices.proposal import Proposal
 from matrices.strategy import all_indicators
 
-# (field key, label key, catalogue) of the proposal's alignment lists, in the order the course lists them.
+# (field key, heading, catalogue) of the proposal's alignment lists, in the order the course lists them. The
+# frameworks the field model names by their acronym (PMM, ODS) are spelt out by a heading of the document; the
+# others are headed by their field's own label (heading None).
 _ALIGNMENT = (
     ("gcm_objectives", "general.gcm_objectives", "gcm_objectives.json"),
-    ("gcm_principles", "general.gcm_principles", "gcm_guiding_principles.json"),
+    ("gcm_principles", None, "gcm_guiding_principles.json"),
     ("sdg_targets", "general.sdg_targets", "sdg_targets.json"),
     ("migof", "general.migof", "migof.json"),
     ("mgi_domains", "general.mgi_domains", "mgi_domains.json"),
-    ("normative_references", "general.normative_references", "normative_references.json"),
+    ("normative_references", None, "normative_references.json"),
 )
 
 
@@ -47,9 +50,13 @@ def write_summary(context: ExportContext) -> None:
     problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
     # The summary is about the whole proposal; a Word comment on its two texts lands on their own fields.
     writer.heading(t("summary.title"), 1, new_page=True, lands=PROPOSAL_ANCHOR)
-    writer.label_value(t("problem.central"), problem.central_problem or "—", lands=("problem", None, "central_problem"))
     writer.label_value(
-        t("strategy.general_objective"),
+        context.field_label("problem_matrix", "central_problem"),
+        problem.central_problem or "—",
+        lands=("problem", None, "central_problem"),
+    )
+    writer.label_value(
+        context.field_label("strategy_matrix", "general_objective"),
         strategy.general_objective or "—",
         lands=("strategy", None, "general_objective"),
     )
@@ -92,38 +99,42 @@ def write_general(context: ExportContext) -> None:
     writer.matrix = "general"
     writer.heading(t("general.title"), 1, writer.anchor(None))
     years = _years(proposal)
+
+    def label(key: str) -> str:
+        return context.field_label("proposal", key)
+
     writer.key_values(
         (
             (t("general.proposal_title"), proposal.title, "title"),
-            (t("general.policy_area"), refs.label("policy_areas.json", proposal.policy_area), "policy_area"),
+            (label("policy_area"), refs.label("policy_areas.json", proposal.policy_area), "policy_area"),
             (
-                t("general.territorial_scope"),
+                label("territorial_scope"),
                 refs.label("enums.json#territorial_scope", proposal.territorial_scope),
                 "territorial_scope",
             ),
-            (t("general.territory"), proposal.territory or "", "territory"),
-            (t("cover.institution"), proposal.proposing_institution, "proposing_institution"),
-            (t("cover.authors"), "\n".join(proposal.authors), "authors"),
-            (t("general.horizon"), years, "horizon"),
+            (label("territory"), proposal.territory or "", "territory"),
+            (label("proposing_institution"), proposal.proposing_institution, "proposing_institution"),
+            (label("authors"), "\n".join(proposal.authors), "authors"),
+            (label("horizon"), years, "horizon"),
             (
-                t("general.approaches"),
+                label("cross_cutting_approaches"),
                 refs.label_list("cross_cutting_approaches.json", proposal.cross_cutting_approaches),
                 "cross_cutting_approaches",
             ),
         )
     )
-    writer.heading(t("general.alignment"), 2)
+    writer.heading(label("alignment"), 2)
     alignment = proposal.alignment
     if not any(getattr(alignment, key) for key, _, _ in _ALIGNMENT):
         writer.note(t("not_filled"))
-    for key, label_key, catalog in _ALIGNMENT:
+    for key, heading, catalog in _ALIGNMENT:
         ids: list[str] = getattr(alignment, key)
         if not ids:
             continue
-        writer.subheading(t(label_key), writer.anchor(None, f"alignment.{key}"))
+        writer.subheading(t(heading) if heading else label(f"alignment.{key}"), writer.anchor(None, f"alignment.{key}"))
         writer.bullets((framework_item(context, catalog, entry_id), ()) for entry_id in ids)
     if proposal.data_disclaimer:
-        writer.heading(t("general.data_note"), 2)
+        writer.heading(label("data_disclaimer"), 2)
         writer.body_text(proposal.data_disclaimer, writer.anchor(None, "data_disclaimer"))
 
 

@@ -77,19 +77,19 @@ def write_instruments(context: ExportContext) -> None:
         writer.note(t("not_filled"))
         return
     columns = (
-        _Column(t("instrument.name"), 4.4, "name", lambda i: _name(context, i), main=True),
+        _Column(context.entity_label("instrument"), 4.4, "name", lambda i: _name(context, i), main=True),
         _Column(t("instrument.axis_line"), 1.4, "axis_id", lambda i: _axis_and_line(context, i)),
         _Column(t("instrument.typology"), 3.0, "instrument_type", lambda i: _typology(context, i)),
         _Column(t("instrument.responsible"), 2.4, "responsible_actor_id", lambda i: refs.ref(i.responsible_actor_id)),
-        _Column(t("instrument.target_group"), 2.8, "target_group", lambda i: _targets(context, i)),
-        _Column(t("instrument.mechanism"), 3.8, "mechanism", text_of("mechanism")),
+        _Column(context.field_label("instrument", "target_group"), 2.8, "target_group", lambda i: _targets(context, i)),
+        _Column(context.field_label("instrument", "mechanism"), 3.8, "mechanism", text_of("mechanism")),
         _Column(t("instrument.when_cost"), 2.3, "estimated_cost", lambda i: _when_and_cost(context, i)),
         _Column(t("instrument.indicators"), 3.0, "indicator_ids", lambda i: refs.refs(i.indicator_ids)),
     )
     write_register(context, t("instruments.register"), "instruments", instruments, columns)
     label = context.field_label
     name = _Column(
-        t("instrument.name"),
+        context.entity_label("instrument"),
         4.4,
         "name",
         lambda i: code_and_name(refs.code(i.id), i.name, bold_name=True),
@@ -155,9 +155,9 @@ def write_traceability(context: ExportContext) -> None:
             axes_of.setdefault(cause_id, []).append(axis.id)
     writer.heading(t("instruments.trace"), 2)
     columns = (
-        Column(t("trace.cause"), 4.5, indent=True),
+        Column(context.entity_label("cause"), 4.5, indent=True),
         Column(t("trace.axis"), 3.0),
-        Column(t("trace.instruments"), 5.5),
+        Column(context.field_label("instrument_matrix", "instruments"), 5.5),
     )
     rows = []
     for node, code, depth in refs.tree_rows(proposal.problem_matrix.causes):

@@ -28,17 +28,13 @@ def write_problem(context: ExportContext) -> None:
     if _is_empty(problem):
         writer.note(t("not_filled"))
         return
-    for key, label in (
-        ("central_problem", "problem.central"),
-        ("context", "problem.context"),
-        ("affected_population", "problem.population"),
-    ):
+    for key in ("central_problem", "context", "affected_population"):
         text: str | None = getattr(problem, key)
         if key == "context" and not (text or "").strip():
             continue  # context is optional; the two others show their gap
         filled = bool((text or "").strip())
         # A comment on an empty field goes on its heading; on a filled one, on the text itself.
-        writer.heading(t(label), 2, () if filled else writer.anchor(None, key))
+        writer.heading(context.field_label("problem_matrix", key), 2, () if filled else writer.anchor(None, key))
         if filled:
             writer.body_text(text, writer.anchor(None, key))
         else:
@@ -61,19 +57,19 @@ def _evidence_value(context: ExportContext, evidence: Evidence) -> str:
 
 def write_evidence(context: ExportContext, evidence: list[Evidence]) -> None:
     """Write the evidence table: value, unit, cut-off date, source, data type."""
-    writer, t, refs = context.writer, context.t, context.refs
-    writer.heading(t("problem.evidence"), 2, writer.anchor(None, "evidence"))
+    writer, t, refs, label = context.writer, context.t, context.refs, context.field_label
+    writer.heading(label("problem_matrix", "evidence"), 2, writer.anchor(None, "evidence"))
     if not evidence:
         writer.note(t("not_filled"))
         return
     columns = (
         Column(t("code"), 1.4),
         Column(t("evidence.description"), 3.8, field="description", main=True),
-        Column(t("evidence.value"), 1.8, field="value"),
-        Column(t("evidence.unit"), 1.8, field="unit"),
-        Column(t("evidence.cutoff"), 1.9, field="cutoff_date"),
-        Column(t("evidence.source"), 3.4, field="source"),
-        Column(t("evidence.type"), 1.8, field="data_type"),
+        Column(label("evidence", "value"), 1.8, field="value"),
+        Column(label("evidence", "unit"), 1.8, field="unit"),
+        Column(label("evidence", "cutoff_date"), 1.9, field="cutoff_date"),
+        Column(label("evidence", "source"), 3.4, field="source"),
+        Column(label("evidence", "data_type"), 1.8, field="data_type"),
     )
     writer.table(
         columns,
@@ -97,17 +93,17 @@ def write_evidence(context: ExportContext, evidence: list[Evidence]) -> None:
 
 def write_causes(context: ExportContext, causes: list[Cause]) -> None:
     """Write the causes in tree order with their hierarchical codes; sub-causes are indented."""
-    writer, t, refs = context.writer, context.t, context.refs
-    writer.heading(t("problem.causes"), 2, writer.anchor(None, "causes"))
+    writer, t, refs, label = context.writer, context.t, context.refs, context.field_label
+    writer.heading(label("problem_matrix", "causes"), 2, writer.anchor(None, "causes"))
     if not causes:
         writer.note(t("not_filled"))
         return
     columns = (
         Column(t("code"), 1.4),
-        Column(t("cause.description"), 5.7, field="description", main=True, indent=True),
-        Column(t("level"), 1.6, field="level"),
-        Column(t("cause.category"), 2.4, field="category"),
-        Column(t("cause.governability"), 2.6, field="governability"),
+        Column(context.entity_label("cause"), 5.7, field="description", main=True, indent=True),
+        Column(label("cause", "level"), 1.6, field="level"),
+        Column(label("cause", "category"), 2.4, field="category"),
+        Column(label("cause", "governability"), 2.6, field="governability"),
         Column(t("cause.evidence"), 1.7, field="evidence_ids"),
     )
     rows = []
@@ -132,17 +128,17 @@ def write_causes(context: ExportContext, causes: list[Cause]) -> None:
 
 def write_effects(context: ExportContext, effects: list[Effect]) -> None:
     """Write the effects in tree order with their hierarchical codes."""
-    writer, t, refs = context.writer, context.t, context.refs
-    writer.heading(t("problem.effects"), 2, writer.anchor(None, "effects"))
+    writer, t, refs, label = context.writer, context.t, context.refs, context.field_label
+    writer.heading(label("problem_matrix", "effects"), 2, writer.anchor(None, "effects"))
     if not effects:
         writer.note(t("not_filled"))
         return
     columns = (
         Column(t("code"), 1.4),
-        Column(t("effect.description"), 6.0, field="description", main=True, indent=True),
-        Column(t("level"), 1.6, field="level"),
-        Column(t("effect.affected"), 3.4, field="affected"),
-        Column(t("effect.severity"), 1.8, field="severity"),
+        Column(context.entity_label("effect"), 6.0, field="description", main=True, indent=True),
+        Column(label("effect", "level"), 1.6, field="level"),
+        Column(label("effect", "affected"), 3.4, field="affected"),
+        Column(label("effect", "severity"), 1.8, field="severity"),
     )
     rows = []
     for node, code, depth in refs.tree_rows(effects):

@@ -25,7 +25,7 @@ def _is_empty(strategy: StrategyMatrix) -> bool:
 
 def write_strategy(context: ExportContext) -> None:
     """Write Matrix 2."""
-    writer, t, refs = context.writer, context.t, context.refs
+    writer, t, refs, label = context.writer, context.t, context.refs, context.field_label
     strategy = context.proposal.strategy_matrix
     writer.matrix = "strategy"
     writer.heading(t("strategy.title"), 1, writer.anchor(None), new_page=True)
@@ -33,26 +33,27 @@ def write_strategy(context: ExportContext) -> None:
         writer.note(t("not_filled"))
         return
     filled = bool(strategy.general_objective.strip())
-    writer.heading(t("strategy.general_objective"), 2, () if filled else writer.anchor(None, "general_objective"))
+    heading = label("strategy_matrix", "general_objective")
+    writer.heading(heading, 2, () if filled else writer.anchor(None, "general_objective"))
     if filled:
         writer.body_text(strategy.general_objective, writer.anchor(None, "general_objective"))
     else:
         writer.note(t("not_filled"))
     if strategy.ends:
-        writer.heading(t("strategy.ends"), 2, writer.anchor(None, "ends"))
+        writer.heading(label("strategy_matrix", "ends"), 2, writer.anchor(None, "ends"))
         columns = (
             Column(t("code"), 1.4),
-            Column(t("end.description"), 6.0, field="description", main=True),
-            Column(t("end.effect"), 4.0, field="effect_id"),
+            Column(context.entity_label("end"), 6.0, field="description", main=True),
+            Column(label("end", "effect_id"), 4.0, field="effect_id"),
         )
         writer.table(
             columns,
             (Row((refs.code(end.id), end.description, refs.ref(end.effect_id)), item=end.id) for end in strategy.ends),
         )
     if strategy.general_indicators:
-        writer.heading(t("strategy.general_indicators"), 2, writer.anchor(None, "general_indicators"))
+        writer.heading(label("strategy_matrix", "general_indicators"), 2, writer.anchor(None, "general_indicators"))
         write_indicators(context, strategy.general_indicators)
-    writer.heading(t("strategy.axes"), 2, writer.anchor(None, "axes"))
+    writer.heading(label("strategy_matrix", "axes"), 2, writer.anchor(None, "axes"))
     if not strategy.axes:
         writer.note(t("not_filled"))
     for axis in strategy.axes:
@@ -129,7 +130,9 @@ def target_text(context: ExportContext, target: Target, unit: str | None) -> Con
             ("target.value", f"{label('indicator', 'target.value')}: {_quantity(context, target.value, unit)}")
         )
     if target.relative_to_baseline is not None:
-        answer = context.t("yes" if target.relative_to_baseline else "no")
+        answer = context.field_model.text("boolean.true" if target.relative_to_baseline else "boolean.false").get(
+            context.lang
+        )
         lines.append(("target.relative_to_baseline", f"{label('indicator', 'target.relative_to_baseline')}: {answer}"))
     lines.append(("target.data_type", _data_type_line(context, target.data_type, bool(text))))
     return _field_lines(lines)
@@ -143,17 +146,16 @@ def _shows_unit(indicator: Indicator) -> bool:
 
 def write_indicators(context: ExportContext, indicators: Sequence[Indicator]) -> None:
     """Write an indicators table: baseline, target, frequency and means of verification."""
-    t, refs = context.t, context.refs
+    t, refs, label = context.t, context.refs, context.field_label
     columns = (
         Column(t("code"), 1.4),
-        Column(t("indicator.name"), 4.4, field="name", main=True),
+        Column(context.entity_label("indicator"), 4.4, field="name", main=True),
         # Wide enough for the baseline's source under its value.
-        Column(t("indicator.baseline"), 2.8, field="baseline"),
-        Column(t("indicator.target"), 2.2, field="target"),
+        Column(label("indicator", "baseline"), 2.8, field="baseline"),
+        Column(label("indicator", "target"), 2.2, field="target"),
         Column(t("indicator.frequency"), 2.0, field="frequency"),
-        Column(t("indicator.verification"), 3.2, field="means_of_verification"),
+        Column(label("indicator", "means_of_verification"), 3.2, field="means_of_verification"),
     )
-    label = context.field_label
     unit_label, notes_label = label("indicator", "unit"), label("indicator", "notes")
     rows = []
     for indicator in indicators:
@@ -161,7 +163,7 @@ def write_indicators(context: ExportContext, indicators: Sequence[Indicator]) ->
         disaggregation = refs.labels("enums.json#disaggregation", indicator.disaggregation)
         # (field, line): each line is a piece of its own, so that a comment on the formula lands on the formula.
         details = [
-            ("level", f"{t('level')}: {refs.label('enums.json#indicator_level', indicator.level)}")
+            ("level", f"{label('indicator', 'level')}: {refs.label('enums.json#indicator_level', indicator.level)}")
             if indicator.level
             else ("", ""),
             ("dimension", f"{label('indicator', 'dimension')}: {dimension}" if dimension else ""),
@@ -233,36 +235,40 @@ def alignment_text(context: ExportContext, alignment: AxisAlignment) -> Content:
 def write_axis(context: ExportContext, axis: Axis) -> None:
     """Write one strategic axis: its table of attributes, lines of action, results, indicators and risks."""
     writer, t, refs = context.writer, context.t, context.refs
+
+    def label(key: str) -> str:
+        return context.field_label("axis", key)
+
     writer.heading(f"{refs.code(axis.id)} — {axis.name}".rstrip(" —"), 3, writer.anchor(axis.id, "name", main=True))
     writer.key_values(
         (
-            (t("axis.causes"), refs.refs(axis.addressed_cause_ids), "addressed_cause_ids"),
-            (t("axis.objective"), axis.strategic_objective, "strategic_objective"),
-            (t("axis.lead"), refs.ref(axis.lead_actor_id), "lead_actor_id"),
-            (t("axis.co_responsible"), refs.refs(axis.co_responsible_actor_ids), "co_responsible_actor_ids"),
-            (t("axis.timeframe"), refs.label("enums.json#timeframe", axis.timeframe), "timeframe"),
-            (t("axis.priority"), refs.label("scales.json#priority", axis.priority), "priority"),
-            (t("axis.alignment"), alignment_text(context, axis.alignment), "alignment"),
-            (t("axis.cost"), cost_text(context, axis.estimated_cost), "estimated_cost"),
+            (label("addressed_cause_ids"), refs.refs(axis.addressed_cause_ids), "addressed_cause_ids"),
+            (label("strategic_objective"), axis.strategic_objective, "strategic_objective"),
+            (label("lead_actor_id"), refs.ref(axis.lead_actor_id), "lead_actor_id"),
+            (label("co_responsible_actor_ids"), refs.refs(axis.co_responsible_actor_ids), "co_responsible_actor_ids"),
+            (label("timeframe"), refs.label("enums.json#timeframe", axis.timeframe), "timeframe"),
+            (label("priority"), refs.label("scales.json#priority", axis.priority), "priority"),
+            (label("alignment"), alignment_text(context, axis.alignment), "alignment"),
+            (label("estimated_cost"), cost_text(context, axis.estimated_cost), "estimated_cost"),
         ),
         item=axis.id,
     )
     if axis.lines_of_action:
-        writer.subheading(t("axis.lines"), writer.anchor(axis.id, "lines_of_action"))
+        writer.subheading(label("lines_of_action"), writer.anchor(axis.id, "lines_of_action"))
         writer.bullets(
             (((f"{refs.code(line.id)} ", "b"), (line.text, "")), writer.anchor(line.id, "text", main=True))
             for line in axis.lines_of_action
         )
     if axis.expected_results:
-        writer.subheading(t("axis.results"), writer.anchor(axis.id, "expected_results"))
+        writer.subheading(label("expected_results"), writer.anchor(axis.id, "expected_results"))
         writer.bullets((result, ()) for result in axis.expected_results)
-    writer.subheading(t("axis.indicators"), writer.anchor(axis.id, "indicators"))
+    writer.subheading(label("indicators"), writer.anchor(axis.id, "indicators"))
     if axis.indicators:
         write_indicators(context, axis.indicators)
     else:
         writer.note(t("not_filled"))
     if axis.assumptions_risks:
-        writer.subheading(t("axis.risks"), writer.anchor(axis.id, "assumptions_risks"))
+        writer.subheading(label("assumptions_risks"), writer.anchor(axis.id, "assumptions_risks"))
         writer.bullets((risk, ()) for risk in axis.assumptions_risks)
 
 
@@ -270,9 +276,9 @@ def write_excluded(context: ExportContext, strategy: StrategyMatrix) -> None:
     """Write the causes no axis addresses, with the participant's justification."""
     if not strategy.excluded_causes:
         return
-    writer, t, refs = context.writer, context.t, context.refs
-    writer.heading(t("strategy.excluded"), 2, writer.anchor(None, "excluded_causes"))
-    columns = (Column(t("excluded.cause"), 4.0), Column(t("excluded.justification"), 7.0))
+    writer, refs, label = context.writer, context.refs, context.field_label
+    writer.heading(label("strategy_matrix", "excluded_causes"), 2, writer.anchor(None, "excluded_causes"))
+    columns = (Column(label("excluded_cause", "cause_id"), 4.0), Column(label("excluded_cause", "justification"), 7.0))
     writer.table(
         columns,
         (
@@ -300,7 +306,7 @@ def write_coverage(context: ExportContext, strategy: StrategyMatrix) -> None:
     excluded = {item.cause_id for item in strategy.excluded_causes}
     columns = (
         Column(t("code"), 1.4),
-        Column(t("cause.description"), 6.0, indent=True),
+        Column(context.entity_label("cause"), 6.0, indent=True),
         Column(t("coverage.axes"), 4.0),
     )
     rows = []

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from matrices.actors import Actor
 from matrices.findings import Finding
+from matrices.localized import joined
 from matrices.review import MatrixKey
 from matrices.rules.engine import RuleContext, RuleFunction
 
@@ -35,14 +36,6 @@ def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
 
-def _label(ctx: RuleContext, key: str) -> tuple[str, str]:
-    try:
-        spec = ctx.field_model.field("actor", key)
-    except KeyError:
-        return key, key
-    return spec.label_es or key, spec.label_en or key
-
-
 def _sector(ctx: RuleContext, actor: Actor) -> str | None:
     if actor.type is None:
         return None
@@ -64,7 +57,7 @@ def a01_minimum_actors(ctx: RuleContext) -> Iterator[Finding]:
     """A01: at least 4 actors."""
     count = len(ctx.proposal.actor_matrix.actors)
     if count < MIN_ACTORS:
-        yield ctx.finding("A01", MATRIX, None, "actors", f"{count} actores", f"{count} actors")
+        yield ctx.finding("A01", MATRIX, None, "actors", ctx.detail("A01.count", count=count))
 
 
 def a02_recommended_actors(ctx: RuleContext) -> Iterator[Finding]:
@@ -72,31 +65,22 @@ def a02_recommended_actors(ctx: RuleContext) -> Iterator[Finding]:
     count = len(ctx.proposal.actor_matrix.actors)
     # Below 4 the A01 error already says the map is too small; repeating it as a warning adds nothing.
     if MIN_ACTORS <= count < RECOMMENDED_ACTORS:
-        yield ctx.finding("A02", MATRIX, None, "actors", f"{count} actores", f"{count} actors")
+        yield ctx.finding("A02", MATRIX, None, "actors", ctx.detail("A02.count", count=count))
 
 
 def a03_ratings(ctx: RuleContext) -> Iterator[Finding]:
     """A03: interest and influence are rated 1–5 and position −2..+2 (a missing rating also fires)."""
     ranges = {key: _range(ctx, key) for key in _DEFAULT_RANGES}
-    labels = {key: _label(ctx, key) for key in _DEFAULT_RANGES}
+    labels = {key: ctx.label("actor", key) for key in _DEFAULT_RANGES}
     for actor in ctx.proposal.actor_matrix.actors:
         for key, (low, high) in ranges.items():
             value: int | None = getattr(actor, key)
-            es, en = labels[key]
+            code, label = ctx.code(actor.id), labels[key]
             if value is None:
-                yield ctx.finding(
-                    "A03", MATRIX, actor.id, key, f"{ctx.code(actor.id)}: {es} —", f"{ctx.code(actor.id)}: {en} —"
-                )
+                yield ctx.finding("A03", MATRIX, actor.id, key, ctx.detail("A03.unrated", code=code, field=label))
             elif not low <= value <= high:
-                span = f"{value} ∉ [{low}, {high}]"
-                yield ctx.finding(
-                    "A03",
-                    MATRIX,
-                    actor.id,
-                    key,
-                    f"{ctx.code(actor.id)}: {es} {span}",
-                    f"{ctx.code(actor.id)}: {en} {span}",
-                )
+                detail = ctx.detail("A03.out_of_range", code=code, field=label, value=value, low=low, high=high)
+                yield ctx.finding("A03", MATRIX, actor.id, key, detail)
 
 
 def a04_whole_of_society(ctx: RuleContext) -> Iterator[Finding]:
@@ -109,23 +93,16 @@ def a04_whole_of_society(ctx: RuleContext) -> Iterator[Finding]:
     )
     has_population = any(actor.type in POPULATION_TYPES for actor in actors)
     missing = [
-        (es, en)
-        for present, es, en in (
-            (has_government, "gubernamentales", "governmental"),
-            (has_society, "no gubernamentales", "non-governmental"),
-            (has_population, "población migrante o afectada", "migrant or affected population"),
+        ctx.detail(f"A04.{kind}")
+        for present, kind in (
+            (has_government, "governmental"),
+            (has_society, "non_governmental"),
+            (has_population, "population"),
         )
         if not present
     ]
     if missing:
-        yield ctx.finding(
-            "A04",
-            MATRIX,
-            None,
-            "actors",
-            "faltan: " + ", ".join(es for es, _ in missing),
-            "missing: " + ", ".join(en for _, en in missing),
-        )
+        yield ctx.finding("A04", MATRIX, None, "actors", ctx.detail("A04.missing", kinds=joined(missing)))
 
 
 def a05_opponent_strategy(ctx: RuleContext) -> Iterator[Finding]:

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.display import ItemCodes
 from matrices.fieldmodel import FieldModel
 from matrices.findings import SEVERITY_ORDER, Finding, Severity
+from matrices.localized import LocalizedText
 from matrices.proposal import Proposal
 from matrices.review import MATRIX_KEYS, MatrixKey
 
@@ -28,9 +28,20 @@ class RuleContext:
         """Return the display codes of the proposal's items: messages name items as participants see them."""
         return ItemCodes(self.proposal)
 
-    def code(self, item_id: str, lang: Lang = "es") -> str:
-        """Return how a message in lang names an item (C1.2, A03), never its internal id."""
-        return self.codes.shown(item_id, lang)
+    def code(self, item_id: str) -> LocalizedText:
+        """Return how a message names an item (C1.2, A03), never its internal id."""
+        return self.codes.shown(item_id, self.field_model)
+
+    def label(self, entity: str, key: str) -> LocalizedText:
+        """Return the course's label of a field (its key when the field model has no such field)."""
+        try:
+            return self.field_model.field(entity, key).label_text or LocalizedText.plain(key)
+        except KeyError:
+            return LocalizedText.plain(key)
+
+    def detail(self, key: str, **values: object) -> LocalizedText:
+        """Return a detail of a message, from its template in texts.json (keyed by rule id) filled with values."""
+        return self.field_model.text(key).format(**values)
 
     def finding(
         self,
@@ -38,20 +49,18 @@ class RuleContext:
         matrix: MatrixKey,
         item: str | None = None,
         field: str | None = None,
-        detail_es: str | None = None,
-        detail_en: str | None = None,
+        detail: LocalizedText | str | None = None,
     ) -> Finding:
-        """Build a finding of rule_id; the course's message is completed with an optional detail."""
+        """Build a finding of rule_id; the course's message is completed with an optional detail.
+
+        A plain string detail reads the same in every language (a code, a figure, a quoted word).
+        """
         rule = self.field_model.rules[rule_id]
-        detail_en = detail_en if detail_en is not None else detail_es
+        text = rule.message
+        if detail:
+            text = self.field_model.text("finding.detailed").format(message=rule.message, detail=detail)
         return Finding(
-            rule=rule_id,
-            severity=_severity(rule.severity),
-            matrix=matrix,
-            item=item,
-            field=field,
-            message_es=f"{rule.message_es} ({detail_es})" if detail_es else rule.message_es,
-            message_en=f"{rule.message_en} ({detail_en})" if detail_en else rule.message_en,
+            rule=rule_id, severity=_severity(rule.severity), matrix=matrix, item=item, field=field, text=text
         )
 
 

@@ -47,7 +47,7 @@ def g01_required_text(ctx: RuleContext) -> Iterator[Finding]:
             if field.key in APP_MANAGED:
                 continue
             if not is_filled(field.value):
-                yield ctx.finding("G01", node.matrix, node.item, field.key, spec.label_es, spec.label_en)
+                yield ctx.finding("G01", node.matrix, node.item, field.key, spec.label_text)
 
 
 def g02_references_exist(ctx: RuleContext) -> Iterator[Finding]:
@@ -55,8 +55,7 @@ def g02_references_exist(ctx: RuleContext) -> Iterator[Finding]:
     known = known_ids(ctx.proposal)
     for link in references(ctx.proposal, ctx.field_model):
         if link.target not in known.get(link.kind, ()) and (link.matrix, link.key) not in OWNED_REFERENCES:
-            es, en = ctx.code(link.target, "es"), ctx.code(link.target, "en")
-            yield ctx.finding("G02", link.matrix, link.item, link.key, es, en)
+            yield ctx.finding("G02", link.matrix, link.item, link.key, ctx.code(link.target))
 
 
 def _identified_items(proposal: Proposal) -> Iterator[tuple[MatrixKey, str]]:
@@ -120,8 +119,7 @@ def g04_catalog_values(ctx: RuleContext) -> Iterator[Finding]:
                         node.matrix,
                         node.item,
                         field.key,
-                        f"{spec.label_es}: {value}",
-                        f"{spec.label_en}: {value}",
+                        ctx.detail("G04.value", label=spec.label_text, value=value),
                     )
     yield from _ex_ante_values(ctx)
 
@@ -131,7 +129,7 @@ def _ex_ante_values(ctx: RuleContext) -> Iterator[Finding]:
     # subfields, so its ratings and data type are checked here rather than by the generic walk.
     ratings = {entry.id for entry in ctx.catalogs.get(FEASIBILITY)}
     data_types = set(ctx.catalogs.get(EVIDENCE_TYPE).ids())
-    names = {c.id: (c.es, c.en) for c in ctx.catalogs.feasibility_criteria()}
+    names = {c.id: c.text for c in ctx.catalogs.feasibility_criteria()}
     for instrument in ctx.proposal.instrument_matrix.instruments:
         assessment = instrument.ex_ante_assessment
         if assessment is None:
@@ -140,15 +138,15 @@ def _ex_ante_values(ctx: RuleContext) -> Iterator[Finding]:
             score = getattr(assessment, criterion)
             if score is not None and str(score) not in ratings:
                 key = f"ex_ante_assessment.{criterion}"
-                es, en = names.get(criterion, (criterion, criterion))
-                yield ctx.finding("G04", "instruments", instrument.id, key, f"{es}: {score}", f"{en}: {score}")
+                label = names.get(criterion, criterion)
+                yield ctx.finding(
+                    "G04", "instruments", instrument.id, key, ctx.detail("G04.value", label=label, value=score)
+                )
         if assessment.data_type and assessment.data_type not in data_types:
             key = "ex_ante_assessment.data_type"
-            spec = ctx.field_model.field("evidence", "data_type")
-            value = assessment.data_type
-            yield ctx.finding(
-                "G04", "instruments", instrument.id, key, f"{spec.label_es}: {value}", f"{spec.label_en}: {value}"
-            )
+            label = ctx.label("evidence", "data_type")
+            detail = ctx.detail("G04.value", label=label, value=assessment.data_type)
+            yield ctx.finding("G04", "instruments", instrument.id, key, detail)
 
 
 def _known_count(ctx: RuleContext, ref: str, values: Iterable[str]) -> int:
@@ -167,7 +165,7 @@ def g05_gcm_and_sdg(ctx: RuleContext) -> Iterator[Finding]:
     ):
         # Unknown ids are G04's business; here they do not count as an alignment either.
         if _known_count(ctx, ref, values) == 0:
-            yield ctx.finding("G05", "general", None, f"alignment.{key}", labels[key].label_es, labels[key].label_en)
+            yield ctx.finding("G05", "general", None, f"alignment.{key}", labels[key].label_text)
 
 
 def g06_migof_and_mgi(ctx: RuleContext) -> Iterator[Finding]:
@@ -180,14 +178,15 @@ def g06_migof_and_mgi(ctx: RuleContext) -> Iterator[Finding]:
         ("mgi_domains", "mgi_domains.json", alignment.mgi_domains),
     ):
         if _known_count(ctx, ref, values) == 0:
-            yield ctx.finding("G06", "general", None, f"alignment.{key}", labels[key].label_es, labels[key].label_en)
+            yield ctx.finding("G06", "general", None, f"alignment.{key}", labels[key].label_text)
 
 
 def g07_horizon_order(ctx: RuleContext) -> Iterator[Finding]:
     """Report a start year later than the end year."""
     horizon = ctx.proposal.horizon
     if horizon.start_year is not None and horizon.end_year is not None and horizon.start_year > horizon.end_year:
-        yield ctx.finding("G07", "general", None, "horizon.start_year", f"{horizon.start_year} > {horizon.end_year}")
+        detail = ctx.detail("G07.years", start=horizon.start_year, end=horizon.end_year)
+        yield ctx.finding("G07", "general", None, "horizon.start_year", detail)
 
 
 def g08_english_translation(ctx: RuleContext) -> Iterator[Finding]:

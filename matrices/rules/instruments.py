@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from matrices.findings import Finding
 from matrices.instruments import Instrument
+from matrices.localized import LocalizedText, joined
 from matrices.review import MatrixKey
 from matrices.rules.engine import RuleContext, RuleFunction
 
@@ -29,14 +30,6 @@ def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
 
-def _label(ctx: RuleContext, key: str) -> tuple[str, str]:
-    try:
-        spec = ctx.field_model.field("instrument", key)
-    except KeyError:
-        return key, key
-    return spec.label_es or key, spec.label_en or key
-
-
 def _typology(ctx: RuleContext, family: str) -> str | None:
     entry = ctx.catalogs.get(FAMILIES).get(family)
     typology = entry.attrs.get("typology") if entry else None
@@ -58,46 +51,32 @@ def i01_axis_has_instrument(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding("I01", MATRIX, axis.id, "instruments", ctx.code(axis.id))
 
 
-def _i02_gaps(ctx: RuleContext, instrument: Instrument, actor_ids: set[str]) -> Iterator[tuple[str, str, str]]:
-    for key, kind_es, kind_en in (
-        ("nato", "un recurso NATO", "a NATO resource"),
-        ("vedung", "un tipo Vedung", "a Vedung type"),
-    ):
+def _i02_gaps(ctx: RuleContext, instrument: Instrument, actor_ids: set[str]) -> Iterator[tuple[str, LocalizedText]]:
+    for key in ("nato", "vedung"):
         value: str | None = getattr(instrument, key)
-        es, en = _label(ctx, key)
+        label = ctx.label("instrument", key)
         if _blank(value):
-            yield key, es, en
+            yield key, label
         elif _wrong_typology(ctx, value, key):
-            yield key, f"{es}: «{value}» no es {kind_es}", f"{en}: '{value}' is not {kind_en}"
-    es, en = _label(ctx, "responsible_actor_id")
+            yield key, ctx.detail("I02.wrong_typology", field=label, value=value, kind=ctx.detail(f"I02.{key}"))
+    label = ctx.label("instrument", "responsible_actor_id")
     if instrument.responsible_actor_id is None:
-        yield "responsible_actor_id", es, en
+        yield "responsible_actor_id", label
     elif instrument.responsible_actor_id not in actor_ids:
-        actor = instrument.responsible_actor_id
-        yield (
-            "responsible_actor_id",
-            f"{es}: {ctx.code(actor, 'es')} no existe",
-            f"{en}: {ctx.code(actor, 'en')} does not exist",
-        )
+        actor = ctx.code(instrument.responsible_actor_id)
+        yield "responsible_actor_id", ctx.detail("I02.unknown_actor", field=label, actor=actor)
     for key in ("target_group", "mechanism"):
         if _blank(getattr(instrument, key)):
-            es, en = _label(ctx, key)
-            yield key, es, en
+            yield key, ctx.label("instrument", key)
 
 
 def i02_instrument_minimum(ctx: RuleContext) -> Iterator[Finding]:
     """I02: each instrument has NATO resource, Vedung type, existing responsible actor, target group and mechanism."""
     actor_ids = {actor.id for actor in ctx.proposal.actor_matrix.actors}
     for instrument in ctx.proposal.instrument_matrix.instruments:
-        for key, es, en in _i02_gaps(ctx, instrument, actor_ids):
-            yield ctx.finding(
-                "I02",
-                MATRIX,
-                instrument.id,
-                key,
-                f"{ctx.code(instrument.id)}: {es}",
-                f"{ctx.code(instrument.id)}: {en}",
-            )
+        for key, gap in _i02_gaps(ctx, instrument, actor_ids):
+            detail = ctx.detail("I02.missing", code=ctx.code(instrument.id), gap=gap)
+            yield ctx.finding("I02", MATRIX, instrument.id, key, detail)
 
 
 def i03_authority_legal_basis(ctx: RuleContext) -> Iterator[Finding]:
@@ -119,9 +98,9 @@ def i04_nato_mix(ctx: RuleContext) -> Iterator[Finding]:
     used = [resource for resource in NATO_RESOURCES if any(i.nato == resource for i in instruments)]
     if len(used) < MIN_NATO_RESOURCES:
         families = ctx.catalogs.get(FAMILIES)
-        es = ", ".join(families.label(resource, "es") for resource in used) or "—"
-        en = ", ".join(families.label(resource, "en") for resource in used) or "—"
-        yield ctx.finding("I04", MATRIX, None, "nato", f"{len(used)}/4: {es}", f"{len(used)}/4: {en}")
+        resources = joined(families.text(resource) for resource in used) if used else "—"
+        detail = ctx.detail("I04.used", count=len(used), total=len(NATO_RESOURCES), resources=resources)
+        yield ctx.finding("I04", MATRIX, None, "nato", detail)
 
 
 def i05_treasure_cost(ctx: RuleContext) -> Iterator[Finding]:
@@ -132,20 +111,14 @@ def i05_treasure_cost(ctx: RuleContext) -> Iterator[Finding]:
         if "treasure" not in (instrument.nato, instrument.nato_secondary):
             continue
         cost = instrument.estimated_cost
-        missing: list[tuple[str, str]] = []
+        missing: list[LocalizedText] = []
         if cost is None or cost.amount is None:
-            missing.append(("monto", "amount"))
+            missing.append(ctx.detail("I05.amount"))
         if cost is None or _blank(cost.funding_source):
-            missing.append(("fuente de financiamiento", "funding source"))
+            missing.append(ctx.detail("I05.funding_source"))
         if missing:
-            yield ctx.finding(
-                "I05",
-                MATRIX,
-                instrument.id,
-                "estimated_cost",
-                f"{ctx.code(instrument.id)}: " + ", ".join(es for es, _ in missing),
-                f"{ctx.code(instrument.id)}: " + ", ".join(en for _, en in missing),
-            )
+            detail = ctx.detail("I05.missing", code=ctx.code(instrument.id), parts=joined(missing))
+            yield ctx.finding("I05", MATRIX, instrument.id, "estimated_cost", detail)
 
 
 def i06_responsible_actor_support(ctx: RuleContext) -> Iterator[Finding]:
@@ -158,8 +131,8 @@ def i06_responsible_actor_support(ctx: RuleContext) -> Iterator[Finding]:
         opponent = actor.position is not None and actor.position <= OPPONENT_POSITION
         weak = actor.influence is not None and actor.influence <= WEAK_INFLUENCE
         if opponent or weak:
-            detail = f"{ctx.code(instrument.id)}: {ctx.code(actor.id)}"
-            yield ctx.finding("I06", MATRIX, instrument.id, "responsible_actor_id", detail, detail)
+            detail = ctx.detail("I06.actor", code=ctx.code(instrument.id), actor=ctx.code(actor.id))
+            yield ctx.finding("I06", MATRIX, instrument.id, "responsible_actor_id", detail)
 
 
 def i07_linked_indicator(ctx: RuleContext) -> Iterator[Finding]:
@@ -177,15 +150,9 @@ def i08_vedung_matches_nato(ctx: RuleContext) -> Iterator[Finding]:
         if expected is None or _blank(instrument.vedung):
             continue  # no or unknown NATO resource, or no Vedung type: I02 and G04 report those
         if instrument.vedung != expected:
-            code, nato = ctx.code(instrument.id), instrument.nato or ""
-            yield ctx.finding(
-                "I08",
-                MATRIX,
-                instrument.id,
-                "vedung",
-                f"{code}: {families.label(nato, 'es')} → {families.label(expected, 'es')}",
-                f"{code}: {families.label(nato, 'en')} → {families.label(expected, 'en')}",
-            )
+            nato, suggested = families.text(instrument.nato or ""), families.text(expected)
+            detail = ctx.detail("I08.expected", code=ctx.code(instrument.id), nato=nato, expected=suggested)
+            yield ctx.finding("I08", MATRIX, instrument.id, "vedung", detail)
 
 
 def i09_line_in_axis(ctx: RuleContext) -> Iterator[Finding]:
@@ -196,15 +163,9 @@ def i09_line_in_axis(ctx: RuleContext) -> Iterator[Finding]:
         if instrument.line_of_action_id is None or axis is None:
             continue  # the line is optional; a missing or unknown axis is G01's or G02's finding
         if instrument.line_of_action_id not in {line.id for line in axis.lines_of_action}:
-            code, line = ctx.code(instrument.id), instrument.line_of_action_id
-            yield ctx.finding(
-                "I09",
-                MATRIX,
-                instrument.id,
-                "line_of_action_id",
-                f"{code}: {ctx.code(line, 'es')} ∉ {ctx.code(axis.id)}",
-                f"{code}: {ctx.code(line, 'en')} ∉ {ctx.code(axis.id)}",
-            )
+            line = ctx.code(instrument.line_of_action_id)
+            detail = ctx.detail("I09.outside_axis", code=ctx.code(instrument.id), line=line, axis=ctx.code(axis.id))
+            yield ctx.finding("I09", MATRIX, instrument.id, "line_of_action_id", detail)
 
 
 RULES: dict[str, RuleFunction] = {

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from matrices.findings import Finding
+from matrices.localized import LocalizedText, joined
 from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_walk
 from matrices.rules.engine import RuleContext, RuleFunction
 
@@ -51,13 +52,11 @@ CHILD_PATTERN = re.compile(rf"\b(?:{CHILD_WORDS})\b")
 WOMEN_PATTERN = re.compile(rf"\b(?:{WOMEN_WORDS})\b")
 
 
-def _named(names: list[str]) -> tuple[str, str]:
-    """Return (es, en) details naming at most MAX_NAMED items and counting the rest."""
-    shown = ", ".join(names[:MAX_NAMED])
+def _named(ctx: RuleContext, names: Sequence[LocalizedText | str]) -> LocalizedText:
+    """Return a detail naming at most MAX_NAMED items and counting the rest."""
+    shown = joined(names[:MAX_NAMED])
     rest = len(names) - MAX_NAMED
-    if rest <= 0:
-        return shown, shown
-    return f"{shown} y {rest:,} más".replace(f"{rest:,}", f"{rest:,}".replace(",", ".")), f"{shown} and {rest:,} more"
+    return ctx.detail("list.more", shown=shown, rest=rest) if rest > 0 else shown
 
 
 def _blank(value: str | None) -> bool:
@@ -110,14 +109,7 @@ def d04_illustrative_values(ctx: RuleContext) -> Iterator[Finding]:
     # ratings) marks the value(s) next to it; counting those markers gives docs/domain.md §5.2's 69 on the example.
     count = _count_illustrative(ctx.proposal)
     if count:
-        yield ctx.finding(
-            "D04",
-            "problem",
-            None,
-            None,
-            f"{count} valor(es) marcado(s) como ilustrativo(s)",
-            f"{count} value(s) marked illustrative",
-        )
+        yield ctx.finding("D04", "problem", None, None, ctx.detail("D04.count", count=count))
 
 
 # --- Central problem ------------------------------------------------------------------------------------
@@ -130,9 +122,9 @@ def p01_single_central_problem(ctx: RuleContext) -> Iterator[Finding]:
     lines = [line for line in text.splitlines() if line.strip()]
     is_list = len(lines) > 1 or len(INLINE_ENUMERATION.findall(text)) > 1 or text.count("•") > 1
     if _blank(text):
-        yield ctx.finding("P01", "problem", None, "central_problem", "vacío", "empty")
+        yield ctx.finding("P01", "problem", None, "central_problem", ctx.detail("P01.empty"))
     elif is_list:
-        yield ctx.finding("P01", "problem", None, "central_problem", "lista de problemas", "list of problems")
+        yield ctx.finding("P01", "problem", None, "central_problem", ctx.detail("P01.list"))
 
 
 def p02_absence_of_solution(ctx: RuleContext) -> Iterator[Finding]:
@@ -155,14 +147,8 @@ def p03_short_single_sentence(ctx: RuleContext) -> Iterator[Finding]:
         return
     length, sentences = len(text), _sentence_count(text)
     if length > MAX_PROBLEM_CHARS or sentences > 1:
-        yield ctx.finding(
-            "P03",
-            "problem",
-            None,
-            "central_problem",
-            f"{length} caracteres, {sentences} oraciones",
-            f"{length} characters, {sentences} sentences",
-        )
+        detail = ctx.detail("P03.size", length=length, sentences=sentences)
+        yield ctx.finding("P03", "problem", None, "central_problem", detail)
 
 
 # --- Trees ----------------------------------------------------------------------------------------------
@@ -173,28 +159,17 @@ def p04_enough_causes(ctx: RuleContext) -> Iterator[Finding]:
     causes = ctx.proposal.problem_matrix.causes
     direct = sum(1 for cause in causes if cause.level == "direct")
     if len(causes) < 3 or direct < 2:
-        yield ctx.finding(
-            "P04",
-            "problem",
-            None,
-            "causes",
-            f"{len(causes)} causas, {direct} directas",
-            f"{len(causes)} causes, {direct} direct",
-        )
+        yield ctx.finding("P04", "problem", None, "causes", ctx.detail("P04.counts", causes=len(causes), direct=direct))
 
 
-def _tree_faults(ctx: RuleContext, nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, str, str]]:
-    """Yield (item id, detail es, detail en) for each node that breaks the direct/indirect structure."""
+def _tree_faults(ctx: RuleContext, nodes: list[Cause] | list[Effect]) -> Iterator[tuple[str, LocalizedText]]:
+    """Yield (item id, detail) for each node that breaks the direct/indirect structure (P05 for causes, P08)."""
     for node in nodes:
         if node.level == "direct" and node.parent_id:
-            yield (
-                node.id,
-                f"{ctx.code(node.id)}: directo con superior {ctx.code(node.parent_id, 'es')}",
-                f"{ctx.code(node.id)}: direct with parent {ctx.code(node.parent_id, 'en')}",
-            )
+            parent = ctx.code(node.parent_id)
+            yield node.id, ctx.detail("P05.direct_with_parent", code=ctx.code(node.id), parent=parent)
         elif node.level == "indirect" and not node.parent_id:
-            code = ctx.code(node.id)
-            yield node.id, f"{code}: indirecto sin superior", f"{code}: indirect without parent"
+            yield node.id, ctx.detail("P05.indirect_without_parent", code=ctx.code(node.id))
         # A parent id that names no node is a dangling reference, reported once by G02; a node that hangs from
         # itself, directly or through others, is a cycle, reported once per cycle by P13.
 
@@ -226,8 +201,8 @@ def parent_cycles(nodes: Sequence[Cause] | Sequence[Effect]) -> list[list[str]]:
 
 def p05_cause_tree(ctx: RuleContext) -> Iterator[Finding]:
     """Indirect causes hang from another cause; direct causes have no parent."""
-    for item, detail_es, detail_en in _tree_faults(ctx, ctx.proposal.problem_matrix.causes):
-        yield ctx.finding("P05", "problem", item, "parent_id", detail_es, detail_en)
+    for item, detail in _tree_faults(ctx, ctx.proposal.problem_matrix.causes):
+        yield ctx.finding("P05", "problem", item, "parent_id", detail)
 
 
 def p06_direct_causes_without_children(ctx: RuleContext) -> Iterator[Finding]:
@@ -237,20 +212,20 @@ def p06_direct_causes_without_children(ctx: RuleContext) -> Iterator[Finding]:
     leaves = [cause for cause in causes if cause.level == "direct" and cause.id not in parents]
     if leaves:
         # Display codes, not ids: causes made in the app carry UUIDs the participant never sees.
-        yield ctx.finding("P06", "problem", None, "causes", *_named([ctx.code(cause.id) for cause in leaves]))
+        yield ctx.finding("P06", "problem", None, "causes", _named(ctx, [ctx.code(cause.id) for cause in leaves]))
 
 
 def p07_enough_effects(ctx: RuleContext) -> Iterator[Finding]:
     """At least 2 direct effects."""
     direct = sum(1 for effect in ctx.proposal.problem_matrix.effects if effect.level == "direct")
     if direct < 2:
-        yield ctx.finding("P07", "problem", None, "effects", f"{direct} directos", f"{direct} direct")
+        yield ctx.finding("P07", "problem", None, "effects", ctx.detail("P07.direct", direct=direct))
 
 
 def p08_effect_tree(ctx: RuleContext) -> Iterator[Finding]:
     """Indirect effects hang from another effect; direct effects have no parent."""
-    for item, detail_es, detail_en in _tree_faults(ctx, ctx.proposal.problem_matrix.effects):
-        yield ctx.finding("P08", "problem", item, "parent_id", detail_es, detail_en)
+    for item, detail in _tree_faults(ctx, ctx.proposal.problem_matrix.effects):
+        yield ctx.finding("P08", "problem", item, "parent_id", detail)
 
 
 def p13_no_parent_cycles(ctx: RuleContext) -> Iterator[Finding]:
@@ -266,7 +241,7 @@ def p13_no_parent_cycles(ctx: RuleContext) -> Iterator[Finding]:
         for members in cycles:
             # Named in display order (C6, C6.1, ...), pointing at the member the walk shows first.
             shown = sorted(members, key=order.__getitem__)
-            yield ctx.finding("P13", "problem", shown[0], "parent_id", *_named([codes[m] for m in shown]))
+            yield ctx.finding("P13", "problem", shown[0], "parent_id", _named(ctx, [codes[m] for m in shown]))
 
 
 # --- Evidence and wording -------------------------------------------------------------------------------
@@ -328,7 +303,8 @@ def p11_cause_repeats_problem(ctx: RuleContext) -> Iterator[Finding]:
         matcher.set_seq2(text)
         ratio = matcher.ratio()
         if ratio >= SIMILARITY_THRESHOLD:
-            yield ctx.finding("P11", "problem", cause.id, "description", f"{ctx.code(cause.id)}: {ratio:.0%}")
+            detail = ctx.detail("P11.similarity", code=ctx.code(cause.id), ratio=ratio)
+            yield ctx.finding("P11", "problem", cause.id, "description", detail)
 
 
 def p12_child_and_gender_approaches(ctx: RuleContext) -> Iterator[Finding]:
@@ -342,14 +318,8 @@ def p12_child_and_gender_approaches(ctx: RuleContext) -> Iterator[Finding]:
     ]
     if missing:
         catalog = ctx.catalogs.get("cross_cutting_approaches.json")
-        yield ctx.finding(
-            "P12",
-            "problem",
-            None,
-            "affected_population",
-            ", ".join(catalog.label(approach, "es") for approach in missing),
-            ", ".join(catalog.label(approach, "en") for approach in missing),
-        )
+        names = joined(catalog.text(approach) for approach in missing)
+        yield ctx.finding("P12", "problem", None, "affected_population", names)
 
 
 RULES: dict[str, RuleFunction] = {

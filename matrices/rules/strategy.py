@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from matrices.findings import Finding
+from matrices.localized import conventions, joined
 from matrices.problem import Cause
 from matrices.review import MatrixKey
 from matrices.rules.engine import RuleContext, RuleFunction
@@ -17,29 +18,6 @@ MAX_AXES = 6
 TO_BE_COLLECTED = "to_be_collected"
 MEASURED_LEVELS = frozenset({"impact", "outcome"})
 EXCLUSION_NEEDS_REVIEW = frozenset({"high", "medium"})
-
-# docs/domain.md §4.3: the Spanish heuristic is only "the first word ends in -ar/-er/-ir"; "ír" keeps oír/reír in.
-_ES_INFINITIVE_ENDINGS = ("ar", "er", "ir", "ír")
-
-# English has no infinitive ending, so S01 rejects what is clearly *not* a bare verb: articles, determiners,
-# pronouns and prepositions (which open a noun phrase or a time phrase, like the Spanish "A 2025, ...") and
-# words with a typical noun or gerund suffix. "To" is skipped so "To reduce ..." is read as "reduce".
-_EN_NOT_VERBS = frozenset(
-    {
-        "a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "his", "her", "my", "your",
-        "all", "each", "every", "some", "any", "no", "more", "most", "many", "several", "both", "there", "it",
-        "we", "they", "by", "in", "for", "with", "through", "of", "on", "at", "from", "within", "during",
-    }
-)  # fmt: skip
-_EN_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing")
-# Common verbs that happen to carry a noun suffix; without them "Implement ..." or "Bring ..." would be flagged.
-_EN_SUFFIX_VERBS = frozenset(
-    {
-        "implement", "supplement", "complement", "document", "augment", "segment", "comment", "experiment",
-        "mention", "question", "function", "position", "sanction", "condition", "commission", "partition",
-        "petition", "caution", "station", "harness", "witness", "bring", "string", "spring", "swing", "sing",
-    }
-)  # fmt: skip
 
 # Opening quotes, bullets and inverted marks a participant may type before the first word.
 _LEADING_MARKS = "¡¿\"'«“‘(-–—•* \t\r\n"
@@ -53,14 +31,6 @@ def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
 
-def _label(ctx: RuleContext, entity: str, key: str) -> tuple[str, str]:
-    try:
-        spec = ctx.field_model.field(entity, key)
-    except KeyError:
-        return key, key
-    return spec.label_es or key, spec.label_en or key
-
-
 def _is_direct(cause: Cause) -> bool:
     # The level is what the participant chose; without it, a root of the tree is direct (P05 reports mismatches).
     return cause.level == "direct" if cause.level else cause.parent_id is None
@@ -71,22 +41,27 @@ def _first_words(text: str, count: int) -> list[str]:
 
 
 def starts_with_infinitive(text: str, language: str) -> bool:
-    """Return whether text seems to start with an infinitive verb (the S01 heuristic for es, or for en)."""
+    """Return whether text seems to start with an infinitive verb (S01), as the language's `infinitive` test says.
+
+    The tests are data (languages.json, docs/domain.md §4.3): Spanish marks an infinitive by its ending; English
+    has no such mark, so its test refuses what is clearly not a bare verb (an article, a pronoun, a noun suffix).
+    """
     body = text.lstrip(_LEADING_MARKS)
     words = _first_words(body, 2)
     # A leading number ("2025: ...") is no verb; _WORD would skip it and judge the next word instead.
     if not words or not body[0].isalpha():
         return False
-    if language == "es":
-        return words[0].endswith(_ES_INFINITIVE_ENDINGS)
+    test = conventions(language).infinitive
     word = words[0]
-    if word == "to":
+    if word in test.skipped:
         if len(words) < 2:
             return False
         word = words[1]
-    if word in _EN_NOT_VERBS:
+    if word in test.not_verbs:
         return False
-    return word in _EN_SUFFIX_VERBS or not word.endswith(_EN_NOUN_SUFFIXES)
+    if test.endings:
+        return word.endswith(test.endings)
+    return word in test.verbs_with_noun_endings or not word.endswith(test.noun_endings)
 
 
 def smart_gaps(text: str) -> tuple[bool, bool]:
@@ -103,7 +78,7 @@ def s01_general_objective_verb(ctx: RuleContext) -> Iterator[Finding]:
     if _blank(text):
         return  # an empty required field is G01's finding
     if not starts_with_infinitive(text, ctx.proposal.language):
-        yield ctx.finding("S01", MATRIX, None, "general_objective", f"«{text.split()[0]}»")
+        yield ctx.finding("S01", MATRIX, None, "general_objective", ctx.detail("S01.word", word=text.split()[0]))
 
 
 def s02_axis_causes(ctx: RuleContext) -> Iterator[Finding]:
@@ -144,14 +119,8 @@ def s03_direct_causes_covered(ctx: RuleContext) -> Iterator[Finding]:
         if cause.id not in justified:
             yield ctx.finding("S03", MATRIX, cause.id, "excluded_causes", ctx.code(cause.id))
         elif not justified[cause.id]:
-            yield ctx.finding(
-                "S03",
-                MATRIX,
-                cause.id,
-                "justification",
-                f"{ctx.code(cause.id)}: sin justificación",
-                f"{ctx.code(cause.id)}: no justification",
-            )
+            detail = ctx.detail("S03.unjustified", code=ctx.code(cause.id))
+            yield ctx.finding("S03", MATRIX, cause.id, "justification", detail)
 
 
 def s04_excluded_governable_cause(ctx: RuleContext) -> Iterator[Finding]:
@@ -164,15 +133,9 @@ def s04_excluded_governable_cause(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if cause.governability in EXCLUSION_NEEDS_REVIEW:
             reported.add(cause.id)
-            level = ctx.catalogs.get("scales.json#governability").get(cause.governability)
-            yield ctx.finding(
-                "S04",
-                MATRIX,
-                cause.id,
-                "justification",
-                f"{ctx.code(cause.id)}: {level.es if level else cause.governability}",
-                f"{ctx.code(cause.id)}: {level.en if level else cause.governability}",
-            )
+            level = ctx.catalogs.get("scales.json#governability").text(cause.governability or "")
+            detail = ctx.detail("S04.governability", code=ctx.code(cause.id), level=level)
+            yield ctx.finding("S04", MATRIX, cause.id, "justification", detail)
 
 
 def s05_axis_minimum(ctx: RuleContext) -> Iterator[Finding]:
@@ -187,11 +150,12 @@ def s05_axis_minimum(ctx: RuleContext) -> Iterator[Finding]:
         if axis.lead_actor_id is None or axis.lead_actor_id not in actor_ids:
             missing.append("lead_actor_id")
         for key in missing:
-            es, en = _label(ctx, "axis", key)
+            label = ctx.label("axis", key)
             if key == "lead_actor_id" and axis.lead_actor_id is not None:
-                lead = axis.lead_actor_id
-                es, en = f"{es}: {ctx.code(lead, 'es')} no existe", f"{en}: {ctx.code(lead, 'en')} does not exist"
-            yield ctx.finding("S05", MATRIX, axis.id, key, f"{ctx.code(axis.id)}: {es}", f"{ctx.code(axis.id)}: {en}")
+                label = ctx.detail("S05.unknown_actor", field=label, actor=ctx.code(axis.lead_actor_id))
+            yield ctx.finding(
+                "S05", MATRIX, axis.id, key, ctx.detail("S05.missing", code=ctx.code(axis.id), field=label)
+            )
 
 
 def _indicator_gaps(indicator: Indicator) -> list[str]:
@@ -213,14 +177,14 @@ def s06_indicator_smart(ctx: RuleContext) -> Iterator[Finding]:
     """S06: each indicator has formula, unit, target value and year, frequency and means of verification."""
     for _, indicator in all_indicators(ctx.proposal.strategy_matrix):
         for key in _indicator_gaps(indicator):
-            es, en = _label(ctx, "indicator", key)
+            label = ctx.label("indicator", key)
             if key == "target":
-                parts = [part for part in ("value", "year") if getattr(indicator.target, part) is None]
-                es += ": " + ", ".join({"value": "valor", "year": "año"}[part] for part in parts)
-                en += ": " + ", ".join(parts)
-            yield ctx.finding(
-                "S06", MATRIX, indicator.id, key, f"{ctx.code(indicator.id)}: {es}", f"{ctx.code(indicator.id)}: {en}"
-            )
+                parts = [
+                    ctx.detail(f"S06.{part}") for part in ("value", "year") if getattr(indicator.target, part) is None
+                ]
+                label = ctx.detail("S06.missing_parts", field=label, parts=joined(parts))
+            detail = ctx.detail("S06.missing", code=ctx.code(indicator.id), field=label)
+            yield ctx.finding("S06", MATRIX, indicator.id, key, detail)
 
 
 def s07_baseline(ctx: RuleContext) -> Iterator[Finding]:
@@ -250,16 +214,15 @@ def s09_years_in_horizon(ctx: RuleContext) -> Iterator[Finding]:
             if year is None:
                 continue
             if (start is not None and year < start) or (end is not None and year > end):
-                span = f"{start or '…'}–{end or '…'}"
-                es, en = _label(ctx, "indicator", key)
-                yield ctx.finding(
-                    "S09",
-                    MATRIX,
-                    indicator.id,
-                    key,
-                    f"{ctx.code(indicator.id)}: {es} {year}, {span}",
-                    f"{ctx.code(indicator.id)}: {en} {year}, {span}",
+                detail = ctx.detail(
+                    "S09.outside",
+                    code=ctx.code(indicator.id),
+                    field=ctx.label("indicator", key),
+                    year=year,
+                    start=start or "…",
+                    end=end or "…",
                 )
+                yield ctx.finding("S09", MATRIX, indicator.id, key, detail)
 
 
 def s10_axis_gcm(ctx: RuleContext) -> Iterator[Finding]:
@@ -273,7 +236,7 @@ def s11_axis_count(ctx: RuleContext) -> Iterator[Finding]:
     """S11: between 2 and 6 strategic axes."""
     count = len(ctx.proposal.strategy_matrix.axes)
     if not MIN_AXES <= count <= MAX_AXES:
-        yield ctx.finding("S11", MATRIX, None, "axes", f"{count} ejes", f"{count} axes")
+        yield ctx.finding("S11", MATRIX, None, "axes", ctx.detail("S11.count", count=count))
 
 
 def s12_impact_or_outcome(ctx: RuleContext) -> Iterator[Finding]:
@@ -291,16 +254,9 @@ def s13_strategic_objective_smart(ctx: RuleContext) -> Iterator[Finding]:
         has_year, has_magnitude = smart_gaps(axis.strategic_objective)
         if has_year and has_magnitude:
             continue
-        missing_es = [word for word, gap in (("año", not has_year), ("magnitud", not has_magnitude)) if gap]
-        missing_en = [word for word, gap in (("year", not has_year), ("magnitude", not has_magnitude)) if gap]
-        yield ctx.finding(
-            "S13",
-            MATRIX,
-            axis.id,
-            "strategic_objective",
-            f"{ctx.code(axis.id)}: sin {' ni '.join(missing_es)}",
-            f"{ctx.code(axis.id)}: no {' or '.join(missing_en)}",
-        )
+        gap = "no_magnitude" if has_year else ("no_year" if has_magnitude else "no_year_nor_magnitude")
+        detail = ctx.detail(f"S13.{gap}", code=ctx.code(axis.id))
+        yield ctx.finding("S13", MATRIX, axis.id, "strategic_objective", detail)
 
 
 RULES: dict[str, RuleFunction] = {

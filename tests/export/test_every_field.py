@@ -18,11 +18,11 @@ from docx.oxml.ns import qn
 
 from export.formats import format_date, long_date
 from export.labels import Labels
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.instruments import ExAnteAssessment
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from matrices.walk import FieldValue, field_values, is_filled, nodes
 from tests.export.docx_helpers import W_P, W_T, export, open_docx

@@ -6,8 +6,8 @@ import pytest
 
 from export.labels import Labels
 from matrices.actors import Actor
-from matrices.base import Lang
 from matrices.instruments import Instrument
+from matrices.localized import Lang
 from matrices.problem import Cause, Effect, Evidence
 from matrices.proposal import Proposal
 from matrices.strategy import Axis, Indicator

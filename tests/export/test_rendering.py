@@ -10,10 +10,10 @@ import pytest
 
 from export.docx_export import export_docx
 from export.options import ExportOptions, Paper
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
+from matrices.localized import Lang
 from matrices.rules import default_rulebook
 from tests.export.docx_helpers import headings, open_docx
 from tests.export.rendering import docx_words, pdf_pages, split_words, to_pdf, tools_or_fail

@@ -13,6 +13,7 @@ from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.findings import Finding
 from matrices.general import EstimatedCost
+from matrices.localized import LocalizedText
 from matrices.proposal import Proposal
 from matrices.rules import Rulebook, general, problem
 
@@ -100,7 +101,7 @@ def test_scores_round_down_so_100_means_complete(example_es: Proposal, field_mod
 
 def _finding(severity: str) -> Finding:
     return Finding.model_validate(
-        {"rule": "X", "severity": severity, "matrix": "general", "message_es": "m", "message_en": "m"}
+        {"rule": "X", "severity": severity, "matrix": "general", "text": LocalizedText.plain("m")}
     )
 
 

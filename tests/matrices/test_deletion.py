@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from matrices.actors import ActorRelation
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.deletion import plan_delete
 from matrices.edits import Assign, Locator, Remove, apply, resolve
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.findings import Finding
+from matrices.localized import Lang
 from matrices.problem import Cause
 from matrices.proposal import Proposal
 from matrices.references import known_ids, references

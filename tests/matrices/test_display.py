@@ -8,6 +8,7 @@ from matrices.catalogs import Catalogs
 from matrices.display import ItemCodes, finding_record, is_chosen_code
 from matrices.fieldmodel import FieldModel
 from matrices.findings import Finding
+from matrices.localized import LocalizedText
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
 from tests.conftest import with_uuid_ids
@@ -86,10 +87,12 @@ def test_every_finding_field_has_a_label_in_both_languages(
                 assert finding.field not in where.split(" · "), where
 
 
-def test_a_missing_item_is_named_without_its_id(example_uuid_es: Proposal) -> None:
+def test_a_missing_item_is_named_without_its_id(example_uuid_es: Proposal, field_model: FieldModel) -> None:
     codes = ItemCodes(example_uuid_es)
-    assert codes.shown("0123456789abcdef0123456789abcdef", "es") == "un elemento que ya no existe"
-    assert codes.shown("A99", "en") == "A99"
+    missing = codes.shown("0123456789abcdef0123456789abcdef", field_model)
+    assert missing.get("es") == "un elemento que ya no existe"
+    assert missing.get("en") == "an item that no longer exists"
+    assert codes.shown("A99", field_model).get("en") == "A99"
 
 
 def test_the_json_record_keeps_ids_and_adds_code_and_label(example_uuid_es: Proposal, field_model: FieldModel) -> None:
@@ -100,8 +103,7 @@ def test_the_json_record_keeps_ids_and_adds_code_and_label(example_uuid_es: Prop
         matrix="problem",
         item=evidence.id,
         field="cutoff_date",
-        message_es="x",
-        message_en="x",
+        text=LocalizedText.plain("x"),
     )
     record = finding_record(finding, ItemCodes(example_uuid_es), field_model, "es")
     assert record["item"] == evidence.id

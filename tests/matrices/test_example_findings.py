@@ -42,7 +42,7 @@ def test_example_matches_the_documented_validation_result(
         "instruments": 100,
     }
     d04 = next(f for f in findings if f.rule == "D04")
-    assert "69" in d04.message_en
+    assert "69" in d04.message("en")
 
 
 def test_every_rule_of_the_field_model_is_implemented(field_model: FieldModel) -> None:

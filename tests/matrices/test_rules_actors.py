@@ -69,7 +69,7 @@ def test_a01_fires_below_four_actors(book: Rulebook, proposal: Proposal, count: 
     proposal.actor_matrix.actors = proposal.actor_matrix.actors[:count]
     found = run(book, proposal, "A01")
     assert where(found) == [("error", "actors", None, "actors")]
-    assert found[0].message_en.endswith(f"({count} actors)")
+    assert found[0].message("en").endswith(f"({count} actors)")
     assert run(book, proposal, "A02") == []  # the error says it already
 
 
@@ -100,7 +100,7 @@ def test_a03_fires_on_an_out_of_range_rating(book: Rulebook, proposal: Proposal,
     setattr(actor(proposal, "A07"), field, value)
     found = run(book, proposal, "A03")
     assert where(found) == [("error", "actors", "A07", field)]
-    assert str(value) in found[0].message_es
+    assert str(value) in found[0].message("es")
 
 
 @pytest.mark.parametrize("field", ["interest", "influence", "position"])
@@ -145,20 +145,20 @@ INTERNATIONAL = {"international_org", "regional_body", "donor"}
 def test_a04_fires_when_a_group_is_missing(book: Rulebook, proposal: Proposal, kept: set[str], missing: str) -> None:
     found = run(book, keep_types(proposal, kept), "A04")
     assert where(found) == [("warning", "actors", None, "actors")]
-    assert found[0].message_es.endswith(f"(faltan: {missing})")
+    assert found[0].message("es").endswith(f"(faltan: {missing})")
 
 
 def test_a04_population_does_not_count_as_civil_society(book: Rulebook, proposal: Proposal) -> None:
     keep_types(proposal, {"gov_national", "migrant_community", "host_community", "illicit_actor"})
     found = run(book, proposal, "A04")
-    assert found[0].message_en.endswith("(missing: non-governmental)")
+    assert found[0].message("en").endswith("(missing: non-governmental)")
 
 
 def test_a04_lists_every_missing_group(book: Rulebook, proposal: Proposal) -> None:
     proposal.actor_matrix.actors = []
     found = run(book, proposal, "A04")
     assert len(found) == 1
-    assert "governmental, non-governmental, migrant or affected population" in found[0].message_en
+    assert "governmental, non-governmental, migrant or affected population" in found[0].message("en")
 
 
 @pytest.mark.parametrize("population", sorted(POPULATION))

@@ -152,7 +152,7 @@ def test_g01_reports_a_blank_required_text_with_its_location_and_label(
     findings = run("G01", example_es, catalogs, field_model)
     assert where(findings) == [("G01", "error", matrix, item, field)]
     if label_es:
-        assert f"({label_es})" in findings[0].message_es
+        assert f"({label_es})" in findings[0].message("es")
 
 
 def test_g01_gives_the_english_label_in_the_english_message(
@@ -160,7 +160,7 @@ def test_g01_gives_the_english_label_in_the_english_message(
 ) -> None:
     example_en.title = ""
     [finding] = run("G01", example_en, catalogs, field_model)
-    assert finding.message_en.endswith("(Proposal title)")
+    assert finding.message("en").endswith("(Proposal title)")
 
 
 def test_g01_does_not_ask_for_text_in_a_dropdown(
@@ -168,8 +168,8 @@ def test_g01_does_not_ask_for_text_in_a_dropdown(
 ) -> None:
     example_es.policy_area = None  # a choice from the catalogue, not a text
     [finding] = run("G01", example_es, catalogs, field_model)
-    assert finding.message_es == "Falta completar un campo obligatorio. (Área temática)"
-    assert "text" not in finding.message_en.lower()
+    assert finding.message("es") == "Falta completar un campo obligatorio. (Área temática)"
+    assert "text" not in finding.message("en").lower()
 
 
 def test_g01_leaves_recommended_and_rule_owned_fields_alone(
@@ -310,7 +310,7 @@ def test_g02_reports_each_dangling_reference_on_the_referring_item(
     mutate(example_es)
     findings = run("G02", example_es, catalogs, field_model)
     assert where(findings) == [("G02", "error", matrix, item, field)]
-    assert f"({dangling})" in findings[0].message_en
+    assert f"({dangling})" in findings[0].message("en")
 
 
 def test_g02_reports_one_finding_per_dangling_reference(
@@ -361,7 +361,7 @@ def test_g03_reports_an_id_shared_by_two_kinds_of_item(
     example_es.actor_matrix.actors[1].id = "EJ1"
     findings = run("G03", example_es, catalogs, field_model)
     assert where(findings) == [("G03", "error", "actors", "EJ1", "id")]
-    assert "(EJ1)" in findings[0].message_es
+    assert "(EJ1)" in findings[0].message("es")
 
 
 def test_g03_reports_each_repeated_occurrence(
@@ -506,7 +506,7 @@ def test_g04_reports_a_value_missing_from_its_catalogue(
     mutate(example_es)
     findings = run("G04", example_es, catalogs, field_model)
     assert where(findings) == [("G04", "error", matrix, item, field)]
-    assert f": {bad})" in findings[0].message_en
+    assert f": {bad})" in findings[0].message("en")
 
 
 def test_g04_leaves_actor_ratings_to_a03_and_blank_values_to_other_rules(
@@ -582,7 +582,7 @@ def test_g07_reports_a_start_after_the_end(example_es: Proposal, catalogs: Catal
     example_es.horizon.start_year = 2026
     findings = run("G07", example_es, catalogs, field_model)
     assert where(findings) == [("G07", "error", "general", None, "horizon.start_year")]
-    assert "(2026 > 2025)" in findings[0].message_en
+    assert "(2026 > 2025)" in findings[0].message("en")
 
 
 @pytest.mark.parametrize(("start", "end"), [(2025, 2025), (None, 2025), (2030, None)])

@@ -92,7 +92,7 @@ def test_i02_fires_on_each_missing_element(book: Rulebook, proposal: Proposal, f
     found = run(book, proposal, "I02")
     assert where(found) == [("error", "instruments", "I05", field)]
     if isinstance(value, str) and value.strip():
-        assert value in found[0].message_es
+        assert value in found[0].message("es")
 
 
 def test_i02_quiet_on_an_unknown_catalog_value(book: Rulebook, proposal: Proposal) -> None:
@@ -136,7 +136,7 @@ def test_i04_fires_with_two_resources(book: Rulebook, proposal: Proposal) -> Non
     _set_primary(proposal, ["nodality", "authority"])
     found = run(book, proposal, "I04")
     assert where(found) == [("warning", "instruments", None, "nato")]
-    assert found[0].message_en.endswith("(2/4: Nodality (information), Authority)")
+    assert found[0].message("en").endswith("(2/4: Nodality (information), Authority)")
 
 
 def test_i04_ignores_secondary_resources(book: Rulebook, proposal: Proposal) -> None:
@@ -174,7 +174,7 @@ def test_i05_fires_on_treasure_without_cost_or_funding(
     instrument(proposal, instrument_id).estimated_cost = cost
     found = run(book, proposal, "I05")
     assert where(found) == [("warning", "instruments", instrument_id, "estimated_cost")]
-    assert found[0].message_en.endswith(f"({instrument_id}: {missing})")
+    assert found[0].message("en").endswith(f"({instrument_id}: {missing})")
 
 
 def test_i05_quiet_on_non_treasure_without_cost(book: Rulebook, proposal: Proposal) -> None:
@@ -272,7 +272,7 @@ def test_i09_fires_on_a_line_outside_the_axis(book: Rulebook, proposal: Proposal
     instrument(proposal, "I01").line_of_action_id = line
     found = run(book, proposal, "I09")
     assert where(found) == [("warning", "instruments", "I01", "line_of_action_id")]
-    assert f"{line} ∉ EJ1" in found[0].message_es
+    assert f"{line} ∉ EJ1" in found[0].message("es")
 
 
 def test_i09_fires_when_the_axis_changes_but_the_line_stays(book: Rulebook, proposal: Proposal) -> None:

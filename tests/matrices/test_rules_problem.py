@@ -63,7 +63,7 @@ def test_d01_is_quiet_for_other_data_types(
 def test_d02_fires_on_the_example_for_d2(example_es: Proposal, catalogs: Catalogs, field_model: FieldModel) -> None:
     findings = run("D02", example_es, catalogs, field_model)
     assert where(findings) == [("D02", "warning", "problem", "D2", "cutoff_date")]
-    assert findings[0].message_es == "Un dato oficial debería indicar su fecha de corte. (D2)"
+    assert findings[0].message("es") == "Un dato oficial debería indicar su fecha de corte. (D2)"
 
 
 def test_d02_is_quiet_once_the_date_is_given_or_the_figure_is_not_official(
@@ -94,8 +94,8 @@ def test_d04_counts_69_illustrative_values_in_both_examples(
 ) -> None:
     findings = run("D04", load_example(lang), catalogs, field_model)
     assert where(findings) == [("D04", "info", "problem", None, None)]
-    assert findings[0].message_en.endswith("(69 value(s) marked illustrative)")
-    assert findings[0].message_es.endswith("(69 valor(es) marcado(s) como ilustrativo(s))")
+    assert findings[0].message("en").endswith("(69 value(s) marked illustrative)")
+    assert findings[0].message("es").endswith("(69 valor(es) marcado(s) como ilustrativo(s))")
 
 
 def test_d04_counts_every_marker_anywhere(example_es: Proposal, catalogs: Catalogs, field_model: FieldModel) -> None:
@@ -103,7 +103,7 @@ def test_d04_counts_every_marker_anywhere(example_es: Proposal, catalogs: Catalo
     example_es.strategy_matrix.general_indicators[0].baseline.data_type = "illustrative"
     example_es.actor_matrix.actors[0].data_type = "estimate"  # was illustrative
     [finding] = run("D04", example_es, catalogs, field_model)
-    assert "(70 value(s) marked illustrative)" in finding.message_en
+    assert "(70 value(s) marked illustrative)" in finding.message("en")
 
 
 def test_d04_is_quiet_without_illustrative_values(catalogs: Catalogs, field_model: FieldModel) -> None:
@@ -229,7 +229,7 @@ def test_p04_needs_three_causes(example_es: Proposal, catalogs: Catalogs, field_
     example_es.problem_matrix.causes = [c for c in example_es.problem_matrix.causes if c.id in ("C1", "C2")]
     findings = run("P04", example_es, catalogs, field_model)
     assert where(findings) == [("P04", "error", "problem", None, "causes")]
-    assert "(2 causes, 2 direct)" in findings[0].message_en
+    assert "(2 causes, 2 direct)" in findings[0].message("en")
 
 
 def test_p04_needs_two_direct_causes(example_es: Proposal, catalogs: Catalogs, field_model: FieldModel) -> None:
@@ -266,8 +266,8 @@ def test_p13_reports_each_parent_cycle_once_and_p05_leaves_them_to_it(
         ("P13", "error", "problem", "C2.1", "parent_id"),
     ]
     # The findings name the display codes the participant sees; a cycle has no root, so it is numbered last.
-    assert all(finding.message_en.startswith("No cause or effect may hang from itself") for finding in findings)
-    assert findings[0].message_es.endswith("(C6, C6.1)")
+    assert all(finding.message("en").startswith("No cause or effect may hang from itself") for finding in findings)
+    assert findings[0].message("es").endswith("(C6, C6.1)")
 
 
 def test_p13_finds_a_cycle_with_no_level_and_no_root_in_the_effects(
@@ -289,8 +289,8 @@ def test_p13_on_a_cycle_thousands_long_names_five_and_counts_the_rest(
     causes.extend(Cause(id=f"Z{n}", level="indirect", parent_id=f"X{n}") for n in range(0, size, 7))
     [finding] = run("P13", example_es, catalogs, field_model)
     assert finding.item == "X0"
-    assert finding.message_en.endswith(f"C6.1.1.1, C6.1.1.1.1 and {size - 5:,} more)")
-    assert finding.message_es.endswith("(C6, C6.1, C6.1.1, C6.1.1.1, C6.1.1.1.1 y 4.995 más)")
+    assert finding.message("en").endswith(f"C6.1.1.1, C6.1.1.1.1 and {size - 5:,} more)")
+    assert finding.message("es").endswith("(C6, C6.1, C6.1.1, C6.1.1.1, C6.1.1.1.1 y 4.995 más)")
 
 
 def test_p13_is_quiet_on_a_chain_thousands_deep(
@@ -316,9 +316,9 @@ def test_p06_lists_the_direct_causes_without_children(
 ) -> None:
     findings = run("P06", example_es, catalogs, field_model)
     assert where(findings) == [("P06", "info", "problem", None, "causes")]
-    assert findings[0].message_es.endswith("profundice el árbol si es posible. (C5)")
+    assert findings[0].message("es").endswith("profundice el árbol si es posible. (C5)")
     example_es.problem_matrix.causes = [c for c in example_es.problem_matrix.causes if c.id not in ("C4.1", "C4.2")]
-    assert run("P06", example_es, catalogs, field_model)[0].message_en.endswith("(C4, C5)")
+    assert run("P06", example_es, catalogs, field_model)[0].message("en").endswith("(C4, C5)")
 
 
 def test_p06_names_five_causes_and_counts_the_rest(
@@ -327,8 +327,8 @@ def test_p06_names_five_causes_and_counts_the_rest(
     """20,000 direct causes without children made one finding of 20,000 codes; it names five."""
     example_es.problem_matrix.causes += [Cause(id=f"Z{n}", level="direct") for n in range(20_000)]
     [finding] = run("P06", example_es, catalogs, field_model)
-    assert finding.message_en.endswith("(C5, C6, C7, C8, C9 and 19,996 more)")
-    assert finding.message_es.endswith("(C5, C6, C7, C8, C9 y 19.996 más)")
+    assert finding.message("en").endswith("(C5, C6, C7, C8, C9 and 19,996 more)")
+    assert finding.message("es").endswith("(C5, C6, C7, C8, C9 y 19.996 más)")
 
 
 def test_p06_is_quiet_when_every_direct_cause_is_deepened(
@@ -342,7 +342,7 @@ def test_p07_needs_two_direct_effects(example_es: Proposal, catalogs: Catalogs, 
     example_es.problem_matrix.effects = [e for e in example_es.problem_matrix.effects if e.id.startswith("E1")]
     findings = run("P07", example_es, catalogs, field_model)
     assert where(findings) == [("P07", "error", "problem", None, "effects")]
-    assert "(1 direct)" in findings[0].message_en
+    assert "(1 direct)" in findings[0].message("en")
 
 
 def test_p07_is_quiet_with_two_direct_effects(
@@ -399,7 +399,7 @@ def test_p11_flags_a_cause_that_repeats_the_problem(
     example_es.problem_matrix.causes[3].description = central.upper().replace("Darién".upper(), "DARIEN")
     findings = run("P11", example_es, catalogs, field_model)
     assert where(findings) == [("P11", "warning", "problem", "C2", "description")]
-    assert "(C2: 100%)" in findings[0].message_en
+    assert "(C2: 100%)" in findings[0].message("en")
 
 
 def test_p11_threshold_is_85_percent(example_es: Proposal, catalogs: Catalogs, field_model: FieldModel) -> None:
@@ -416,8 +416,8 @@ def test_p12_asks_for_the_missing_approaches(example_es: Proposal, catalogs: Cat
     child, gender = (catalogs.get("cross_cutting_approaches.json").get(key) for key in ("child", "gender"))
     assert child is not None
     assert gender is not None
-    assert findings[0].message_es.endswith(f"({child.es}, {gender.es})")
-    assert findings[0].message_en.endswith(f"({child.en}, {gender.en})")
+    assert findings[0].message("es").endswith(f"({child.label('es')}, {gender.label('es')})")
+    assert findings[0].message("en").endswith(f"({child.label('en')}, {gender.label('en')})")
 
 
 @pytest.mark.parametrize(
@@ -437,7 +437,7 @@ def test_p12_matches_spanish_and_english_keywords(
     example_es.cross_cutting_approaches = [a for a in example_es.cross_cutting_approaches if a != missing]
     label = catalogs.label("cross_cutting_approaches.json", missing, "en")
     [finding] = run("P12", example_es, catalogs, field_model)
-    assert finding.message_en.endswith(f"({label})")
+    assert finding.message("en").endswith(f"({label})")
 
 
 def test_p12_is_quiet_without_keywords(example_es: Proposal, catalogs: Catalogs, field_model: FieldModel) -> None:

@@ -67,7 +67,7 @@ def test_examples_give_exactly_six_s08_warnings(book: Rulebook, lang: str) -> No
     assert [(f.rule, f.item) for f in found] == [("S08", item) for item in EXPECTED_S08]
     message = "Línea de base por levantar" if lang == "es" else "Baseline to be collected"
     assert all(f.message(lang).startswith(message) for f in found)  # type: ignore[arg-type]
-    assert found[0].message_es.endswith("(INDG1)")
+    assert found[0].message("es").endswith("(INDG1)")
 
 
 # --- S01 ----------------------------------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def test_s01_fires_on_a_spanish_noun_phrase(book: Rulebook, proposal: Proposal) 
     proposal.strategy_matrix.general_objective = "Reducción de la exposición de las personas migrantes en Darién."
     found = run(book, proposal, "S01")
     assert where(found) == [("warning", "strategy", None, "general_objective")]
-    assert found[0].message_es.endswith("(«Reducción»)")
+    assert found[0].message("es").endswith("(«Reducción»)")
 
 
 def test_s01_fires_on_an_english_noun_phrase(book: Rulebook, example_en: Proposal) -> None:
@@ -239,7 +239,7 @@ def test_s05_fires_on_a_missing_or_unknown_lead(book: Rulebook, proposal: Propos
     found = run(book, proposal, "S05")
     assert where(found) == [("error", "strategy", "EJ2", "lead_actor_id")]
     if lead:
-        assert "A99" in found[0].message_en
+        assert "A99" in found[0].message("en")
 
 
 def test_s05_quiet_with_one_line_one_indicator_and_a_known_lead(book: Rulebook, proposal: Proposal) -> None:
@@ -329,7 +329,7 @@ def test_s09_fires_on_a_target_after_the_horizon(book: Rulebook, proposal: Propo
     indicator(proposal, "IND3.3").target.year = 2026
     found = run(book, proposal, "S09")
     assert where(found) == [("warning", "strategy", "IND3.3", "target")]
-    assert "2026" in found[0].message_es
+    assert "2026" in found[0].message("es")
 
 
 def test_s09_fires_on_a_baseline_before_the_horizon(book: Rulebook, proposal: Proposal) -> None:
@@ -436,7 +436,7 @@ def test_s13_fires_without_year_or_magnitude(book: Rulebook, proposal: Proposal,
     axis(proposal, "EJ1").strategic_objective = text
     found = run(book, proposal, "S13")
     assert where(found) == [("warning", "strategy", "EJ1", "strategic_objective")]
-    assert found[0].message_es.endswith(f"(EJ1: sin {missing})")
+    assert found[0].message("es").endswith(f"(EJ1: sin {missing})")
 
 
 def test_s13_quiet_with_year_and_magnitude(book: Rulebook, proposal: Proposal) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from matrices.actors import Actor, ActorMatrix, ActorRelation
-from matrices.base import Lang
 from matrices.examples import example_data
+from matrices.localized import Lang
 from matrices.problem import Cause, Evidence, ProblemMatrix
 from matrices.proposal import Proposal
 from matrices.review import Comment

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from matrices.base import Lang
 from matrices.examples import load_example
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from storage.document import Document

@@ -120,11 +120,11 @@ def test_names_follow_the_interface_language(app: App, tmp_path: Path) -> None:
     # Labels the course writes the same in both languages ("MiGOF") say nothing about the interface's language.
     model = app.context.field_model
     alike = {
-        spec.label_es
+        spec.label("es")
         for entity in model.entities
         for field in model.fields(entity)
         for spec in (field, *field.subfields)
-        if spec.label_es == spec.label_en
+        if spec.label("es") == spec.label("en")
     }
     same = sorted(
         {spanish[key] for key in spanish.keys() & english.keys() if spanish[key] == english[key]}

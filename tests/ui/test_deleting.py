@@ -13,11 +13,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.edits import Locator, resolve
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from matrices.rules import ALL_RULES, Rulebook, default_rulebook
 from matrices.walk import nodes

@@ -47,7 +47,6 @@ from ui.controller import AppController
 from ui.dialogs import NewProposalDialog
 from ui.main_window import MainWindow
 from ui.models.matrix_list import ID_ROLE
-from ui.pages.instruments_groups import feasibility_criteria
 from ui.pages.strategy_binding import entity_label, field_label
 from ui.session import SaveState
 from ui.widgets.catalog import CatalogChecklist
@@ -392,7 +391,7 @@ class Walk:
     def instruments(self) -> None:
         page = self.page("instruments")
         register = named(page, self.context.label("instrument_matrix", "instruments"), QTableView)
-        criteria = {str(c["id"]): str(c[self.context.lang]) for c in feasibility_criteria(self.context.catalogs)}
+        criteria = {c.id: c.label(self.context.lang) for c in self.context.catalogs.feasibility_criteria()}
         for item in self.data["instrument_matrix"]["instruments"]:
             self.stepped("add instrument", button(page, "Add instrument").click)
             self.ids[item["id"]] = str(register.currentIndex().siblingAtColumn(0).data(ID_ROLE))

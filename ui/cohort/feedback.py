@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from storage.atomic import temp_path_beside, write_atomic
 from storage.errors import OutputConflictError, WorksheetError, WriteFailedError
 from storage.filenames import shown as shown_path

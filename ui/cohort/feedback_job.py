@@ -13,8 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from matrices.base import Lang
 from matrices.completeness import completeness
+from matrices.localized import Lang
 from matrices.summary import ProposalSummary, summarize
 from storage.document import Document
 from storage.errors import DocumentError

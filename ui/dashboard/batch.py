@@ -13,8 +13,8 @@ from pathlib import Path
 
 from export.docx_export import export_docx
 from export.options import ExportOptions
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.rules import Rulebook
 from storage.atomic import write_atomic
 from storage.document import Document

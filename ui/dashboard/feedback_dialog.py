@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matrices.base import Lang
+from matrices.localized import Lang
 from storage.errors import DocumentError
 from storage.moodle import STATUS_TEXT
 from ui.cohort.feedback import FeedbackError, FeedbackRequest, FeedbackResult, build_feedback, worksheet_output

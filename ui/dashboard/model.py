@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.moodle import STATUS_TEXT, participant_label

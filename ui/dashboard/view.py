@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.rules import Rulebook
 from storage.errors import DocumentError
 from storage.filenames import from_dialog, shown, shown_name

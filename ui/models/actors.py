@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from export.diagrams.actor_grid import position_colour
 from matrices.actors import GRID_REF, Actor, ActorRelation, StakeholderGrid
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.edits import Locator
+from matrices.localized import Lang
 from ui.context import UiContext
 from ui.models.matrix_list import Column, MatrixListModel, RefsCache
 from ui.session import DocumentSession

@@ -11,9 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from export.labels import Labels
 from export.refs import Refs
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
 from matrices.edits import EditError, Locator, resolve
+from matrices.localized import Lang
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.models.rows import RowFollower

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
-from matrices.catalogs import Catalogs
+from matrices.catalogs import CatalogEntry
 from matrices.general import EstimatedCost
 from matrices.instruments import ExAnteAssessment
 from ui.commands import SetValueCommand
@@ -20,11 +20,6 @@ from ui.widgets.value_fields import NumberField
 
 EVIDENCE_TYPES = "enums.json#evidence_type"
 FEASIBILITY = "scales.json#feasibility"
-
-
-def feasibility_criteria(catalogs: Catalogs) -> list[dict[str, Any]]:
-    """Return the seven ex-ante criteria of scales.json (id, es, en)."""
-    return [{"id": c.id, "es": c.es, "en": c.en} for c in catalogs.feasibility_criteria()]
 
 
 class OptionalGroup(QGroupBox):
@@ -108,13 +103,14 @@ def build_ex_ante_group(page: ListDetailPage, binder: DetailBinder, context: UiC
         page, "ex_ante_assessment", ExAnteAssessment, lambda: context.label("instrument", "ex_ante_assessment")
     )
     combos = []
-    for criterion in feasibility_criteria(context.catalogs):
-        key = str(criterion["id"])
+    criteria = context.catalogs.feasibility_criteria()
+    for criterion in criteria:
+        key = criterion.id
         combo = _combo(12)
         combo.setMaximumWidth(200)
 
-        def text(entry: dict[str, Any] = criterion) -> str:
-            return str(entry.get(context.lang, entry["id"]))
+        def text(entry: CatalogEntry = criterion) -> str:
+            return entry.label(context.lang)
 
         # Guidance explains the assessment as a whole: the criteria are not fields of the field model.
         page.form.add_field(
@@ -134,7 +130,7 @@ def build_ex_ante_group(page: ListDetailPage, binder: DetailBinder, context: UiC
     binder.bind_combo(data_type, "data_type", context.undo_name("estimated_cost", "data_type"))
     group.setProperty("pm_scores", combos)
     group.setProperty("pm_combos", [data_type])
-    first = page.rows.get(f"ex_ante_assessment.{feasibility_criteria(context.catalogs)[0]['id']}")
+    first = page.rows.get(f"ex_ante_assessment.{criteria[0].id}")
     if first is not None:
         page.rows["ex_ante_assessment.first"] = first
     return group

@@ -263,8 +263,7 @@ class EvidencePanel(QWidget):
         self.binder.refresh()
         item = self._selected()
         self.illustrative_badge.setVisible(item is not None and item.data_type == ILLUSTRATIVE)
-        noun = self.context.field_model.entity_labels.get("evidence", ("", ""))
-        name = noun[0] if self.context.lang == "es" else noun[1]
+        name = self.context.field_model.entity_label("evidence").get(self.context.lang)
         self._form_title.setText(f"{name} {self.model.code(item.id)}" if item is not None else name)
         self._update_actions()
 

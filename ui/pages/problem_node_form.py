@@ -128,13 +128,13 @@ class NodeForm(QWidget):
         nodes = getattr(self._session.proposal.problem_matrix, self.kind)
         node = find(nodes, self.item_id)
         lang = self._context.lang
-        noun = self._context.field_model.entity_labels.get(self.entity, ("", ""))
+        noun = self._context.field_model.entity_label(self.entity).get(lang)
         if node is None:
-            self._title.setText(noun[0] if lang == "es" else noun[1])
+            self._title.setText(noun)
             self._where.setText(self._empty_hint())
             return
         code = self._codes(node.id)
-        self._title.setText(f"{noun[0] if lang == 'es' else noun[1]} {code}".strip())
+        self._title.setText(f"{noun} {code}".strip())
         level = self._context.catalog_label(_LEVELS[self.kind], node.level)
         if node.parent_id:
             self._where.setText(self._below_text(level, self._codes(node.parent_id) or node.parent_id))

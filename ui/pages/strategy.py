@@ -200,13 +200,14 @@ class StrategyPage(Page):
     def _coverage_html(self) -> str:
         proposal = self.session.proposal
         codes = ItemCodes(proposal)
-        lang = self.context.lang
+        lang, field_model = self.context.lang, self.context.field_model
         excluded = {item.cause_id for item in proposal.strategy_matrix.excluded_causes if item.cause_id}
         covered, left_out, missing = [], [], []
         for cause_id, axis_ids in cause_coverage(proposal).items():
-            code = codes.shown(cause_id, lang)
+            code = codes.shown(cause_id, field_model).get(lang)
             if axis_ids:
-                covered.append(f"{code} ({', '.join(codes.shown(a, lang) for a in axis_ids)})")
+                axes = ", ".join(codes.shown(a, field_model).get(lang) for a in axis_ids)
+                covered.append(f"{code} ({axes})")
             elif cause_id in excluded:
                 left_out.append(code)
             else:

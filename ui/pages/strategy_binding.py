@@ -37,8 +37,7 @@ def field_label(context: UiContext, entity: str, key: str) -> str:
 
 def entity_label(context: UiContext, entity: str) -> str:
     """Return an entity's name (Indicador, Eje estratégico...) in the interface language."""
-    label_es, label_en = context.field_model.entity_labels.get(entity, (entity, entity))
-    return label_es if context.lang == "es" else label_en
+    return context.field_model.entity_label(entity).get(context.lang)
 
 
 def is_direct(cause: Cause) -> bool:

@@ -85,10 +85,7 @@ class ValueFormatter:
 
     def entity_label(self, entity: str) -> str:
         """Return the name of a kind of item (Cause, Actor...) in the interface language."""
-        labels = self.context.field_model.entity_labels.get(entity)
-        if labels is None:
-            return entity
-        return labels[0] if self.context.lang == "es" else labels[1]
+        return self.context.field_model.entity_label(entity).get(self.context.lang)
 
     def value(self, entity: str, key: str, value: Any) -> str:
         """Return value as text ('—' when empty)."""

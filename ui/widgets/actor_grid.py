@@ -26,8 +26,8 @@ from export.diagrams.actor_grid import layout_actor_grid, paint, position_colour
 from export.diagrams.canvas import PAPER
 from export.diagrams.grid_geometry import ActorMark, GridLayout
 from matrices.actors import Actor, display_name
-from matrices.base import Lang
 from matrices.catalogs import Catalogs
+from matrices.localized import Lang
 from matrices.proposal import Proposal
 from ui.widgets.plain_text import literal
 

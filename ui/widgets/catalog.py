@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from matrices.base import Lang
 from matrices.catalogs import Catalog
+from matrices.localized import Lang
 from ui.widgets.plain_text import literal
 
 

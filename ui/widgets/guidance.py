@@ -60,10 +60,8 @@ class GuidancePanel(QWidget):
         lang = self._context.lang
         model = self._context.field_model
         entity = _MATRIX_ENTITY.get(self._matrix, "proposal")
-        label_es, label_en = model.entity_labels.get(entity, ("", ""))
-        method_es, method_en = model.entity_methods.get(entity, ("", ""))
-        parts = [f"<h3>{escape(label_es if lang == 'es' else label_en)}</h3>"]
-        method = method_es if lang == "es" else method_en
+        parts = [f"<h3>{escape(model.entity_label(entity).get(lang))}</h3>"]
+        method = model.entity_method(entity).get(lang)
         if method:
             parts.append(f"<p style='color:#444'>{escape(method)}</p>")
         if self._field is not None:
@@ -72,9 +70,9 @@ class GuidancePanel(QWidget):
                 parts.append(f"<hr><h4>{escape(spec.label(lang))}</h4>")
                 if spec.guidance(lang):
                     parts.append(f"<p>{escape(spec.guidance(lang))}</p>")
-                example = field_example(spec, self._context.catalogs, lang)
+                example = field_example(spec, self._context.catalogs, model, lang)
                 if example:
-                    heading = "Ejemplo" if lang == "es" else "Example"
+                    heading = self.tr("Example")
                     parts.append(f"<p style='color:#555'><b>{heading}:</b><br><i>{escape(example)}</i></p>")
         self._browser.setHtml("".join(parts))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
-from matrices.base import Lang
 from matrices.catalogs import Catalog, CatalogEntry
+from matrices.localized import Lang
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.plain_text import literal
 

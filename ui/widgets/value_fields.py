@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from export.formats import format_number
-from matrices.base import MAX_NUMBER, Lang
+from matrices.base import MAX_NUMBER
+from matrices.localized import Lang
 
 BLANK = "—"
 
