@@ -6,13 +6,14 @@ import math
 import re
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, FailFast, Field, StringConstraints
 
 ProposalLanguage = Literal["es", "en"]
 """The language a proposal is written in (docs/domain.md §2.3): those the course has an example and the S01
 heuristic for. The interface and the export have their own language (matrices/localized.py)."""
+PROPOSAL_LANGUAGES: tuple[ProposalLanguage, ...] = get_args(ProposalLanguage)
 
 # Texts are bounded so that a hostile file cannot make us allocate without limit, but the bound is far
 # above anything a participant writes (a whole chapter is ~100 k characters).

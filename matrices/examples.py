@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from matrices.localized import Lang
+from matrices import datafiles
+from matrices.base import ProposalLanguage
 from matrices.proposal import Proposal
 
 
-def example_path(lang: Lang = "es") -> Path:
+def example_path(lang: ProposalLanguage = "es") -> Path:
     """Return the path of the bundled example in lang."""
-    return Path(str(resources.files("matrices") / "data" / "examples" / f"example_proposal.{lang}.json"))
+    return datafiles.data_dir() / "examples" / f"example_proposal.{lang}.json"
 
 
-def example_data(lang: Lang = "es") -> dict[str, Any]:
+def example_data(lang: ProposalLanguage = "es") -> dict[str, Any]:
     """Return the raw JSON object of the example."""
     data: dict[str, Any] = json.loads(example_path(lang).read_text(encoding="utf-8"))
     return data
 
 
-def load_example(lang: Lang = "es") -> Proposal:
+def load_example(lang: ProposalLanguage = "es") -> Proposal:
     """Return the example as a validated Proposal."""
     return Proposal.model_validate(example_data(lang))

@@ -4,7 +4,8 @@ Every label, guidance text, catalogue entry, rule message and export heading is 
 language code, read with `get(lang)`. Spanish comes first (docs/design.md §1): every text of the data exists in
 Spanish, so a text that a language lacks is shown in Spanish. The languages themselves are data
 (`matrices/data/languages.json`): adding one adds its texts and conventions to the data files, not code.
-This is the one module that may name a language code (tests/matrices/test_languages.py checks it).
+No code branches on a language code: it looks the text or the convention up here (tests/test_languages.py checks
+the sources for such branches).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ Lang: TypeAlias = str
 
 COURSE_LANGUAGE: Lang = "es"
 """The course's first language: every text of the data exists in it, and a missing text falls back to it."""
+MESSAGE_LANGUAGE: Lang = "en"
+"""The language of the program's own messages (command-line errors and notes, the log): English, as the source
+strings of the interface are."""
 
 T = TypeVar("T")
 

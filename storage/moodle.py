@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Literal, Self
 
-from matrices.localized import Lang
+from matrices.localized import MESSAGE_LANGUAGE, Lang, LocalizedText
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import Rulebook
@@ -50,20 +50,25 @@ from storage.summary import (
 PLUGIN_TYPES = ("assignsubmission", "assignfeedback")
 """The first half of the plugin part of a name; Moodle's importer accepts a name only with a plugin it has."""
 SUBMISSION_FOLDER = "assignsubmission_file"
-PARTICIPANT_WORDS: dict[Lang, str] = {"es": "Participante", "en": "Participant"}
-"""mod_assign's "participant" string: the name Moodle gives everyone under blind marking."""
+PARTICIPANT_WORDS = LocalizedText({"es": "Participante", "en": "Participant"})
+"""mod_assign's "participant" string: the name Moodle gives everyone under blind marking, in the site's language."""
+_PARTICIPANT_NAMES = frozenset(word for _, word in PARTICIPANT_WORDS.items())
 PROPOSAL_SUFFIXES = (".pmx", ".json")
 WORD_SUFFIXES = (".docx", ".doc", ".odt")
 REVIEW_SUFFIX = "-review"
 
 Status = Literal["proposal", "several", "word_only", "nothing"]
-STATUS_TEXT: dict[Status, tuple[str, str]] = {
-    "proposal": ("Propuesta", "Proposal"),
-    "several": ("Varias propuestas: ¿cuál revisar?", "Several proposals: which one to review?"),
-    "word_only": ("Solo un archivo de Word, sin propuesta (.pmx)", "Only a Word file, no proposal (.pmx)"),
-    "nothing": ("Ninguna propuesta legible", "No readable proposal"),
+STATUS_TEXT: dict[Status, LocalizedText] = {
+    "proposal": LocalizedText({"es": "Propuesta", "en": "Proposal"}),
+    "several": LocalizedText(
+        {"es": "Varias propuestas: ¿cuál revisar?", "en": "Several proposals: which one to review?"}
+    ),
+    "word_only": LocalizedText(
+        {"es": "Solo un archivo de Word, sin propuesta (.pmx)", "en": "Only a Word file, no proposal (.pmx)"}
+    ),
+    "nothing": LocalizedText({"es": "Ninguna propuesta legible", "en": "No readable proposal"}),
 }
-"""What each participant's row says they sent, in Spanish and English."""
+"""What each participant's row says they sent."""
 
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\/\x00-\x1f]')
 
@@ -114,7 +119,7 @@ def safe_file_name(text: str, limit: int = 120) -> str:
 
 def participant_label(name: str, participant_id: int, lang: Lang) -> str:
     """Return a participant's name as shown: under blind marking, "Participante 12" or "Participant 12"."""
-    return f"{PARTICIPANT_WORDS[lang]} {participant_id}" if name in PARTICIPANT_WORDS.values() else name
+    return f"{PARTICIPANT_WORDS.get(lang)} {participant_id}" if name in _PARTICIPANT_NAMES else name
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,7 @@ class Participant:
     @property
     def blind(self) -> bool:
         """Return True under blind marking (Moodle replaced the name by the word for "participant")."""
-        return self.name in PARTICIPANT_WORDS.values()
+        return self.name in _PARTICIPANT_NAMES
 
     def shown_name(self, lang: Lang) -> str:
         """Return the name to show: under blind marking, "Participante 12" or "Participant 12"."""
@@ -334,7 +339,7 @@ class DownloadReader:
         """Return the submitted proposal and its comments, read and checked in memory."""
         file = participant.proposal()
         if file is None:
-            raise DocumentError(STATUS_TEXT[participant.status][1].lower(), participant.prefix)
+            raise DocumentError(STATUS_TEXT[participant.status].get(MESSAGE_LANGUAGE).lower(), participant.prefix)
         data = self.read(file)
         name = Path(file.key)
         if name.suffix.lower() == ".json":
@@ -444,7 +449,7 @@ def make_working_copy(download: Download, participant: Participant, reader: Down
         return existing
     file = participant.proposal()
     if file is None:
-        raise DocumentError(STATUS_TEXT[participant.status][1].lower(), participant.prefix)
+        raise DocumentError(STATUS_TEXT[participant.status].get(MESSAGE_LANGUAGE).lower(), participant.prefix)
     target = working_copy_path(download, participant)
     proposal, comments = reader.submitted(participant)  # the bytes pass every check before they are written
     target.parent.mkdir(parents=True, exist_ok=True)

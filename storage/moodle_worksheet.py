@@ -15,26 +15,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matrices.localized import Lang
+from matrices.localized import Lang, LocalizedText, counted
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.errors import WorksheetError
 from storage.moodle import PARTICIPANT_WORDS
 from storage.review_csv import MATRIX_HEADINGS
 
-IDENTIFIER_HEADINGS: dict[Lang, str] = {"es": "Identificador", "en": "Identifier"}
+IDENTIFIER_HEADINGS = LocalizedText({"es": "Identificador", "en": "Identifier"})
 """mod_assign's "recordid" string: the heading of the column with "Participant 12"."""
-FEEDBACK_HEADINGS: dict[Lang, str] = {"es": "Comentarios de retroalimentación", "en": "Feedback comments"}
+FEEDBACK_HEADINGS = LocalizedText({"es": "Comentarios de retroalimentación", "en": "Feedback comments"})
 """assignfeedback_comments' plugin name: the heading of the column Moodle reads back as feedback text."""
-FEEDBACK_LEADS: dict[Lang, str] = {
-    "es": "Revisión de la propuesta (Policy Matrix):",
-    "en": "Proposal review (Policy Matrix):",
-}
+FEEDBACK_LEADS = LocalizedText(
+    {"es": "Revisión de la propuesta (Policy Matrix):", "en": "Proposal review (Policy Matrix):"}
+)
 """How the filled text begins: a second run replaces its own earlier text and keeps what the facilitator wrote."""
+FEEDBACK_TEXT = LocalizedText(
+    {
+        "es": "{lead} completitud: {scores}; {errors} y {warnings}; {comments}.",
+        "en": "{lead} completeness: {scores}; {errors} and {warnings}; {comments}.",
+    }
+)
+FEEDBACK_COUNTS: dict[str, tuple[LocalizedText, LocalizedText]] = {
+    "errors": (
+        LocalizedText({"es": "{n} error", "en": "{n} error"}),
+        LocalizedText({"es": "{n} errores", "en": "{n} errors"}),
+    ),
+    "warnings": (
+        LocalizedText({"es": "{n} advertencia", "en": "{n} warning"}),
+        LocalizedText({"es": "{n} advertencias", "en": "{n} warnings"}),
+    ),
+    "comments": (
+        LocalizedText({"es": "{n} comentario abierto", "en": "{n} open comment"}),
+        LocalizedText({"es": "{n} comentarios abiertos", "en": "{n} open comments"}),
+    ),
+}
+"""The counted parts of FEEDBACK_TEXT: (singular, plural)."""
 
 BOM = b"\xef\xbb\xbf"
 _FIELD_END = re.compile(r"[,\r\n]")
-_WORDS = "|".join(re.escape(word.strip()) for word in PARTICIPANT_WORDS.values())
+_WORDS = "|".join(re.escape(word.strip()) for _, word in PARTICIPANT_WORDS.items())
 _IDENTIFIER = re.compile(rf"(?:{_WORDS})\s*(\d{{1,18}})")
 
 
@@ -157,40 +177,29 @@ def parse_worksheet(data: bytes) -> Worksheet:
         ) from exc
     records = split_fields(text)
     headings = [field.value.strip() for field in records[0]] if records else []
-    for lang in ("es", "en"):
-        if IDENTIFIER_HEADINGS[lang] in headings:
-            if FEEDBACK_HEADINGS[lang] not in headings:
+    for lang, identifier_heading in IDENTIFIER_HEADINGS.items():
+        feedback_heading = FEEDBACK_HEADINGS.get(lang)
+        if identifier_heading in headings:
+            if feedback_heading not in headings:
                 raise WorksheetError(
-                    f'has no "{FEEDBACK_HEADINGS[lang]}" column: enable feedback comments in the assignment\'s '
+                    f'has no "{feedback_heading}" column: enable feedback comments in the assignment\'s '
                     "settings, then download the worksheet again"
                 )
-            identifier = headings.index(IDENTIFIER_HEADINGS[lang])
-            return Worksheet(text, bom, records, lang, identifier, headings.index(FEEDBACK_HEADINGS[lang]))
+            identifier = headings.index(identifier_heading)
+            return Worksheet(text, bom, records, lang, identifier, headings.index(feedback_heading))
     raise WorksheetError('is not a Moodle grading worksheet (no "Identificador" or "Identifier" column)')
 
 
 def merge_feedback(existing: str, ours: str) -> str:
     """Return the new cell: ours alone, or after what the facilitator wrote (an earlier text of ours replaced)."""
-    cut = min((at for at in (existing.find(lead) for lead in FEEDBACK_LEADS.values()) if at >= 0), default=-1)
+    cut = min((at for at in (existing.find(lead) for _, lead in FEEDBACK_LEADS.items()) if at >= 0), default=-1)
     kept = (existing[:cut] if cut >= 0 else existing).rstrip()
     return f"{kept}\n{ours}" if kept else ours
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def feedback_text(summary: ProposalSummary, lang: Lang) -> str:
     """Return the feedback line of one proposal: completeness per matrix, errors and warnings, open comments."""
-    scores = ", ".join(
-        f"{MATRIX_HEADINGS[key][0 if lang == 'es' else 1]} {summary.score(key)} %" for key in MATRIX_KEYS
-    )
-    if lang == "es":
-        findings = (
-            f"{_count(summary.errors, 'error', 'errores')} y {_count(summary.warnings, 'advertencia', 'advertencias')}"
-        )
-        comments = _count(summary.comments_open, "comentario abierto", "comentarios abiertos")
-        return f"{FEEDBACK_LEADS['es']} completitud: {scores}; {findings}; {comments}."
-    findings = f"{_count(summary.errors, 'error', 'errors')} and {_count(summary.warnings, 'warning', 'warnings')}"
-    comments = _count(summary.comments_open, "open comment", "open comments")
-    return f"{FEEDBACK_LEADS['en']} completeness: {scores}; {findings}; {comments}."
+    scores = ", ".join(f"{MATRIX_HEADINGS[key].get(lang)} {summary.score(key)} %" for key in MATRIX_KEYS)
+    counts = {"errors": summary.errors, "warnings": summary.warnings, "comments": summary.comments_open}
+    parts = {key: counted(*FEEDBACK_COUNTS[key], n) for key, n in counts.items()}
+    return FEEDBACK_TEXT.format(lead=FEEDBACK_LEADS, scores=scores, **parts).get(lang)

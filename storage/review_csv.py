@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
-from matrices.localized import Lang
+from matrices.localized import Lang, LocalizedText
 from matrices.review import MATRIX_KEYS, MatrixKey
 from matrices.summary import POLICY_AREAS, STATUSES, ProposalSummary
 from storage.atomic import write_atomic
@@ -25,49 +25,50 @@ from storage.summary import ReviewEntry
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the cohort table, with its heading in both languages."""
+    """One column of the cohort table, with its heading."""
 
     key: str
-    es: str
-    en: str
+    title: LocalizedText
 
     def heading(self, lang: Lang) -> str:
         """Return the heading in lang."""
-        return self.es if lang == "es" else self.en
+        return self.title.get(lang)
 
 
-MATRIX_HEADINGS: dict[MatrixKey, tuple[str, str]] = {
-    "general": ("General", "General"),
-    "problem": ("Problema", "Problem"),
-    "strategy": ("Estrategia", "Strategy"),
-    "actors": ("Actores", "Actors"),
-    "instruments": ("Instrumentos", "Instruments"),
+MATRIX_HEADINGS: dict[MatrixKey, LocalizedText] = {
+    "general": LocalizedText({"es": "General", "en": "General"}),
+    "problem": LocalizedText({"es": "Problema", "en": "Problem"}),
+    "strategy": LocalizedText({"es": "Estrategia", "en": "Strategy"}),
+    "actors": LocalizedText({"es": "Actores", "en": "Actors"}),
+    "instruments": LocalizedText({"es": "Instrumentos", "en": "Instruments"}),
 }
 
 CSV_COLUMNS: tuple[Column, ...] = (
-    Column("file", "Archivo", "File"),
-    Column("title", "Título", "Title"),
-    Column("authors", "Autores", "Authors"),
-    Column("institution", "Institución", "Institution"),
-    Column("policy_area", "Área temática", "Policy area"),
-    Column("status", "Estado", "Status"),
-    *(Column(f"complete_{key}", f"{es} %", f"{en} %") for key, (es, en) in MATRIX_HEADINGS.items()),
-    Column("errors", "Errores", "Errors"),
-    Column("warnings", "Advertencias", "Warnings"),
-    Column("comments_open", "Comentarios abiertos", "Open comments"),
-    Column("comments_resolved", "Comentarios resueltos", "Resolved comments"),
-    Column("modified", "Modificado", "Modified"),
-    Column("submitted", "Enviado", "Submitted"),
-    Column("language", "Idioma", "Language"),
-    Column("read_error", "Error de lectura", "Read error"),
+    Column("file", LocalizedText({"es": "Archivo", "en": "File"})),
+    Column("title", LocalizedText({"es": "Título", "en": "Title"})),
+    Column("authors", LocalizedText({"es": "Autores", "en": "Authors"})),
+    Column("institution", LocalizedText({"es": "Institución", "en": "Institution"})),
+    Column("policy_area", LocalizedText({"es": "Área temática", "en": "Policy area"})),
+    Column("status", LocalizedText({"es": "Estado", "en": "Status"})),
+    *(Column(f"complete_{key}", title.map(lambda text: f"{text} %")) for key, title in MATRIX_HEADINGS.items()),
+    Column("errors", LocalizedText({"es": "Errores", "en": "Errors"})),
+    Column("warnings", LocalizedText({"es": "Advertencias", "en": "Warnings"})),
+    Column("comments_open", LocalizedText({"es": "Comentarios abiertos", "en": "Open comments"})),
+    Column("comments_resolved", LocalizedText({"es": "Comentarios resueltos", "en": "Resolved comments"})),
+    Column("modified", LocalizedText({"es": "Modificado", "en": "Modified"})),
+    Column("submitted", LocalizedText({"es": "Enviado", "en": "Submitted"})),
+    Column("language", LocalizedText({"es": "Idioma", "en": "Language"})),
+    Column("read_error", LocalizedText({"es": "Error de lectura", "en": "Read error"})),
 )
 
 PARTICIPANT_COLUMNS: tuple[Column, ...] = (
-    Column("participant", "Participante", "Participant"),
-    Column("participant_id", "ID de participante", "Participant ID"),
-    Column("sent", "Envío", "Submission"),
-    Column("reviewed", "Revisado", "Reviewed"),
+    Column("participant", LocalizedText({"es": "Participante", "en": "Participant"})),
+    Column("participant_id", LocalizedText({"es": "ID de participante", "en": "Participant ID"})),
+    Column("sent", LocalizedText({"es": "Envío", "en": "Submission"})),
+    Column("reviewed", LocalizedText({"es": "Revisado", "en": "Reviewed"})),
 )
+REVIEWED_MARK = LocalizedText({"es": "sí", "en": "yes"})
+"""What the "reviewed" cell says of a participant whose feedback was written."""
 """Columns put first when the rows are the participants of a Moodle download."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -125,11 +126,10 @@ def entry_cells(entry: ReviewEntry, catalogs: Catalogs, lang: Lang, root: Path |
     cells["read_error"] = entry.error or ""
     submitter = entry.submitter
     if submitter is not None:
-        es, en = STATUS_TEXT[submitter.status]  # type: ignore[index]
         cells["participant"] = participant_label(submitter.name, submitter.participant_id, lang)
         cells["participant_id"] = str(submitter.participant_id)
-        cells["sent"] = es if lang == "es" else en
-        cells["reviewed"] = ("sí" if lang == "es" else "yes") if submitter.reviewed else ""
+        cells["sent"] = STATUS_TEXT[submitter.status].get(lang)  # type: ignore[index]
+        cells["reviewed"] = REVIEWED_MARK.get(lang) if submitter.reviewed else ""
     return cells
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from matrices.catalogs import Catalogs
-from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.localized import Lang
 from matrices.proposal import Proposal
@@ -26,16 +25,14 @@ class UiContext:
     catalogs: Catalogs
     field_model: FieldModel
     rulebook: Rulebook
-    example_es: Proposal
-    example_en: Proposal
     lang: Lang = "es"
 
     @classmethod
     def load(cls, lang: Lang = "es") -> UiContext:
-        """Return the context over the bundled catalogues, field model, rules and examples."""
+        """Return the context over the bundled catalogues, field model and rules."""
         catalogs, field_model = Catalogs.load(), FieldModel.load()
         rulebook = default_rulebook(catalogs, field_model)
-        return cls(catalogs, field_model, rulebook, load_example("es"), load_example("en"), lang)
+        return cls(catalogs, field_model, rulebook, lang)
 
     def export_docx(
         self,
@@ -56,10 +53,6 @@ class UiContext:
             options=options,
             progress=progress,
         )
-
-    def example(self) -> Proposal:
-        """Return the bundled example in the interface language (the guidance panel shows its values)."""
-        return self.example_es if self.lang == "es" else self.example_en
 
     def label(self, entity: str, field: str) -> str:
         """Return a field's label from the course's field model in the interface language."""

@@ -13,8 +13,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from export.options import ExportOptions
+from matrices.base import PROPOSAL_LANGUAGES, ProposalLanguage
 from matrices.examples import load_example
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, languages
 from matrices.proposal import Proposal
 from storage.atomic import write_atomic
 from storage.document import Document
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 DASHBOARD_SIZE = QSize(1200, 760)
+EXAMPLE_FILE_NAMES: dict[ProposalLanguage, str] = {"es": "ejemplo-darien.pmx", "en": "example-darien.pmx"}
+"""The name a copy of each example is offered under, in the example's own language."""
 
 PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
 
@@ -302,14 +305,17 @@ class AppController(QObject):
         return None
 
     def open_example(self, lang: str) -> None:
-        """Save a copy of the course's example where the participant chooses, and open it."""
-        default = self._documents_folder() / ("ejemplo-darien.pmx" if lang == "es" else "example-darien.pmx")
+        """Save a copy of the course's example in lang (one of the proposal languages) where the participant chooses."""
+        language = next((code for code in PROPOSAL_LANGUAGES if code == lang), None)
+        if language is None:
+            return
+        default = self._documents_folder() / EXAMPLE_FILE_NAMES[language]
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the example as"), str(default), self.tr("Proposals (*.pmx)")
         )
         if name:
             path = Path(name if name.lower().endswith(".pmx") else f"{name}.pmx")
-            self.create_and_open(path, load_example("en" if lang == "en" else "es"))
+            self.create_and_open(path, load_example(language))
 
     def save_now(self) -> None:
         """Write pending edits at once (Ctrl+S)."""
@@ -424,7 +430,7 @@ class AppController(QObject):
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language live and remember it."""
-        language: Lang = "en" if lang == "en" else "es"
+        language = lang if lang in languages() else COURSE_LANGUAGE
         self.settings.language = language
         self.languages.apply(language)
         self.window.set_language(language)

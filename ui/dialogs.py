@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matrices.localized import Lang
+from matrices.base import PROPOSAL_LANGUAGES, ProposalLanguage
+from matrices.localized import Lang, conventions
 from ui.widgets.plain_text import plain_label
 
 ERROR_TEXT = "#b3261e"
@@ -36,7 +37,7 @@ class NewProposalData:
     """What the participant gives before the first page opens."""
 
     title: str
-    language: Lang
+    language: ProposalLanguage
     authors: list[str]
     institution: str
     path: Path
@@ -78,9 +79,9 @@ class NewProposalDialog(QDialog):
         self.title_edit.setObjectName("title")
         self.language = QComboBox(self)
         self.language.setObjectName("language")
-        self.language.addItem("Español", "es")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if lang == "es" else 1)
+        for code in PROPOSAL_LANGUAGES:
+            self.language.addItem(conventions(code).name, code)
+        self.language.setCurrentIndex(max(self.language.findData(lang), 0))
         self.authors = QPlainTextEdit(self)
         self.authors.setObjectName("authors")
         self.authors.setTabChangesFocus(True)  # one name per line: Tab goes on to the institution

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QUndoView, QWidget
 
-from matrices.localized import Lang
+from matrices.localized import Lang, conventions, languages
 from storage.filenames import shown, shown_name
 from ui.context import UiContext
 from ui.editor import EditorView
@@ -133,9 +133,10 @@ class MainWindow(QMainWindow):
         self.guidance_action = self.guidance_dock.toggleViewAction()
         self.guidance_action.setShortcut(QKeySequence("F1"))
         self.comments_action = self.comments_dock.toggleViewAction()
-        self.spanish_action = self._action(lambda: self.language_requested.emit("es"))
-        self.english_action = self._action(lambda: self.language_requested.emit("en"))
-        for action in (self.spanish_action, self.english_action):
+        self.language_actions = {
+            code: self._action(lambda code=code: self.language_requested.emit(code)) for code in languages()
+        }
+        for action in self.language_actions.values():
             action.setCheckable(True)
         self.about_action = self._action(self.about_requested.emit)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS moves it to the application menu
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.guidance_action)
         self.view_menu.addAction(self.comments_action)
         self.language_menu = bar.addMenu("")
-        self.language_menu.addActions([self.spanish_action, self.english_action])
+        self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -197,8 +198,8 @@ class MainWindow(QMainWindow):
             self.example_en_action: self.tr("In English"),
             self.undo_action: self.tr("&Undo"),
             self.redo_action: self.tr("&Redo"),
-            self.spanish_action: "Español",
-            self.english_action: "English",
+            # Each language is named in itself, whatever the interface's language.
+            **{action: conventions(code).name for code, action in self.language_actions.items()},
             self.about_action: self.tr("&About Policy Matrix"),
         }
         for action, text in texts.items():
@@ -216,9 +217,9 @@ class MainWindow(QMainWindow):
         panel = self.comments_dock.widget()
         if panel is not self.comments_placeholder and hasattr(panel, "retranslate"):
             panel.retranslate()
-        self.spanish_action.setChecked(self.context.lang == "es")
-        self.english_action.setChecked(self.context.lang == "en")
-        self.lang_label.setText("Español" if self.context.lang == "es" else "English")
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self.context.lang)
+        self.lang_label.setText(conventions(self.context.lang).name)
         self.start.retranslate()
         self.guidance.refresh()
         if self.editor is not None:

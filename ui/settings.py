@@ -10,7 +10,7 @@ from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang, languages
 from storage.filenames import is_text
 
 MAX_RECENT = 8
@@ -27,8 +27,9 @@ class Settings:
 
     @property
     def language(self) -> Lang:
-        """Return the interface language (Spanish unless the user chose English)."""
-        return "en" if self._store.value("ui/language", "es", str) == "en" else "es"
+        """Return the interface language (the course's first unless the user chose another the data has)."""
+        chosen = self._store.value("ui/language", COURSE_LANGUAGE, str)
+        return chosen if chosen in languages() else COURSE_LANGUAGE
 
     @language.setter
     def language(self, value: Lang) -> None:

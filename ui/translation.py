@@ -34,7 +34,7 @@ class LanguageSwitcher:
     def apply(self, lang: Lang) -> bool:
         """Install lang's translations; return False when our own .qm could not be loaded."""
         self.clear()
-        QLocale.setDefault(QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English))
+        QLocale.setDefault(QLocale(lang))  # the language's own (default) country: es_ES, en_US
         ours = QTranslator(self._app)
         path = translations_dir() / f"policy_matrix_{lang}.qm"
         loaded = ours.load(str(path))

@@ -32,7 +32,7 @@ def _cells(data: bytes) -> list[list[str]]:
 def _moodle_reads(data: bytes, lang: Literal["es", "en"]) -> dict[int, str]:
     """Read the feedback back as Moodle's importer does: columns by heading, the id after the hidden-user word."""
     header, *rows = _cells(data)
-    id_at, feedback_at = header.index(IDENTIFIER_HEADINGS[lang]), header.index(FEEDBACK_HEADINGS[lang])
+    id_at, feedback_at = header.index(IDENTIFIER_HEADINGS.get(lang)), header.index(FEEDBACK_HEADINGS.get(lang))
     return {int(row[id_at][len(HIDDEN_USER[lang]) :]): row[feedback_at] for row in rows}
 
 
@@ -49,7 +49,7 @@ def test_only_the_feedback_cells_of_the_given_participants_change(
     assert filled.startswith(b"\xef\xbb\xbf") == bom
     before, after = _cells(original), _cells(filled)
     assert len(before) == len(after)
-    feedback = before[0].index(FEEDBACK_HEADINGS[lang])
+    feedback = before[0].index(FEEDBACK_HEADINGS.get(lang))
     for row_before, row_after in zip(before, after, strict=True):
         for column, (cell_before, cell_after) in enumerate(zip(row_before, row_after, strict=True)):
             if column != feedback or row_before is before[0]:

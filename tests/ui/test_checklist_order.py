@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalog, CatalogEntry, Catalogs
+from matrices.localized import LocalizedText
 from matrices.proposal import Proposal
 from tests.ui.helpers import MemoryDocument
 from ui.binding import FieldBinder
@@ -15,7 +16,7 @@ from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.item_checklist import ItemChecklist, items_catalog
 from ui.writer import DocumentWriter
 
-LETTERS = Catalog("test#letters", tuple(CatalogEntry(x, x.upper(), x.upper()) for x in "abcdef"))
+LETTERS = Catalog("test#letters", tuple(CatalogEntry(x, LocalizedText.plain(x.upper())) for x in "abcdef"))
 
 
 def click(checklist: CatalogChecklist, entry_id: str) -> None:

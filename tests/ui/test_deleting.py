@@ -45,7 +45,7 @@ def g02(proposal: Proposal, catalogs: Catalogs, field_model: FieldModel) -> set[
 
 def context_in(lang: Lang, catalogs: Catalogs, field_model: FieldModel) -> UiContext:
     rules = default_rulebook(catalogs, field_model)
-    return UiContext(catalogs, field_model, rules, load_example("es"), load_example("en"), lang)
+    return UiContext(catalogs, field_model, rules, lang)
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

@@ -54,7 +54,7 @@ def test_editor_grid_and_word_table_agree_with_the_course_threshold(
     grid = StakeholderGrid.from_catalogs(course)
     expected = {a.id: course.label(GRID_REF, grid.quadrant(a) or "", "es") for a in proposal.actor_matrix.actors}
 
-    context = UiContext(course, field_model, default_rulebook(course, field_model), load_example("es"), proposal)
+    context = UiContext(course, field_model, default_rulebook(course, field_model))
     page = ActorsPage(DocumentSession(MemoryDocument(), proposal, writer=writer), context)
     qtbot.addWidget(page)
     page.resize(1200, 800)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalogs
-from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
@@ -28,9 +27,7 @@ def page(
     spanish: LanguageSwitcher,
     writer: DocumentWriter,
 ) -> StrategyPage:
-    context = UiContext(
-        catalogs, field_model, default_rulebook(catalogs, field_model), load_example("es"), load_example("en")
-    )
+    context = UiContext(catalogs, field_model, default_rulebook(catalogs, field_model))
     strategy = StrategyPage(DocumentSession(MemoryDocument(), example_es, writer=writer), context)
     qtbot.addWidget(strategy)
     strategy.tabs.setCurrentIndex(TAB_INDICATORS)

@@ -44,7 +44,7 @@ REVIEW_ROW = len(MATRIX_KEYS)
 @pytest.fixture
 def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
     rulebook = default_rulebook(catalogs, field_model)
-    return UiContext(catalogs, field_model, rulebook, load_example("es"), load_example("en"))
+    return UiContext(catalogs, field_model, rulebook)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalogs
-from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
@@ -25,9 +24,7 @@ from ui.writer import DocumentWriter
 
 @pytest.fixture
 def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
-    return UiContext(
-        catalogs, field_model, default_rulebook(catalogs, field_model), load_example("es"), load_example("en")
-    )
+    return UiContext(catalogs, field_model, default_rulebook(catalogs, field_model))
 
 
 def make_page(

@@ -25,9 +25,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
-    return UiContext(
-        catalogs, field_model, default_rulebook(catalogs, field_model), load_example("es"), load_example("en")
-    )
+    return UiContext(catalogs, field_model, default_rulebook(catalogs, field_model))
 
 
 def make_page(

@@ -31,9 +31,7 @@ PageFactory = Callable[..., StrategyPage]
 
 @pytest.fixture
 def context(catalogs: Catalogs, field_model: FieldModel) -> UiContext:
-    return UiContext(
-        catalogs, field_model, default_rulebook(catalogs, field_model), load_example("es"), load_example("en")
-    )
+    return UiContext(catalogs, field_model, default_rulebook(catalogs, field_model))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListWidget, QSpinBox, QTextBrowser, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from matrices.examples import load_example
 from matrices.proposal import Proposal
 from storage.document import Document
 from tests.conftest import with_uuid_ids
@@ -108,7 +109,9 @@ def test_the_undo_history_names_fields_by_their_spanish_labels(
     assert texts == ["Año de fin", "Metas ODS", "Título de la propuesta"]
 
 
-def test_the_guidance_example_shows_labels_not_catalogue_keys(qtbot: QtBot, context: UiContext) -> None:
+def test_the_guidance_example_shows_labels_not_catalogue_keys(
+    qtbot: QtBot, spanish: LanguageSwitcher, context: UiContext
+) -> None:
     panel = GuidancePanel(context)
     qtbot.addWidget(panel)
     for entity, field, shown, key in (
@@ -131,7 +134,7 @@ def test_the_guidance_panel_starts_again_when_another_document_opens(app: App, t
     app.window.guidance.show_field("proposal", "title")
     assert "Título de la propuesta" in app.window.guidance.html() or "Proposal title" in app.window.guidance.html()
     other = tmp_path / "otra.pmx"
-    Document.create(other, with_uuid_ids(app.context.example_es)).close()
+    Document.create(other, with_uuid_ids(load_example("es"))).close()
     app.controller.open_path(other)
     html = app.window.guidance.html()
     assert "Título de la propuesta" not in html

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
+from matrices.base import PROPOSAL_LANGUAGES
+from matrices.localized import COURSE_LANGUAGE, MESSAGE_LANGUAGE, languages
 from ui.cli.common import UsageError
 
 COMMANDS = ("demo", "convert", "export", "check", "review", "import-comments", "feedback", "schema")
@@ -19,11 +21,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="Policy Matrix: draft a migration policy proposal.")
+    langs = languages()  # the languages of the data: adding one to languages.json adds it here
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="write the bundled example proposal to PATH")
     demo.add_argument("path", metavar="PATH")
-    demo.add_argument("--lang", choices=("es", "en"), default="es", help="language of the example (default es)")
+    demo.add_argument(
+        "--lang",
+        choices=PROPOSAL_LANGUAGES,
+        default=COURSE_LANGUAGE,
+        help=f"language of the example (default {COURSE_LANGUAGE})",
+    )
 
     convert = commands.add_parser("convert", help="convert .json <-> .pmx, or either to .docx")
     convert.add_argument("src", metavar="SRC")
@@ -32,9 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export proposals to Word (.docx)")
     export.add_argument("files", metavar="FILE", nargs="+")
     export.add_argument("--out-dir", metavar="DIR", help="folder for the .docx files (default: beside each input)")
-    export.add_argument(
-        "--lang", choices=("es", "en"), help="language of headings and labels (default: the proposal's)"
-    )
+    export.add_argument("--lang", choices=langs, help="language of headings and labels (default: the proposal's)")
     export.add_argument("--template", metavar="T.docx", help="start from an institution's Word template")
     export.add_argument("--comments", action="store_true", help="include review comments as Word comments")
     export.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)")
@@ -42,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="completeness and consistency findings")
     check.add_argument("file", metavar="FILE")
     check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
-    check.add_argument("--lang", choices=("es", "en"), help="language of the messages (default: the proposal's)")
+    check.add_argument("--lang", choices=langs, help="language of the messages (default: the proposal's)")
 
     review = commands.add_parser(
         "review",
@@ -51,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("dir", metavar="SOURCE")
     review.add_argument("--csv", metavar="OUT.csv", help="also write the table as CSV (UTF-8, opens in Excel)")
     review.add_argument("--recursive", action="store_true", help="include the .pmx files of subfolders")
-    review.add_argument("--lang", choices=("es", "en"), default="en", help="language of labels (default en)")
+    review.add_argument(
+        "--lang", choices=langs, default=MESSAGE_LANGUAGE, help=f"language of labels (default {MESSAGE_LANGUAGE})"
+    )
 
     comments = commands.add_parser(
         "import-comments", help="bring a facilitator's Word comments back onto the items of FILE.pmx"
@@ -69,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--worksheet", metavar="GRADING.csv", help="Moodle's grading worksheet: a copy with feedback is written"
     )
     feedback.add_argument(
-        "--lang", choices=("es", "en"), help="language of the Word files and the worksheet's text (default: theirs)"
+        "--lang", choices=langs, help="language of the Word files and the worksheet's text (default: theirs)"
     )
     feedback.add_argument("--comments", action="store_true", help="put the review comments in the Word files too")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from matrices.catalogs import Catalogs
 from storage.filenames import shown
 from storage.moodle import STATUS_TEXT, DownloadReader, participant_label, scan_download
-from storage.review_csv import completeness_text, write_review_csv
+from storage.review_csv import REVIEWED_MARK, completeness_text, write_review_csv
 from storage.summary import ReviewEntry
 from ui.cli.common import EXIT_FINDINGS, EXIT_OK
 from ui.cli.outputs import written_to
@@ -34,16 +34,15 @@ def participant_line(entry: ReviewEntry, catalogs: Catalogs, lang: str) -> list[
     """Return the cells of one participant's line; without a proposal, what they sent instead."""
     submitter = entry.submitter
     assert submitter is not None
-    who = [participant_label(submitter.name, submitter.participant_id, "es" if lang == "es" else "en")]
+    who = [participant_label(submitter.name, submitter.participant_id, lang)]
     who += [str(submitter.participant_id), submitter.files or "-"]
     summary = entry.summary
     if summary is None:
         if entry.error is not None:
             return [*who, f"error: {entry.error}"]
-        es, en = STATUS_TEXT[submitter.status]  # type: ignore[index]
-        return [*who, es if lang == "es" else en]
+        return [*who, STATUS_TEXT[submitter.status].get(lang)]  # type: ignore[index]
     area = catalogs.label("policy_areas.json", summary.policy_area, lang) if summary.policy_area else ""
-    reviewed = ("sí" if lang == "es" else "yes") if submitter.reviewed else ""
+    reviewed = REVIEWED_MARK.get(lang) if submitter.reviewed else ""
     return [
         *who,
         summary.title,

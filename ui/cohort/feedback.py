@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from storage.atomic import temp_path_beside, write_atomic
 from storage.errors import OutputConflictError, WorksheetError, WriteFailedError
 from storage.filenames import shown as shown_path
@@ -166,7 +166,7 @@ def build_feedback(request: FeedbackRequest, progress: Progress | None = None) -
     check_outputs(request)
     sheet = _read_worksheet(request.worksheet) if request.worksheet else None
     download = scan_download(request.source)
-    lang: Lang = request.lang or (sheet.lang if sheet else "es")
+    lang: Lang = request.lang or (sheet.lang if sheet else COURSE_LANGUAGE)
     result = FeedbackResult()
     jobs = _jobs_of(download, request, result, lang)
     texts: dict[int, str] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from matrices.completeness import completeness
-from matrices.localized import Lang
+from matrices.localized import Lang, LocalizedText
 from matrices.summary import ProposalSummary, summarize
 from storage.document import Document
 from storage.errors import DocumentError
@@ -23,7 +23,7 @@ from storage.summary_rows import bundled_rulebook
 
 logger = logging.getLogger(__name__)
 
-REVIEWED = {"es": "revisado", "en": "reviewed"}
+REVIEWED = LocalizedText({"es": "revisado", "en": "reviewed"})
 """What the returned files' names say after the participant's own file name."""
 
 
@@ -59,7 +59,7 @@ def feedback_names(participant: Participant, lang: Lang) -> tuple[str, str]:
     proposal = participant.proposal()
     stem = PurePosixPath(proposal.name).stem if proposal is not None else "propuesta"
     # A name starting with "." or "~" is one Moodle's importer skips as hidden.
-    base = f"{safe_file_name(stem).lstrip('.~') or 'propuesta'}-{REVIEWED[lang]}"
+    base = f"{safe_file_name(stem).lstrip('.~') or 'propuesta'}-{REVIEWED.get(lang)}"
     folder = feedback_folder(participant)
     return f"{folder}/{base}.pmx", f"{folder}/{base}.docx"
 

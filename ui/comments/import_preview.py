@@ -49,7 +49,7 @@ class ImportPreview(QDialog):
         self._plan = plan
         self._describe = describe
         self._detail = detail or describe
-        self._locale = QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English)
+        self._locale = QLocale(lang)
         self.moves: dict[str, Anchor] = {}
         """The id of a thread's first comment -> where the facilitator moved it."""
         self.setWindowTitle(self.tr("Import comments from Word"))

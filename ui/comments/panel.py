@@ -181,7 +181,7 @@ class CommentsPanel(QWidget):
         return self.tr("Facilitator") if role == "facilitator" else self.tr("Participant")
 
     def _date(self, comment: Comment) -> str:
-        locale = QLocale(QLocale.Language.Spanish if self._context.lang == "es" else QLocale.Language.English)
+        locale = QLocale(self._context.lang)
         moment = QDateTime.fromSecsSinceEpoch(int(comment.created_at.timestamp()))
         return locale.toString(moment, QLocale.FormatType.ShortFormat)
 

@@ -166,7 +166,7 @@ def _report(parent: QWidget, request: FeedbackRequest, result: FeedbackResult, l
                 "FeedbackDialog", 'The worksheet %1 has their feedback comments: "Upload grading worksheet".'
             ).replace("%1", str(worksheet_output(request.out)))
     details = [f"{name}: {reason}" for name, reason in result.failed]
-    details += [f"{name}: {STATUS_TEXT[status][0 if lang == 'es' else 1]}" for name, status in result.skipped]  # type: ignore[index]
+    details += [f"{name}: {STATUS_TEXT[status].get(lang)}" for name, status in result.skipped]  # type: ignore[index]
     if result.failed:
         text += " " + QCoreApplication.translate(
             "FeedbackDialog", "%1 could not be prepared (see the details)."

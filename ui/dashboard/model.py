@@ -147,8 +147,7 @@ class CohortModel(QAbstractTableModel):
             cells["participant"] = participant_label(submitter.name, submitter.participant_id, self._lang)
             cells["participant_id"] = str(submitter.participant_id)
             cells["reviewed"] = self.tr("Reviewed") if submitter.reviewed else ""
-            es, en = STATUS_TEXT[submitter.status]  # type: ignore[index]
-            cells["sent"] = es if self._lang == "es" else en
+            cells["sent"] = STATUS_TEXT[submitter.status].get(self._lang)  # type: ignore[index]
         cells["search"] = fold(" ".join(cells.values()) + " " + (entry.error or ""))
         return cells
 
@@ -316,8 +315,7 @@ class CohortModel(QAbstractTableModel):
         return cells[_CELL_KEYS[column]].casefold()
 
     def _matrix_heading(self, key: str) -> str:
-        es, en = MATRIX_HEADINGS[key]  # type: ignore[index]
-        return es if self._lang == "es" else en
+        return MATRIX_HEADINGS[key].get(self._lang)  # type: ignore[index]
 
 
 _CELL_KEYS = {

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+433"/>
+        <location filename="../controller.py" line="+439"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DiffTree</name>
     <message numerus="yes">
-        <location filename="../snapshots/diff_view.py" line="+181"/>
+        <location filename="../snapshots/diff_view.py" line="+178"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+217"/>
+        <location filename="../pages/review.py" line="+218"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>

@@ -122,7 +122,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+171"/>
+        <location filename="../controller.py" line="+174"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
@@ -134,13 +134,13 @@
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <location line="+23"/>
         <source>Proposals (*.pmx)</source>
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-101"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>Abrir una propuesta para revisión</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Save the example as</source>
         <translation>Guardar el ejemplo como</translation>
     </message>
@@ -275,10 +275,18 @@
     </message>
 </context>
 <context>
+    <name>CatalogChecklist</name>
+    <message>
+        <location filename="../widgets/catalog.py" line="+58"/>
+        <source>Search…</source>
+        <translation>Buscar…</translation>
+    </message>
+</context>
+<context>
     <name>CohortModel</name>
     <message>
         <location filename="../dashboard/model.py" line="+149"/>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Reviewed</source>
         <translation>Revisado</translation>
     </message>
@@ -574,7 +582,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../snapshots/diff_view.py" line="+245"/>
+        <location filename="../snapshots/diff_view.py" line="+242"/>
         <source>Compare with the current proposal</source>
         <translation>Comparar con la propuesta actual</translation>
     </message>
@@ -946,23 +954,13 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../pages/problem_evidence.py" line="+377"/>
+        <location filename="../pages/problem_evidence.py" line="+376"/>
         <location line="+1"/>
         <source>Pick a date</source>
         <translation>Elegir una fecha</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/aaaa</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>yyyy-mm-dd</source>
-        <translation>aaaa-mm-dd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Illustrative: not a real statistic</source>
         <translation>Ilustrativo: no es una estadística real</translation>
     </message>
@@ -1194,6 +1192,11 @@
         <location filename="../widgets/guidance.py" line="+56"/>
         <source>Guidance</source>
         <translation>Orientación</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Example</source>
+        <translation>Ejemplo</translation>
     </message>
 </context>
 <context>
@@ -1619,7 +1622,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+177"/>
+        <location filename="../main_window.py" line="+178"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2034,7 +2037,7 @@
 <context>
     <name>NewProposalDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+73"/>
+        <location filename="../dialogs.py" line="+74"/>
         <source>New proposal</source>
         <translation>Nueva propuesta</translation>
     </message>
@@ -2183,7 +2186,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+173"/>
+        <location filename="../pages/review.py" line="+174"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
@@ -2591,7 +2594,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+215"/>
+        <location filename="../pages/strategy.py" line="+216"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>

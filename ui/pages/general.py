@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from matrices.catalogs import numbered
 from matrices.fieldmodel import FieldSpec
+from matrices.localized import conventions
 from ui.binding import FieldBinder
 from ui.commands import Change
 from ui.context import UiContext
@@ -43,7 +44,6 @@ from ui.widgets.form_layout import (
 from ui.widgets.value_fields import YearSpinBox
 
 ALIGNMENT_FIELDS = ("gcm_objectives", "gcm_principles", "sdg_targets", "migof", "mgi_domains", "normative_references")
-LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 """Each content language named in itself, as language pickers do."""
 CONTENT_WIDTH = 920
 """Forms stop growing past this width: long lines are hard to read on a wide screen."""
@@ -243,7 +243,7 @@ class GeneralPage(Page):
             if isinstance(widget, QLineEdit) and not widget.hasFocus():
                 widget.setCursorPosition(0)
         language = self.session.proposal.language
-        self._language_value.setText(LANGUAGE_NAMES.get(language, language))
+        self._language_value.setText(conventions(language).name)
         self._update_counts()
 
     def on_change(self, change: Change) -> None:

@@ -368,7 +368,7 @@ class EvidencePanel(QWidget):
         self.cutoff.button.setAccessibleName(self.tr("Pick a date"))
         self.cutoff.button.setToolTip(self.tr("Pick a date"))
         fill_combo(self.data_type, self.context.catalogs.get(DATA_TYPES), lang)
-        self.cutoff.set_language(lang, self.tr("dd/mm/yyyy") if lang == "es" else self.tr("yyyy-mm-dd"))
+        self.cutoff.set_language(lang)
         badge = self.tr("Illustrative: not a real statistic")
         self.illustrative_badge.setText(f"{WARNING_SIGN} {badge}")
         texts = {

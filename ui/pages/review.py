@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from export.options import ExportOptions
 from matrices.display import ItemCodes
 from matrices.findings import Finding
+from matrices.localized import conventions, languages
 from matrices.review import MATRIX_KEYS
 from storage.errors import DocumentError
 from storage.filenames import shown
@@ -132,8 +133,8 @@ class ReviewPage(Page):
 
         self._export_box = QGroupBox(self)
         self._lang = QComboBox(self._export_box)
-        self._lang.addItem("Español", "es")
-        self._lang.addItem("English", "en")
+        for code in languages():
+            self._lang.addItem(conventions(code).name, code)
         self._paper = QComboBox(self._export_box)
         self._paper.addItem("Carta / Letter", "letter")
         self._paper.addItem("A4", "a4")

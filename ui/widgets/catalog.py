@@ -55,7 +55,7 @@ class CatalogChecklist(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
         self.set_selected(selected)
-        self._filter.setPlaceholderText("Buscar…" if lang == "es" else "Search…")
+        self._filter.setPlaceholderText(self.tr("Search…"))
         self._apply_filter(self._filter.text())
 
     def selected(self) -> list[str]:

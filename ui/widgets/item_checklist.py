@@ -6,14 +6,14 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox
 
 from matrices.catalogs import Catalog, CatalogEntry
-from matrices.localized import Lang
+from matrices.localized import Lang, LocalizedText
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.plain_text import literal
 
 
 def items_catalog(ref: str, entries: list[tuple[str, str]]) -> Catalog:
     """Wrap (id, label) pairs as a catalogue, so that the catalogue pickers can show proposal items."""
-    return Catalog(ref, tuple(CatalogEntry(item_id, label, label) for item_id, label in entries))
+    return Catalog(ref, tuple(CatalogEntry(item_id, LocalizedText.plain(label)) for item_id, label in entries))
 
 
 class ItemChecklist(CatalogChecklist):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from export.formats import format_number
 from matrices.base import MAX_NUMBER
-from matrices.localized import Lang
+from matrices.localized import Lang, conventions
 
 BLANK = "—"
 
@@ -75,11 +75,8 @@ def parse_number(text: str) -> int | float | None:
 
 
 def edit_text_of_number(value: int | float | None, lang: Lang) -> str:
-    """Return a figure as it is typed back (no thousands separators; decimal comma in Spanish)."""
-    if value is None:
-        return ""
-    text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    return text.replace(".", ",") if lang == "es" else text
+    """Return a figure as it is typed back (no thousands separators; the language's decimal mark)."""
+    return "" if value is None else conventions(lang).typed_number(value)
 
 
 def display_number(value: int | float | None, lang: Lang) -> str:
@@ -103,10 +100,8 @@ def parse_date(text: str) -> date | None:
 
 
 def display_date(value: date | None, lang: Lang) -> str:
-    """Return a date as dd/mm/yyyy (Panama's usage) in Spanish and as ISO yyyy-mm-dd in English."""
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y") if lang == "es" else value.isoformat()
+    """Return a date as the language types it: dd/mm/yyyy (Panama's usage) in Spanish, ISO yyyy-mm-dd in English."""
+    return "" if value is None else conventions(lang).typed_date(value)
 
 
 class NumberField(QLineEdit):
@@ -191,11 +186,11 @@ class DateField(QWidget):
             self.line_edit.setText(display_date(value, self.lang))
         self._mark_invalid(False)
 
-    def set_language(self, lang: Lang, placeholder: str) -> None:
+    def set_language(self, lang: Lang) -> None:
         """Show dates the way lang writes them."""
         current = self.value()
         self.lang = lang
-        self.line_edit.setPlaceholderText(placeholder)
+        self.line_edit.setPlaceholderText(conventions(lang).date_typed_hint)
         if current is not None:
             self.line_edit.setText(display_date(current, lang))
 
