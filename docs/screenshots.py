@@ -66,14 +66,7 @@ def main() -> None:
         languages = LanguageSwitcher(app)
         languages.apply(args.lang)
         catalogs, field_model = Catalogs.load(), FieldModel.load()
-        context = UiContext(
-            catalogs,
-            field_model,
-            default_rulebook(catalogs, field_model),
-            load_example("es"),
-            load_example("en"),
-            lang=args.lang,
-        )
+        context = UiContext(catalogs, field_model, default_rulebook(catalogs, field_model), lang=args.lang)
         window = MainWindow(context)
         controller = AppController(
             window, context, settings, languages,

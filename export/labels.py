@@ -18,6 +18,7 @@ from pathlib import Path
 from matrices.localized import Lang, LocalizedText, counted
 
 
+@cache  # asked by every picture and export; the package's place does not move while it runs
 def headings_file() -> Path:
     """Return the file holding the document's headings (a test points it at a copy with a language added)."""
     return Path(str(resources.files("export") / "data" / "headings.json"))
