@@ -139,7 +139,9 @@ def test_check_prints_the_added_language(third_language: Path, capsys: pytest.Ca
             assert added == english.replace(cutoff.label("en"), cutoff.label("es"))
 
 
-def test_the_export_is_written_in_the_added_language(third_language: Path) -> None:
+def test_the_export_is_written_in_the_added_language(third_language: Path, qapp: object) -> None:
+    # qapp: the export draws its pictures in the running application; were it to make a bare QGuiApplication,
+    # a later test's widgets would abort the process.
     source = third_language / "example.json"
     write_json(source, load_example("es"))
     texts = {}
