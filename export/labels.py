@@ -8,14 +8,11 @@ written in, so none of these texts comes from the proposal.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from matrices.localized import Lang, LocalizedText, counted
+from matrices.localized import Lang, text_table
 
 
 @cache  # asked by every picture and export; the package's place does not move while it runs
@@ -24,40 +21,21 @@ def headings_file() -> Path:
     return Path(str(resources.files("export") / "data" / "headings.json"))
 
 
-@dataclass(frozen=True)
-class _Headings:
-    texts: Mapping[str, LocalizedText]
-    counts: Mapping[str, tuple[LocalizedText, LocalizedText]]
-    """Texts with a number: (singular, plural) forms; each language's conventions say which n is singular."""
-
-
-@cache
-def _read(path: Path) -> _Headings:
-    # Read once per file: every table cell of an export asks for its header.
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    texts = {key: LocalizedText.of(value) for key, value in raw["headings"].items()}
-    counts = {
-        key: (LocalizedText.of(forms["one"]), LocalizedText.of(forms["other"])) for key, forms in raw["counts"].items()
-    }
-    return _Headings(texts, counts)
-
-
 class Labels:
     """The document's fixed texts in one language."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self._headings = _read(headings_file())
+        self._headings = text_table(headings_file(), "headings")
 
     def __call__(self, key: str, **values: object) -> str:
         """Return the text of key, with {placeholders} filled from values."""
-        text = self._headings.texts[key].get(self.lang)
+        text = self._headings.text(key).get(self.lang)
         return text.format(**values) if values else text
 
     def count(self, key: str, n: int, **values: object) -> str:
         """Return the text of key for n things, in the singular where the language says so ('1 eje estratégico')."""
-        one, other = self._headings.counts[key]
-        return counted(one, other, n, **values).get(self.lang)
+        return self._headings.count(key, n, **values).get(self.lang)
 
     @property
     def course(self) -> str:

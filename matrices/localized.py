@@ -140,6 +140,37 @@ def counted(one: LocalizedText, other: LocalizedText, n: int, **values: object) 
 
 
 @dataclass(frozen=True)
+class TextTable:
+    """A data file's texts by key, and its counted texts: (singular, plural) forms, chosen by each language."""
+
+    texts: Mapping[str, LocalizedText]
+    counts: Mapping[str, tuple[LocalizedText, LocalizedText]]
+
+    def text(self, key: str) -> LocalizedText:
+        """Return the text of key (KeyError when the file has none)."""
+        return self.texts[key]
+
+    def count(self, key: str, n: int, **values: object) -> LocalizedText:
+        """Return the text of key for n things, in the singular where each language says so."""
+        return counted(*self.counts[key], n, **values)
+
+
+@cache
+def text_table(path: Path, section: str = "texts") -> TextTable:
+    """Read a file of texts: {section: {key: {lang: text}}, "counts": {key: {"one": ..., "other": ...}}}.
+
+    Read once per file: the export asks for a heading in every table cell.
+    """
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    texts = {key: LocalizedText.of(value) for key, value in raw[section].items()}
+    counts = {
+        key: (LocalizedText.of(forms["one"]), LocalizedText.of(forms["other"]))
+        for key, forms in raw.get("counts", {}).items()
+    }
+    return TextTable(MappingProxyType(texts), MappingProxyType(counts))
+
+
+@dataclass(frozen=True)
 class InfinitiveTest:
     """How rule S01 tells that a sentence opens with an infinitive verb in one language (languages.json)."""
 

@@ -46,29 +46,16 @@ from storage.summary import (
     read_entry,
     read_image_summary,
 )
+from storage.texts import moodle_words, texts
 
 PLUGIN_TYPES = ("assignsubmission", "assignfeedback")
 """The first half of the plugin part of a name; Moodle's importer accepts a name only with a plugin it has."""
 SUBMISSION_FOLDER = "assignsubmission_file"
-PARTICIPANT_WORDS = LocalizedText({"es": "Participante", "en": "Participant"})
-"""mod_assign's "participant" string: the name Moodle gives everyone under blind marking, in the site's language."""
-_PARTICIPANT_NAMES = frozenset(word for _, word in PARTICIPANT_WORDS.items())
 PROPOSAL_SUFFIXES = (".pmx", ".json")
 WORD_SUFFIXES = (".docx", ".doc", ".odt")
 REVIEW_SUFFIX = "-review"
 
 Status = Literal["proposal", "several", "word_only", "nothing"]
-STATUS_TEXT: dict[Status, LocalizedText] = {
-    "proposal": LocalizedText({"es": "Propuesta", "en": "Proposal"}),
-    "several": LocalizedText(
-        {"es": "Varias propuestas: ¿cuál revisar?", "en": "Several proposals: which one to review?"}
-    ),
-    "word_only": LocalizedText(
-        {"es": "Solo un archivo de Word, sin propuesta (.pmx)", "en": "Only a Word file, no proposal (.pmx)"}
-    ),
-    "nothing": LocalizedText({"es": "Ninguna propuesta legible", "en": "No readable proposal"}),
-}
-"""What each participant's row says they sent."""
 
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\/\x00-\x1f]')
 
@@ -117,9 +104,19 @@ def safe_file_name(text: str, limit: int = 120) -> str:
     return cleaned or "_"
 
 
+def sent_text(status: str) -> LocalizedText:
+    """Return what a participant's row says they sent (a Status: proposal, several, word_only, nothing)."""
+    return texts().text(f"sent.{status}")
+
+
+def is_blind(name: str) -> bool:
+    """Return True when name is Moodle's word for "participant" in any language: blind marking hid the name."""
+    return any(name == word for _, word in moodle_words().text("participant").items())
+
+
 def participant_label(name: str, participant_id: int, lang: Lang) -> str:
     """Return a participant's name as shown: under blind marking, "Participante 12" or "Participant 12"."""
-    return f"{PARTICIPANT_WORDS.get(lang)} {participant_id}" if name in _PARTICIPANT_NAMES else name
+    return f"{moodle_words().text('participant').get(lang)} {participant_id}" if is_blind(name) else name
 
 
 @dataclass(frozen=True)
@@ -153,7 +150,7 @@ class Participant:
     @property
     def blind(self) -> bool:
         """Return True under blind marking (Moodle replaced the name by the word for "participant")."""
-        return self.name in _PARTICIPANT_NAMES
+        return is_blind(self.name)
 
     def shown_name(self, lang: Lang) -> str:
         """Return the name to show: under blind marking, "Participante 12" or "Participant 12"."""
@@ -169,7 +166,7 @@ class Participant:
 
     @property
     def status(self) -> Status:
-        """Return what the participant sent, as a word of STATUS_TEXT."""
+        """Return what the participant sent (sent_text says it in words)."""
         if self.proposal() is not None:
             return "proposal"
         if any(f.kind == "proposal" for f in self.files):
@@ -339,7 +336,7 @@ class DownloadReader:
         """Return the submitted proposal and its comments, read and checked in memory."""
         file = participant.proposal()
         if file is None:
-            raise DocumentError(STATUS_TEXT[participant.status].get(MESSAGE_LANGUAGE).lower(), participant.prefix)
+            raise DocumentError(sent_text(participant.status).get(MESSAGE_LANGUAGE).lower(), participant.prefix)
         data = self.read(file)
         name = Path(file.key)
         if name.suffix.lower() == ".json":
@@ -449,7 +446,7 @@ def make_working_copy(download: Download, participant: Participant, reader: Down
         return existing
     file = participant.proposal()
     if file is None:
-        raise DocumentError(STATUS_TEXT[participant.status].get(MESSAGE_LANGUAGE).lower(), participant.prefix)
+        raise DocumentError(sent_text(participant.status).get(MESSAGE_LANGUAGE).lower(), participant.prefix)
     target = working_copy_path(download, participant)
     proposal, comments = reader.submitted(participant)  # the bytes pass every check before they are written
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,48 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from matrices.localized import Lang, LocalizedText, counted
+from matrices.localized import Lang, LocalizedText
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.errors import WorksheetError
-from storage.moodle import PARTICIPANT_WORDS
-from storage.review_csv import MATRIX_HEADINGS
-
-IDENTIFIER_HEADINGS = LocalizedText({"es": "Identificador", "en": "Identifier"})
-"""mod_assign's "recordid" string: the heading of the column with "Participant 12"."""
-FEEDBACK_HEADINGS = LocalizedText({"es": "Comentarios de retroalimentación", "en": "Feedback comments"})
-"""assignfeedback_comments' plugin name: the heading of the column Moodle reads back as feedback text."""
-FEEDBACK_LEADS = LocalizedText(
-    {"es": "Revisión de la propuesta (Policy Matrix):", "en": "Proposal review (Policy Matrix):"}
-)
-"""How the filled text begins: a second run replaces its own earlier text and keeps what the facilitator wrote."""
-FEEDBACK_TEXT = LocalizedText(
-    {
-        "es": "{lead} completitud: {scores}; {errors} y {warnings}; {comments}.",
-        "en": "{lead} completeness: {scores}; {errors} and {warnings}; {comments}.",
-    }
-)
-FEEDBACK_COUNTS: dict[str, tuple[LocalizedText, LocalizedText]] = {
-    "errors": (
-        LocalizedText({"es": "{n} error", "en": "{n} error"}),
-        LocalizedText({"es": "{n} errores", "en": "{n} errors"}),
-    ),
-    "warnings": (
-        LocalizedText({"es": "{n} advertencia", "en": "{n} warning"}),
-        LocalizedText({"es": "{n} advertencias", "en": "{n} warnings"}),
-    ),
-    "comments": (
-        LocalizedText({"es": "{n} comentario abierto", "en": "{n} open comment"}),
-        LocalizedText({"es": "{n} comentarios abiertos", "en": "{n} open comments"}),
-    ),
-}
-"""The counted parts of FEEDBACK_TEXT: (singular, plural)."""
+from storage.review_csv import matrix_heading
+from storage.texts import moodle_words, texts
 
 BOM = b"\xef\xbb\xbf"
 _FIELD_END = re.compile(r"[,\r\n]")
-_WORDS = "|".join(re.escape(word.strip()) for _, word in PARTICIPANT_WORDS.items())
-_IDENTIFIER = re.compile(rf"(?:{_WORDS})\s*(\d{{1,18}})")
+
+
+@cache
+def _identifier(participant: LocalizedText) -> re.Pattern[str]:
+    """Return the pattern of an identifier cell, "Participant 12", in any language of Moodle's word."""
+    words = "|".join(re.escape(word.strip()) for _, word in participant.items())
+    return re.compile(rf"(?:{words})\s*(\d{{1,18}})")
 
 
 @dataclass(frozen=True)
@@ -134,9 +110,10 @@ class Worksheet:
     def rows(self) -> dict[int, int]:
         """Return the record index of each participant id listed (the first, should one be listed twice)."""
         found: dict[int, int] = {}
+        identifier = _identifier(moodle_words().text("participant"))
         for index, record in enumerate(self.records[1:], start=1):
             if len(record) > self.identifier:
-                match = _IDENTIFIER.fullmatch(record[self.identifier].value.strip())
+                match = identifier.fullmatch(record[self.identifier].value.strip())
                 if match:
                     found.setdefault(int(match.group(1)), index)
         return found
@@ -167,7 +144,7 @@ class Worksheet:
 
 
 def parse_worksheet(data: bytes) -> Worksheet:
-    """Read a grading worksheet Moodle wrote (UTF-8, with or without a byte order mark), in Spanish or English."""
+    """Read a grading worksheet Moodle wrote (UTF-8, byte order mark or not), in a language Moodle's words have."""
     bom = data.startswith(BOM)
     try:
         text = data[len(BOM) if bom else 0 :].decode("utf-8")
@@ -177,8 +154,10 @@ def parse_worksheet(data: bytes) -> Worksheet:
         ) from exc
     records = split_fields(text)
     headings = [field.value.strip() for field in records[0]] if records else []
-    for lang, identifier_heading in IDENTIFIER_HEADINGS.items():
-        feedback_heading = FEEDBACK_HEADINGS.get(lang)
+    words = moodle_words()
+    identifier_headings = words.text("identifier")
+    for lang, identifier_heading in identifier_headings.items():
+        feedback_heading = words.text("feedback_comments").get(lang)
         if identifier_heading in headings:
             if feedback_heading not in headings:
                 raise WorksheetError(
@@ -187,19 +166,22 @@ def parse_worksheet(data: bytes) -> Worksheet:
                 )
             identifier = headings.index(identifier_heading)
             return Worksheet(text, bom, records, lang, identifier, headings.index(feedback_heading))
-    raise WorksheetError('is not a Moodle grading worksheet (no "Identificador" or "Identifier" column)')
+    wanted = " or ".join(f'"{heading}"' for _, heading in identifier_headings.items())
+    raise WorksheetError(f"is not a Moodle grading worksheet (no {wanted} column)")
 
 
 def merge_feedback(existing: str, ours: str) -> str:
     """Return the new cell: ours alone, or after what the facilitator wrote (an earlier text of ours replaced)."""
-    cut = min((at for at in (existing.find(lead) for _, lead in FEEDBACK_LEADS.items()) if at >= 0), default=-1)
+    leads = [lead for _, lead in texts().text("feedback.lead").items()]
+    cut = min((at for at in (existing.find(lead) for lead in leads) if at >= 0), default=-1)
     kept = (existing[:cut] if cut >= 0 else existing).rstrip()
     return f"{kept}\n{ours}" if kept else ours
 
 
 def feedback_text(summary: ProposalSummary, lang: Lang) -> str:
     """Return the feedback line of one proposal: completeness per matrix, errors and warnings, open comments."""
-    scores = ", ".join(f"{MATRIX_HEADINGS[key].get(lang)} {summary.score(key)} %" for key in MATRIX_KEYS)
+    own = texts()
+    scores = ", ".join(f"{matrix_heading(key).get(lang)} {summary.score(key)} %" for key in MATRIX_KEYS)
     counts = {"errors": summary.errors, "warnings": summary.warnings, "comments": summary.comments_open}
-    parts = {key: counted(*FEEDBACK_COUNTS[key], n) for key, n in counts.items()}
-    return FEEDBACK_TEXT.format(lead=FEEDBACK_LEADS, scores=scores, **parts).get(lang)
+    parts = {key: own.count(f"feedback.{key}", n) for key, n in counts.items()}
+    return own.text("feedback.text").format(lead=own.text("feedback.lead"), scores=scores, **parts).get(lang)

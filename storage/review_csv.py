@@ -9,67 +9,62 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from matrices.fieldmodel import FieldModel
 from matrices.localized import Lang, LocalizedText
-from matrices.review import MATRIX_KEYS, MatrixKey
+from matrices.review import MATRIX_KEYS
 from matrices.summary import POLICY_AREAS, STATUSES, ProposalSummary
 from storage.atomic import write_atomic
 from storage.filenames import shown, shown_name
-from storage.moodle import STATUS_TEXT, participant_label
+from storage.moodle import participant_label, sent_text
 from storage.summary import ReviewEntry
+from storage.texts import texts
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column of the cohort table, with its heading."""
-
-    key: str
-    title: LocalizedText
-
-    def heading(self, lang: Lang) -> str:
-        """Return the heading in lang."""
-        return self.title.get(lang)
-
-
-MATRIX_HEADINGS: dict[MatrixKey, LocalizedText] = {
-    "general": LocalizedText({"es": "General", "en": "General"}),
-    "problem": LocalizedText({"es": "Problema", "en": "Problem"}),
-    "strategy": LocalizedText({"es": "Estrategia", "en": "Strategy"}),
-    "actors": LocalizedText({"es": "Actores", "en": "Actors"}),
-    "instruments": LocalizedText({"es": "Instrumentos", "en": "Instruments"}),
-}
-
-CSV_COLUMNS: tuple[Column, ...] = (
-    Column("file", LocalizedText({"es": "Archivo", "en": "File"})),
-    Column("title", LocalizedText({"es": "Título", "en": "Title"})),
-    Column("authors", LocalizedText({"es": "Autores", "en": "Authors"})),
-    Column("institution", LocalizedText({"es": "Institución", "en": "Institution"})),
-    Column("policy_area", LocalizedText({"es": "Área temática", "en": "Policy area"})),
-    Column("status", LocalizedText({"es": "Estado", "en": "Status"})),
-    *(Column(f"complete_{key}", title.map(lambda text: f"{text} %")) for key, title in MATRIX_HEADINGS.items()),
-    Column("errors", LocalizedText({"es": "Errores", "en": "Errors"})),
-    Column("warnings", LocalizedText({"es": "Advertencias", "en": "Warnings"})),
-    Column("comments_open", LocalizedText({"es": "Comentarios abiertos", "en": "Open comments"})),
-    Column("comments_resolved", LocalizedText({"es": "Comentarios resueltos", "en": "Resolved comments"})),
-    Column("modified", LocalizedText({"es": "Modificado", "en": "Modified"})),
-    Column("submitted", LocalizedText({"es": "Enviado", "en": "Submitted"})),
-    Column("language", LocalizedText({"es": "Idioma", "en": "Language"})),
-    Column("read_error", LocalizedText({"es": "Error de lectura", "en": "Read error"})),
+FIELD_COLUMNS: frozenset[str] = frozenset({"policy_area", "status"})
+"""Columns that show a proposal field as it is: headed by the field's label in the field model."""
+CSV_COLUMNS: tuple[str, ...] = (
+    "file",
+    "title",
+    "authors",
+    "institution",
+    "policy_area",
+    "status",
+    *(f"complete_{key}" for key in MATRIX_KEYS),
+    "errors",
+    "warnings",
+    "comments_open",
+    "comments_resolved",
+    "modified",
+    "submitted",
+    "language",
+    "read_error",
 )
-
-PARTICIPANT_COLUMNS: tuple[Column, ...] = (
-    Column("participant", LocalizedText({"es": "Participante", "en": "Participant"})),
-    Column("participant_id", LocalizedText({"es": "ID de participante", "en": "Participant ID"})),
-    Column("sent", LocalizedText({"es": "Envío", "en": "Submission"})),
-    Column("reviewed", LocalizedText({"es": "Revisado", "en": "Reviewed"})),
-)
-REVIEWED_MARK = LocalizedText({"es": "sí", "en": "yes"})
-"""What the "reviewed" cell says of a participant whose feedback was written."""
+PARTICIPANT_COLUMNS: tuple[str, ...] = ("participant", "participant_id", "sent", "reviewed")
 """Columns put first when the rows are the participants of a Moodle download."""
+
+
+def matrix_heading(key: str) -> LocalizedText:
+    """Return the cohort table's short name of a matrix (General, Problema, Estrategia, ...)."""
+    return texts().text(f"matrix.{key}")
+
+
+def column_heading(column: str, field_model: FieldModel) -> LocalizedText:
+    """Return the heading of a column of the cohort table."""
+    if column in FIELD_COLUMNS:
+        return field_model.field("proposal", column).label_text
+    matrix = column.removeprefix("complete_")
+    if matrix != column:
+        return texts().text("column.complete").format(matrix=matrix_heading(matrix))
+    return texts().text(f"column.{column}")
+
+
+def reviewed_mark() -> LocalizedText:
+    """Return what the "reviewed" cell says of a participant whose feedback was written."""
+    return texts().text("reviewed.mark")
+
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -119,7 +114,7 @@ def summary_cells(summary: ProposalSummary, catalogs: Catalogs, lang: Lang) -> d
 
 def entry_cells(entry: ReviewEntry, catalogs: Catalogs, lang: Lang, root: Path | None = None) -> dict[str, str]:
     """Return the text of each CSV column of one reviewed file (an unreadable one has only its error)."""
-    cells = dict.fromkeys((column.key for column in CSV_COLUMNS), "")
+    cells = dict.fromkeys(CSV_COLUMNS, "")
     if entry.summary is not None:
         cells.update(summary_cells(entry.summary, catalogs, lang))
     cells["file"] = display_name(entry, root)
@@ -128,8 +123,8 @@ def entry_cells(entry: ReviewEntry, catalogs: Catalogs, lang: Lang, root: Path |
     if submitter is not None:
         cells["participant"] = participant_label(submitter.name, submitter.participant_id, lang)
         cells["participant_id"] = str(submitter.participant_id)
-        cells["sent"] = STATUS_TEXT[submitter.status].get(lang)  # type: ignore[index]
-        cells["reviewed"] = REVIEWED_MARK.get(lang) if submitter.reviewed else ""
+        cells["sent"] = sent_text(submitter.status).get(lang)
+        cells["reviewed"] = reviewed_mark().get(lang) if submitter.reviewed else ""
     return cells
 
 
@@ -138,22 +133,33 @@ def _safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def review_csv(entries: Iterable[ReviewEntry], catalogs: Catalogs, lang: Lang, root: Path | None = None) -> str:
+def review_csv(
+    entries: Iterable[ReviewEntry],
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    lang: Lang,
+    root: Path | None = None,
+) -> str:
     """Return the cohort table as CSV text (headings in lang, one row per file)."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     entries = list(entries)
     moodle = any(entry.submitter is not None for entry in entries)
     columns = (*PARTICIPANT_COLUMNS, *CSV_COLUMNS) if moodle else CSV_COLUMNS
-    writer.writerow([column.heading(lang) for column in columns])
+    writer.writerow([column_heading(column, field_model).get(lang) for column in columns])
     for entry in entries:
         cells = entry_cells(entry, catalogs, lang, root)
-        writer.writerow([_safe(cells.get(column.key, "")) for column in columns])
+        writer.writerow([_safe(cells.get(column, "")) for column in columns])
     return stream.getvalue()
 
 
 def write_review_csv(
-    path: Path | str, entries: Sequence[ReviewEntry], catalogs: Catalogs, lang: Lang, root: Path | None = None
+    path: Path | str,
+    entries: Sequence[ReviewEntry],
+    catalogs: Catalogs,
+    field_model: FieldModel,
+    lang: Lang,
+    root: Path | None = None,
 ) -> None:
     """Write the cohort table to path atomically, as UTF-8 with a byte order mark (for Excel)."""
-    write_atomic(path, review_csv(entries, catalogs, lang, root), encoding="utf-8-sig")
+    write_atomic(path, review_csv(entries, catalogs, field_model, lang, root), encoding="utf-8-sig")

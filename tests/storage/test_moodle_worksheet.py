@@ -10,13 +10,8 @@ import pytest
 
 from matrices.summary import ProposalSummary
 from storage.errors import WorksheetError
-from storage.moodle_worksheet import (
-    FEEDBACK_HEADINGS,
-    IDENTIFIER_HEADINGS,
-    feedback_text,
-    parse_worksheet,
-    split_fields,
-)
+from storage.moodle_worksheet import feedback_text, parse_worksheet, split_fields
+from storage.texts import moodle_words
 from tests.data.moodle_zips import worksheet_bytes
 
 ROWS = [(12, "José Núñez"), (13, "Participante"), (14, 'Ana, la de "Planificación"'), (15, "Luis Díaz")]
@@ -32,7 +27,8 @@ def _cells(data: bytes) -> list[list[str]]:
 def _moodle_reads(data: bytes, lang: Literal["es", "en"]) -> dict[int, str]:
     """Read the feedback back as Moodle's importer does: columns by heading, the id after the hidden-user word."""
     header, *rows = _cells(data)
-    id_at, feedback_at = header.index(IDENTIFIER_HEADINGS.get(lang)), header.index(FEEDBACK_HEADINGS.get(lang))
+    id_at = header.index(moodle_words().text("identifier").get(lang))
+    feedback_at = header.index(moodle_words().text("feedback_comments").get(lang))
     return {int(row[id_at][len(HIDDEN_USER[lang]) :]): row[feedback_at] for row in rows}
 
 
@@ -49,7 +45,7 @@ def test_only_the_feedback_cells_of_the_given_participants_change(
     assert filled.startswith(b"\xef\xbb\xbf") == bom
     before, after = _cells(original), _cells(filled)
     assert len(before) == len(after)
-    feedback = before[0].index(FEEDBACK_HEADINGS.get(lang))
+    feedback = before[0].index(moodle_words().text("feedback_comments").get(lang))
     for row_before, row_after in zip(before, after, strict=True):
         for column, (cell_before, cell_after) in enumerate(zip(row_before, row_after, strict=True)):
             if column != feedback or row_before is before[0]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from matrices.localized import MESSAGE_LANGUAGE
 from storage.filenames import shown
-from storage.moodle import STATUS_TEXT, is_download
+from storage.moodle import is_download, sent_text
 from ui.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, fail
 from ui.cohort.feedback import FeedbackError, FeedbackRequest, build_feedback
 
@@ -37,7 +37,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     if result.worksheet_out is not None:
         print(f"wrote {shown(result.worksheet_out)}: feedback comments for {result.filled} participant(s)")
     for name, status in result.skipped:
-        print(f"note: {name}: no feedback: {STATUS_TEXT[status].get(MESSAGE_LANGUAGE)}", file=sys.stderr)  # type: ignore[index]
+        print(f"note: {name}: no feedback: {sent_text(status).get(MESSAGE_LANGUAGE)}", file=sys.stderr)
     for name in result.missing_rows:
         print(f"note: {name}: not in the worksheet (downloaded before they submitted?)", file=sys.stderr)
     for name, reason in result.failed:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from matrices.fieldmodel import FieldModel
 from storage.filenames import shown
 from storage.moodle import is_download
 from storage.outputs import check_table_output
@@ -81,7 +82,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(f"{shown(folder)}: no .pmx files")
     if csv_path is not None:
         with written_to(csv_path):
-            write_review_csv(csv_path, entries, catalogs, args.lang, folder)
+            write_review_csv(csv_path, entries, catalogs, FieldModel.load(), args.lang, folder)
         print(f"wrote {shown(csv_path)}")
     failed = [entry for entry in entries if not entry.ok]
     for entry in failed:

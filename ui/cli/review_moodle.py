@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from matrices.fieldmodel import FieldModel
 from storage.filenames import shown
-from storage.moodle import STATUS_TEXT, DownloadReader, participant_label, scan_download
-from storage.review_csv import REVIEWED_MARK, completeness_text, write_review_csv
+from storage.moodle import DownloadReader, participant_label, scan_download, sent_text
+from storage.review_csv import completeness_text, reviewed_mark, write_review_csv
 from storage.summary import ReviewEntry
 from ui.cli.common import EXIT_FINDINGS, EXIT_OK
 from ui.cli.outputs import written_to
@@ -40,9 +41,9 @@ def participant_line(entry: ReviewEntry, catalogs: Catalogs, lang: str) -> list[
     if summary is None:
         if entry.error is not None:
             return [*who, f"error: {entry.error}"]
-        return [*who, STATUS_TEXT[submitter.status].get(lang)]  # type: ignore[index]
+        return [*who, sent_text(submitter.status).get(lang)]
     area = catalogs.label("policy_areas.json", summary.policy_area, lang) if summary.policy_area else ""
-    reviewed = REVIEWED_MARK.get(lang) if submitter.reviewed else ""
+    reviewed = reviewed_mark().get(lang) if submitter.reviewed else ""
     return [
         *who,
         summary.title,
@@ -67,7 +68,7 @@ def review_download(args: argparse.Namespace, source: Path, csv_path: Path | Non
         print(f"{shown(source)}: no participant's submission (is it a Moodle download?)")
     if csv_path is not None:
         with written_to(csv_path):
-            write_review_csv(csv_path, entries, catalogs, args.lang)
+            write_review_csv(csv_path, entries, catalogs, FieldModel.load(), args.lang)
         print(f"wrote {shown(csv_path)}")
     failed = [entry for entry in entries if entry.error is not None]
     for entry in failed:

@@ -14,17 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from matrices.completeness import completeness
-from matrices.localized import Lang, LocalizedText
+from matrices.localized import Lang
 from matrices.summary import ProposalSummary, summarize
 from storage.document import Document
 from storage.errors import DocumentError
 from storage.moodle import SUBMISSION_FOLDER, Download, DownloadReader, Participant, document_image, safe_file_name
 from storage.summary_rows import bundled_rulebook
+from storage.texts import texts
 
 logger = logging.getLogger(__name__)
-
-REVIEWED = LocalizedText({"es": "revisado", "en": "reviewed"})
-"""What the returned files' names say after the participant's own file name."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +56,9 @@ def feedback_names(participant: Participant, lang: Lang) -> tuple[str, str]:
     """Return the zip paths of the returned .pmx and .docx, named after the participant's own file."""
     proposal = participant.proposal()
     stem = PurePosixPath(proposal.name).stem if proposal is not None else "propuesta"
+    suffix = texts().text("feedback.file_suffix").get(lang)
     # A name starting with "." or "~" is one Moodle's importer skips as hidden.
-    base = f"{safe_file_name(stem).lstrip('.~') or 'propuesta'}-{REVIEWED.get(lang)}"
+    base = f"{safe_file_name(stem).lstrip('.~') or 'propuesta'}-{suffix}"
     folder = feedback_folder(participant)
     return f"{folder}/{base}.pmx", f"{folder}/{base}.docx"
 

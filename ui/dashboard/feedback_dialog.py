@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from matrices.localized import Lang
 from storage.errors import DocumentError
-from storage.moodle import STATUS_TEXT
+from storage.moodle import sent_text
 from ui.cohort.feedback import FeedbackError, FeedbackRequest, FeedbackResult, build_feedback, worksheet_output
 from ui.messages import error_details, error_message
 from ui.widgets.plain_text import literal
@@ -166,7 +166,7 @@ def _report(parent: QWidget, request: FeedbackRequest, result: FeedbackResult, l
                 "FeedbackDialog", 'The worksheet %1 has their feedback comments: "Upload grading worksheet".'
             ).replace("%1", str(worksheet_output(request.out)))
     details = [f"{name}: {reason}" for name, reason in result.failed]
-    details += [f"{name}: {STATUS_TEXT[status].get(lang)}" for name, status in result.skipped]  # type: ignore[index]
+    details += [f"{name}: {sent_text(status).get(lang)}" for name, status in result.skipped]
     if result.failed:
         text += " " + QCoreApplication.translate(
             "FeedbackDialog", "%1 could not be prepared (see the details)."

@@ -15,8 +15,8 @@ from matrices.catalogs import Catalogs
 from matrices.localized import Lang
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
-from storage.moodle import STATUS_TEXT, participant_label
-from storage.review_csv import MATRIX_HEADINGS, display_name, summary_cells
+from storage.moodle import participant_label, sent_text
+from storage.review_csv import display_name, matrix_heading, summary_cells
 from storage.summary import ReviewEntry, Stamp
 from ui.widgets.plain_text import literal, optional_literal
 
@@ -147,7 +147,7 @@ class CohortModel(QAbstractTableModel):
             cells["participant"] = participant_label(submitter.name, submitter.participant_id, self._lang)
             cells["participant_id"] = str(submitter.participant_id)
             cells["reviewed"] = self.tr("Reviewed") if submitter.reviewed else ""
-            cells["sent"] = STATUS_TEXT[submitter.status].get(self._lang)  # type: ignore[index]
+            cells["sent"] = sent_text(submitter.status).get(self._lang)
         cells["search"] = fold(" ".join(cells.values()) + " " + (entry.error or ""))
         return cells
 
@@ -315,7 +315,7 @@ class CohortModel(QAbstractTableModel):
         return cells[_CELL_KEYS[column]].casefold()
 
     def _matrix_heading(self, key: str) -> str:
-        return MATRIX_HEADINGS[key].get(self._lang)  # type: ignore[index]
+        return matrix_heading(key).get(self._lang)
 
 
 _CELL_KEYS = {

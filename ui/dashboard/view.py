@@ -503,7 +503,7 @@ class DashboardView(QWidget):
         """Write the rows shown (filtered and sorted) as CSV, like `main.py review --csv`."""
         entries = self.visible_entries()
         check_table_output(path, [entry.path for entry in self.model.entries()])
-        write_review_csv(path, entries, self._catalogs, self._lang, self._folder)
+        write_review_csv(path, entries, self._catalogs, self._rulebook.field_model, self._lang, self._folder)
 
     # ---- closing ------------------------------------------------------------------------------------------
 
