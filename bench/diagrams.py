@@ -17,6 +17,7 @@ from bench.large_proposal import large_proposal
 from export.diagrams import actor_grid_png, ensure_gui_application, problem_tree_png
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
 from matrices.problem import Effect
 from matrices.proposal import Proposal
 
@@ -46,10 +47,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     ensure_gui_application()
-    catalogs = Catalogs.load()
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
     for name, proposal in (("example", load_example("es")), ("large", _large())):
-        problem_tree_png(proposal, "es", dpi=args.dpi)  # warm up fonts and caches
-        tree_ms, tree_bytes = _median_ms(lambda p=proposal: problem_tree_png(p, "es", dpi=args.dpi), args.runs)
+        problem_tree_png(proposal, "es", field_model, dpi=args.dpi)  # warm up fonts and caches
+        tree_ms, tree_bytes = _median_ms(
+            lambda p=proposal: problem_tree_png(p, "es", field_model, dpi=args.dpi), args.runs
+        )
         grid_ms, grid_bytes = _median_ms(lambda p=proposal: actor_grid_png(p, "es", catalogs, dpi=args.dpi), args.runs)
         print(
             f"{name:8} dpi {args.dpi}: tree {tree_ms:5.1f} ms ({tree_bytes // 1024} kB), "

@@ -113,7 +113,9 @@ def problem_tree_drawer(context: ExportContext) -> Drawer:
         from export.diagrams.problem_tree import problem_tree_png
 
         ensure_gui_application()
-        return problem_tree_png(context.proposal, context.lang, width_cm=width_cm, dpi=dpi, max_height_cm=max_height_cm)
+        return problem_tree_png(
+            context.proposal, context.lang, context.field_model, width_cm=width_cm, dpi=dpi, max_height_cm=max_height_cm
+        )
 
     return draw
 

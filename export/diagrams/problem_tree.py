@@ -38,6 +38,7 @@ from export.diagrams.tree_geometry import (
 )
 from export.formats import format_number
 from export.labels import Labels
+from matrices.fieldmodel import FieldModel
 from matrices.localized import Lang
 from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, TreeRow, tree_walk
 from matrices.proposal import Proposal
@@ -95,12 +96,18 @@ class _Shape:
     central_problem: str
     causes: _Trees
     effects: _Trees
+    zone_labels: dict[BoxKind, str]
+    """The capitalised names of the two zones: the matrix's fields, as the field model names them."""
 
     @classmethod
-    def of(cls, proposal: Proposal) -> _Shape:
-        """Return the matrix's trees with their display codes."""
+    def of(cls, proposal: Proposal, field_model: FieldModel, lang: Lang) -> _Shape:
+        """Return the matrix's trees with their display codes, and the zones' names in lang."""
         matrix = proposal.problem_matrix
-        return cls(matrix.central_problem, _Trees.of(matrix.causes, "C"), _Trees.of(matrix.effects, "E"))
+        zones: dict[BoxKind, str] = {
+            kind: field_model.field("problem_matrix", key).label(lang).upper()
+            for kind, key in (("cause", "causes"), ("effect", "effects"))
+        }
+        return cls(matrix.central_problem, _Trees.of(matrix.causes, "C"), _Trees.of(matrix.effects, "E"), zones)
 
 
 class _Builder:
@@ -220,7 +227,7 @@ class _Builder:
         """Place a zone below edge (causes) or from edge down to the problem (effects); return its far edge."""
         upward = kind == "effect"
         zone_pad, band_gap = self.px(ZONE_PAD_PT), self.px(BAND_GAP_PT)
-        label = self.t("tree.effects" if upward else "tree.causes")
+        label = self.shape.zone_labels[kind]
         zone_top = edge if upward else edge + self.px(PROBLEM_GAP_PT)
         # The zone is at least as tall as its rotated label, so that the label is never cut.
         label_height = self.fonts.zone.metrics().horizontalAdvance(label) + 2 * zone_pad
@@ -383,10 +390,16 @@ class _Builder:
 
 
 def layout_problem_tree(
-    proposal: Proposal, lang: Lang, *, width_px: float, dpi: float, max_height_px: float | None = None
+    proposal: Proposal,
+    lang: Lang,
+    field_model: FieldModel,
+    *,
+    width_px: float,
+    dpi: float,
+    max_height_px: float | None = None,
 ) -> TreeLayout:
     """Lay out the tree width_px wide; step down to smaller type and fewer lines until it fits max_height_px."""
-    shape = _Shape.of(proposal)
+    shape = _Shape.of(proposal, field_model, lang)
     built: dict[int, TreeLayout] = {}
 
     def at(index: int) -> TreeLayout:
@@ -518,6 +531,7 @@ def render_problem_tree(layout: TreeLayout) -> QImage:
 def problem_tree_png(
     proposal: Proposal,
     lang: Lang,
+    field_model: FieldModel,
     *,
     width_cm: float = 16.0,
     dpi: int = 200,
@@ -527,5 +541,5 @@ def problem_tree_png(
     require_gui_application()
     width = cm_to_px(width_cm, dpi)
     max_height = cm_to_px(max_height_cm, dpi) if max_height_cm is not None else None
-    layout = layout_problem_tree(proposal, lang, width_px=width, dpi=dpi, max_height_px=max_height)
+    layout = layout_problem_tree(proposal, lang, field_model, width_px=width, dpi=dpi, max_height_px=max_height)
     return encode_png(render_problem_tree(layout))

@@ -35,6 +35,7 @@ from export.diagrams.tree_geometry import TreeLayout, forest
 from matrices.actors import Actor, StakeholderGrid
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
+from matrices.fieldmodel import FieldModel
 from matrices.problem import MAX_PROBLEM_CHARS, Cause, Effect, tree_codes, tree_walk
 from matrices.proposal import Proposal
 
@@ -44,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DPI = 200
 WIDTH = cm_to_px(16.0, DPI)
+FIELD_MODEL = FieldModel.load()
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +83,7 @@ def sampled_colours(image: QImage, step: int = 7) -> set[int]:
 
 
 def tree(proposal: Proposal, lang: str = "es", max_height: float | None = None) -> TreeLayout:
-    return layout_problem_tree(proposal, lang, width_px=WIDTH, dpi=DPI, max_height_px=max_height)  # type: ignore[arg-type]
+    return layout_problem_tree(proposal, lang, FIELD_MODEL, width_px=WIDTH, dpi=DPI, max_height_px=max_height)  # type: ignore[arg-type]
 
 
 def assert_disjoint(rects: list[QRectF]) -> None:
@@ -157,17 +159,17 @@ def test_void_qt_calls_keep_their_references_to_none() -> None:
 
 
 def test_tree_png_has_the_requested_size_and_dpi(example_es: Proposal) -> None:
-    image = decode(problem_tree_png(example_es, "es", width_cm=16.0, dpi=DPI))
+    image = decode(problem_tree_png(example_es, "es", FIELD_MODEL, width_cm=16.0, dpi=DPI))
     assert image.width() == WIDTH == 1260
     assert 0 < image.height() <= cm_to_px(22.0, DPI)
     assert image.dotsPerMeterX() == round(DPI / 2.54 * 100)
-    narrow = decode(problem_tree_png(example_es, "es", width_cm=10.0, dpi=100))
+    narrow = decode(problem_tree_png(example_es, "es", FIELD_MODEL, width_cm=10.0, dpi=100))
     assert narrow.width() == cm_to_px(10.0, 100) == 394
 
 
 def test_tree_picture_is_drawn_and_highlights_the_problem(example_es: Proposal) -> None:
     layout = tree(example_es, max_height=cm_to_px(22.0, DPI))
-    image = decode(problem_tree_png(example_es, "es"))
+    image = decode(problem_tree_png(example_es, "es", FIELD_MODEL))
     assert len(sampled_colours(image)) > 30
     problem = layout.problem.rect
     inside = problem.topLeft() + QPointF(4, problem.height() / 2)
@@ -245,7 +247,7 @@ def test_a_tree_without_causes_or_effects_shows_the_problem_and_notes() -> None:
         ("Aún no se han registrado causas.",),
     ]
     assert not layout.connectors
-    decode(problem_tree_png(Proposal(), "en"))
+    decode(problem_tree_png(Proposal(), "en", FIELD_MODEL))
 
 
 def test_broken_trees_terminate_and_show_every_node(deadline: None) -> None:
@@ -270,7 +272,7 @@ def test_broken_trees_terminate_and_show_every_node(deadline: None) -> None:
     assert_disjoint([box.rect for box in layout.boxes])
     assert all(box.rect.width() > 0 for box in layout.boxes)
     assert next(box for box in layout.boxes if box.item_id == "E").placeholder
-    decode(problem_tree_png(proposal, "es"))
+    decode(problem_tree_png(proposal, "es", FIELD_MODEL))
 
 
 def test_a_tree_of_thousands_draws_a_bounded_number_of_boxes_and_counts_the_rest() -> None:
@@ -292,7 +294,7 @@ def test_a_tree_of_thousands_draws_a_bounded_number_of_boxes_and_counts_the_rest
     assert_disjoint([box.rect for box in layout.boxes])
     english = tree(proposal, lang="en")
     assert " ".join(english.zones[-1].note_lines).startswith(f"… and {len(causes) - MAX_BOXES:,} more causes")
-    decode(problem_tree_png(proposal, "es"))
+    decode(problem_tree_png(proposal, "es", FIELD_MODEL))
 
 
 def test_a_huge_description_is_elided_in_a_box_of_bounded_height() -> None:
@@ -323,7 +325,7 @@ def test_the_whole_central_problem_is_drawn_up_to_the_course_length(width_cm: fl
     proposal.problem_matrix.central_problem = LONGEST_PROBLEM
     dpi = 200
     layout = layout_problem_tree(
-        proposal, "es", width_px=cm_to_px(width_cm, dpi), dpi=dpi, max_height_px=cm_to_px(20.7, dpi)
+        proposal, "es", FIELD_MODEL, width_px=cm_to_px(width_cm, dpi), dpi=dpi, max_height_px=cm_to_px(20.7, dpi)
     )
     assert " ".join(layout.problem.lines) == LONGEST_PROBLEM
 
@@ -341,7 +343,7 @@ def test_the_large_tree_fits_a_page_and_stays_legible() -> None:
     assert len(layout.boxes) == 61
     assert_disjoint([box.rect for box in layout.boxes])
     assert all(box.rect.width() >= layout.width / 8 for box in layout.boxes)
-    image = decode(problem_tree_png(proposal, "es"))
+    image = decode(problem_tree_png(proposal, "es", FIELD_MODEL))
     assert image.height() <= limit
 
 
@@ -522,14 +524,15 @@ def test_a_headless_process_gets_an_offscreen_application_only_when_asked() -> N
         "import sys\n"
         "from export.diagrams import ensure_gui_application, problem_tree_png\n"
         "from matrices.examples import load_example\n"
+        "from matrices.fieldmodel import FieldModel\n"
         "try:\n"
-        "    problem_tree_png(load_example('es'), 'es')\n"
+        "    problem_tree_png(load_example('es'), 'es', FieldModel.load())\n"
         "except RuntimeError as error:\n"
         "    print('refused:', error)\n"
         "app = ensure_gui_application()\n"
         "print(type(app).__name__, app.platformName())\n"
         "for _ in range(4):\n"
-        "    png = problem_tree_png(load_example('es'), 'es')\n"
+        "    png = problem_tree_png(load_example('es'), 'es', FieldModel.load())\n"
         "print(png[:4] == b'\\x89PNG')\n"
     )
     env = {
@@ -567,7 +570,7 @@ def test_the_tree_takes_the_largest_type_that_fits() -> None:
     from export.diagrams.tree_geometry import DENSITIES
 
     proposal = large_proposal()
-    shape = _Shape.of(proposal)
+    shape = _Shape.of(proposal, FIELD_MODEL, "es")
     heights = [_Builder(shape, "es", WIDTH, DPI, density).build().height for density in DENSITIES]
     assert heights == sorted(heights, reverse=True)
     for limit in [heights[0] + 1, *(height + 0.5 for height in heights[1:]), heights[-1] - 1]:

@@ -133,7 +133,7 @@ class TreePreview(QScrollArea):
         available = max(1, self.viewport().width())
         width = max(available, MIN_LAYOUT_WIDTH)
         self._canvas.layout_ = layout_problem_tree(
-            self._session.proposal, self._context.lang, width_px=width, dpi=LAYOUT_DPI
+            self._session.proposal, self._context.lang, self._context.field_model, width_px=width, dpi=LAYOUT_DPI
         )
         self._canvas.scale = min(1.0, available / width)
         self._canvas.resize(self._canvas.sizeHint())
