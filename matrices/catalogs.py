@@ -27,6 +27,15 @@ class CatalogEntry:
         """Return the label in lang."""
         return self.text.get(lang)
 
+    def localized(self, name: str) -> LocalizedText:
+        """Return an attribute the data writes once per language (description_es, description_en) as one text."""
+        prefix = f"{name}_"
+        return LocalizedText(
+            (key.removeprefix(prefix), value)
+            for key, value in self.attrs.items()
+            if key.startswith(prefix) and "_" not in key.removeprefix(prefix) and isinstance(value, str)
+        )
+
 
 @dataclass(frozen=True)
 class Catalog:

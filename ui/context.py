@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from matrices.proposal import Proposal
 from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook
@@ -25,10 +25,10 @@ class UiContext:
     catalogs: Catalogs
     field_model: FieldModel
     rulebook: Rulebook
-    lang: Lang = "es"
+    lang: Lang = COURSE_LANGUAGE
 
     @classmethod
-    def load(cls, lang: Lang = "es") -> UiContext:
+    def load(cls, lang: Lang = COURSE_LANGUAGE) -> UiContext:
         """Return the context over the bundled catalogues, field model and rules."""
         catalogs, field_model = Catalogs.load(), FieldModel.load()
         rulebook = default_rulebook(catalogs, field_model)

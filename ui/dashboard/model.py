@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from matrices.catalogs import Catalogs
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.moodle import participant_label, sent_text
@@ -67,7 +67,7 @@ def fold(text: str) -> str:
 class CohortModel(QAbstractTableModel):
     """Rows of ReviewEntry, kept by path; upsert() and remove() follow the folder as it changes."""
 
-    def __init__(self, catalogs: Catalogs, lang: Lang = "es", parent: QObject | None = None) -> None:
+    def __init__(self, catalogs: Catalogs, lang: Lang = COURSE_LANGUAGE, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalogs = catalogs
         self._lang: Lang = lang

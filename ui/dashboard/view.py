@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from matrices.catalogs import Catalogs
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from matrices.rules import Rulebook
 from storage.errors import DocumentError
 from storage.filenames import from_dialog, shown, shown_name
@@ -79,7 +79,7 @@ class DashboardView(QWidget):
         self,
         catalogs: Catalogs,
         rulebook: Rulebook,
-        lang: Lang = "es",
+        lang: Lang = COURSE_LANGUAGE,
         parent: QWidget | None = None,
         *,
         workers: Workers,

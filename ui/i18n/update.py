@@ -4,7 +4,9 @@ Run `make translations` (or `.venv/bin/python -m ui.i18n.update`) after adding o
 New messages appear in policy_matrix_es.ts as unfinished; translate them (Qt Linguist: `pyside6-linguist
 ui/i18n/policy_matrix_es.ts`, or edit the <translation> element and drop type="unfinished") and run it again so
 that the .qm files are rebuilt. The source language is English, so policy_matrix_en.ts holds only the %n plural
-messages, whose English singular and plural forms must be filled in as well.
+messages, whose English singular and plural forms must be filled in as well. Every language of
+matrices/data/languages.json has a file: a language added there gets its own, every message unfinished, at the
+next run.
 
 lupdate reads the source text, not the running code: write `self.tr("literal")` (counted: `self.tr("%n item(s)", "",
 n)`, inside a class) or `QCoreApplication.translate("Context", "literal")`. A tr() inside an f-string, a helper that
@@ -24,11 +26,15 @@ from pathlib import Path
 
 import PySide6
 
+from matrices.localized import MESSAGE_LANGUAGE, languages
+
 I18N_DIR = Path(__file__).resolve().parent
 UI_DIR = I18N_DIR.parent
 ROOT = UI_DIR.parent
-LANGUAGES = ("es", "en")
-SOURCE_LANGUAGE = "en"
+LANGUAGES = languages()
+"""Every language of the data (matrices/data/languages.json) has its .ts file."""
+SOURCE_LANGUAGE = MESSAGE_LANGUAGE
+"""The tr() strings are written in English, the language of the program's own messages."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from export.diagrams.actor_grid import position_colour
 from matrices.actors import GRID_REF, Actor, ActorRelation, StakeholderGrid
 from matrices.catalogs import Catalogs
 from matrices.edits import Locator
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from ui.context import UiContext
 from ui.models.matrix_list import Column, MatrixListModel, RefsCache
 from ui.session import DocumentSession
@@ -29,13 +29,13 @@ def scale_values(catalogs: Catalogs, scale: str, lang: Lang) -> list[tuple[int, 
     steps = []
     for entry in catalogs.get(ref):
         value = int(entry.attrs.get("value", entry.id))
-        steps.append((value, entry.label(lang), str(entry.attrs.get(f"description_{lang}", ""))))
+        steps.append((value, entry.label(lang), entry.localized("description").get(lang)))
     return steps
 
 
 def scale_bounds(catalogs: Catalogs, scale: str) -> tuple[int, int]:
     """Return the lowest and highest value of a rating scale."""
-    values = [value for value, _, _ in scale_values(catalogs, scale, "es")] or [1, 5]
+    values = [value for value, _, _ in scale_values(catalogs, scale, COURSE_LANGUAGE)] or [1, 5]
     return min(values), max(values)
 
 

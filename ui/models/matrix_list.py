@@ -13,7 +13,7 @@ from export.labels import Labels
 from export.refs import Refs
 from matrices.catalogs import Catalogs
 from matrices.edits import EditError, Locator, resolve
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from ui.commands import Change, SetValueCommand
 from ui.comments.marks import RowMarks
 from ui.models.rows import RowFollower
@@ -35,7 +35,7 @@ class RefsCache:
         self._session = session
         self._catalogs = catalogs
         self._refs: Refs | None = None
-        self._lang: Lang = "es"
+        self._lang: Lang = COURSE_LANGUAGE
 
     def invalidate(self) -> None:
         """Forget the codes (call before telling views that something changed)."""

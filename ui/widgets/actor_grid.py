@@ -27,7 +27,7 @@ from export.diagrams.canvas import PAPER
 from export.diagrams.grid_geometry import ActorMark, GridLayout
 from matrices.actors import Actor, display_name
 from matrices.catalogs import Catalogs
-from matrices.localized import Lang
+from matrices.localized import COURSE_LANGUAGE, Lang
 from matrices.proposal import Proposal
 from ui.widgets.plain_text import literal
 
@@ -48,7 +48,7 @@ class ActorGridWidget(QWidget):
         super().__init__(parent)
         self._catalogs = catalogs
         self._proposal: Proposal | None = None
-        self._lang: Lang = "es"
+        self._lang: Lang = COURSE_LANGUAGE
         self._layout: GridLayout | None = None
         self._selected: str | None = None
         self._read_only = False

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from export.formats import format_number
 from matrices.base import MAX_NUMBER
-from matrices.localized import Lang, conventions
+from matrices.localized import COURSE_LANGUAGE, Lang, conventions
 
 BLANK = "—"
 
@@ -112,7 +112,7 @@ class NumberField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang: Lang = "es"
+        self.lang: Lang = COURSE_LANGUAGE
         self.setValidator(QRegularExpressionValidator(QRegularExpression(NUMBER_PATTERN), self))
         self.textEdited.connect(self._on_edited)
 
@@ -143,7 +143,7 @@ class DateField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang: Lang = "es"
+        self.lang: Lang = COURSE_LANGUAGE
         self.line_edit = QLineEdit(self)
         self.line_edit.setMaxLength(10)
         self.line_edit.setClearButtonEnabled(True)
