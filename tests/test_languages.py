@@ -1,9 +1,10 @@
 """No code branches on a language: texts come from the localized-text type, formats from each language's conventions.
 
 Read from the source with `ast`, like tests/test_architecture.py. A language is the data's (languages.json), so a
-comparison with "es", a choice between two literal codes or a pair of variables named for two languages would
-have to be edited when a third language is added; matrices/localized.py is the one module that knows the course's
-first language.
+comparison with "es", a choice between two literal codes, a pair of variables named for two languages or a text
+written in code once per language ({"es": ..., "en": ...}) would have to be edited when a third language is added:
+texts belong in the data files (docs/languages.md). matrices/localized.py is the one module that knows the
+course's first language.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _names(node: ast.AST) -> Iterator[str]:
 
 
 def language_branches(path: Path) -> list[str]:
-    """Return the places of a module that choose by a language code, or hold a text per language in a variable."""
+    """Return the places of a module that choose by a language code, or hold a text per language in code."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         line = getattr(node, "lineno", 0)
@@ -59,6 +60,8 @@ def language_branches(path: Path) -> list[str]:
                 found.append(f"{line}: compares with a language code")
         elif isinstance(node, ast.IfExp) and (_is_code(node.body) or _is_code(node.orelse)):
             found.append(f"{line}: picks a language code by a condition")
+        elif isinstance(node, ast.Dict) and any(key is not None and _is_code(key) for key in node.keys):
+            found.append(f"{line}: writes a text per language in code")
         elif (
             isinstance(node, ast.For)
             and isinstance(node.iter, ast.Tuple | ast.List)
@@ -92,9 +95,10 @@ def test_the_check_sees_each_kind_of_branch(tmp_path: Path) -> None:
                 'for code in ("es", "en"):\n    pass',
                 "def f(label_es: str, label_en: str) -> None:\n    pass",
                 'd = lang in ("es", "en")',
+                'e = LocalizedText({"es": "Sí", "en": "Yes"})',
             )
         ),
         encoding="utf-8",
     )
     lines = {int(place.split(":")[0]) for place in language_branches(source)}
-    assert lines >= {1, 2, 3, 4, 6, 8}
+    assert lines >= {1, 2, 3, 4, 6, 8, 9}

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from export.options import ExportOptions
-from matrices.base import PROPOSAL_LANGUAGES, ProposalLanguage
+from matrices.base import PROPOSAL_LANGUAGES
 from matrices.examples import load_example
 from matrices.localized import COURSE_LANGUAGE, languages
 from matrices.proposal import Proposal
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 DASHBOARD_SIZE = QSize(1200, 760)
-EXAMPLE_FILE_NAMES: dict[ProposalLanguage, str] = {"es": "ejemplo-darien.pmx", "en": "example-darien.pmx"}
-"""The name a copy of each example is offered under, in the example's own language."""
 
 PageFactory = Callable[[DocumentSession, UiContext], list[Page]]
 
@@ -309,7 +307,8 @@ class AppController(QObject):
         language = next((code for code in PROPOSAL_LANGUAGES if code == lang), None)
         if language is None:
             return
-        default = self._documents_folder() / EXAMPLE_FILE_NAMES[language]
+        # The name a copy of the example is offered under is in the example's own language.
+        default = self._documents_folder() / self.context.field_model.text("example.file_name").get(language)
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the example as"), str(default), self.tr("Proposals (*.pmx)")
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from storage.document import Document
@@ -133,3 +133,15 @@ def test_tab_leaves_the_authors_box(qtbot: QtBot, tmp_path: Path) -> None:
     QTest.keyClick(dialog.authors, Qt.Key.Key_Tab)
     assert dialog.authors.toPlainText() == "Ana Pérez"
     assert QApplication.focusWidget() is dialog.institution
+
+
+@pytest.mark.parametrize(("lang", "name"), [("es", "ejemplo-darien.pmx"), ("en", "example-darien.pmx")])
+def test_a_copy_of_the_example_is_offered_under_a_name_in_its_own_language(
+    app: App, monkeypatch: pytest.MonkeyPatch, lang: str, name: str
+) -> None:
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _parent, _title, path, _filter: (offered.append(path), ("", ""))[1]
+    )
+    app.controller.open_example(lang)
+    assert [Path(path).name for path in offered] == [name]
