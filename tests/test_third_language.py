@@ -1,13 +1,17 @@
-"""A third language is data: added to a copy of the data files, the rules, `check` and the export speak it.
+"""A third language is data: added to a copy of the data files, the rules, `check`, the export and the cohort table
+speak it.
 
-The copy gives every text of the field model, the domain's texts, the catalogues and the export's headings a
-"xx" version (the English text, so that it can be told from Spanish, the fallback, and compared with the English
-output), and languages.json a "xx" language whose thousands separator is a narrow space. Only the location of the
-data is changed; no code is. A few texts are left without a "xx" version: those must show in Spanish.
+The copy gives every text of the field model, the domain's texts, the catalogues, the export's headings and the
+storage layer's texts a "xx" version (the English text, so that it can be told from Spanish, the fallback, and
+compared with the English output), and languages.json a "xx" language whose thousands separator is a narrow space.
+Only the location of the data is changed; no code is. A few texts are left without a "xx" version: those must
+show in Spanish.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -26,8 +30,14 @@ from matrices.findings import Finding
 from matrices.localized import conventions
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
+from storage import texts as storage_texts
 from storage.interchange import write_json
+from storage.moodle_worksheet import feedback_text
+from storage.review_csv import review_csv
+from storage.summary import ReviewEntry
+from storage.summary_rows import compute_summary
 from tests.export.docx_helpers import all_text, headings
+from ui.models.actors import scale_values
 
 XX = "xx"
 THOUSANDS = "\u202f"
@@ -35,14 +45,24 @@ UNTRANSLATED_RULE = "D04"
 """A rule of the example's findings whose message the copy leaves without a "xx" version."""
 UNTRANSLATED_FIELD = ("evidence", "cutoff_date")
 UNTRANSLATED_HEADING = "summary.title"
+UNTRANSLATED_STEP = ("interest", 5)
+"""A step of a rating scale whose description (description_es, description_en) the copy gives no "xx" one."""
 
 
 def _with_xx(value: Any) -> Any:
-    """Return the data with an "xx" text (a copy of the English one) beside every {es, en} text."""
+    """Return the data with an "xx" text (a copy of the English one) beside every {es, en} text.
+
+    Catalogue entries also write some texts once per language under their own names (description_es,
+    description_en): those get a description_xx.
+    """
     if isinstance(value, dict):
         value = {key: _with_xx(item) for key, item in value.items()}
         if isinstance(value.get("es"), str) and isinstance(value.get("en"), str):
             value[XX] = value["en"]
+        for key in [key for key in value if key.endswith("_en")]:
+            name = key.removesuffix("_en")
+            if isinstance(value.get(f"{name}_es"), str) and isinstance(value[key], str):
+                value[f"{name}_{XX}"] = value[key]
         return value
     if isinstance(value, list):
         return [_with_xx(item) for item in value]
@@ -61,6 +81,13 @@ def _drop_untranslated(field_model: dict[str, Any]) -> dict[str, Any]:
     return field_model
 
 
+def _drop_untranslated_step(scales: dict[str, Any]) -> dict[str, Any]:
+    scale, step = UNTRANSLATED_STEP
+    values = next(entry for entry in scales["entries"] if entry["id"] == scale)["values"]
+    next(value for value in values if value["value"] == step).pop(f"description_{XX}")
+    return scales
+
+
 def _add_language(languages: dict[str, Any]) -> dict[str, Any]:
     english = next(entry for entry in languages["languages"] if entry["code"] == "en")
     languages["languages"].append({**english, "code": XX, "name": "Xx", "tag": "en-XX", "thousands": THOUSANDS})
@@ -74,13 +101,18 @@ def third_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for path in (data / "field_model.json", data / "texts.json", *sorted((data / "catalogs").glob("*.json"))):
         _rewrite(path, _with_xx)
     _rewrite(data / "field_model.json", _drop_untranslated)
+    _rewrite(data / "catalogs" / "scales.json", _drop_untranslated_step)
     _rewrite(data / "languages.json", _add_language)
     headings_copy = tmp_path / "headings.json"
     shutil.copy(export_labels.headings_file(), headings_copy)
     _rewrite(headings_copy, _with_xx)
     _rewrite(headings_copy, lambda raw: raw["headings"][UNTRANSLATED_HEADING].pop(XX) and raw)
+    storage_copy = tmp_path / "storage_texts.json"
+    shutil.copy(storage_texts.texts_file(), storage_copy)
+    _rewrite(storage_copy, _with_xx)
     monkeypatch.setattr(datafiles, "data_dir", lambda: data)
     monkeypatch.setattr(export_labels, "headings_file", lambda: headings_copy)
+    monkeypatch.setattr(storage_texts, "texts_file", lambda: storage_copy)
     return tmp_path
 
 
@@ -162,3 +194,38 @@ def test_the_export_is_written_in_the_added_language(third_language: Path, qapp:
     expected = "\n".join(lines).replace(cutoff.label("en"), cutoff.label("es"))
     assert THOUSANDS in added
     assert added.replace(THOUSANDS, ",") == expected
+
+
+def test_the_field_labels_speak_the_added_language(third_language: Path) -> None:
+    field_model = FieldModel.load()
+    fields = [(entity, spec) for entity in field_model.entities for spec in field_model.fields(entity)]
+    assert len(fields) > 100
+    for entity, spec in fields:
+        expected = spec.label("es") if (entity, spec.key) == UNTRANSLATED_FIELD else spec.label("en")
+        assert spec.label(XX) == expected, (entity, spec.key)
+
+
+def test_a_catalogue_s_own_texts_speak_the_added_language(third_language: Path) -> None:
+    # The actors page shows each rating step with its description, written per language in the catalogue.
+    catalogs = Catalogs.load()
+    scale, untranslated = UNTRANSLATED_STEP
+    steps = {lang: scale_values(catalogs, scale, lang) for lang in ("es", "en", XX)}
+    assert len(steps[XX]) == 5
+    for spanish, english, added in zip(steps["es"], steps["en"], steps[XX], strict=True):
+        value, label, description = added
+        assert label == english[1]
+        assert description == (spanish[2] if value == untranslated else english[2])
+        assert spanish[2] != english[2]
+
+
+def test_the_cohort_table_and_the_moodle_feedback_speak_the_added_language(third_language: Path) -> None:
+    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    summary = compute_summary(load_example("es"), rulebook=default_rulebook(catalogs, field_model))
+    entry = ReviewEntry(third_language / "darien.pmx", summary)
+    tables = {
+        lang: list(csv.reader(io.StringIO(review_csv([entry], catalogs, field_model, lang))))
+        for lang in ("es", "en", XX)
+    }
+    assert tables[XX] == tables["en"]
+    assert tables[XX][0] != tables["es"][0]
+    assert feedback_text(summary, XX) == feedback_text(summary, "en") != feedback_text(summary, "es")
