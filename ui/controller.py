@@ -281,7 +281,8 @@ class AppController(QObject):
 
     def new_proposal(self) -> None:
         """Ask the basic data of a new proposal and create its file at once."""
-        dialog = NewProposalDialog(self._documents_folder(), self.context.lang, self.window, self._create_new)
+        folder, context = self._documents_folder(), self.context
+        dialog = NewProposalDialog(folder, context.field_model, context.lang, self.window, self._create_new)
         dialog.exec()
 
     def _create_new(self, data: NewProposalData) -> str | None:

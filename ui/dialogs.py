@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from matrices.base import PROPOSAL_LANGUAGES, ProposalLanguage
+from matrices.fieldmodel import FieldModel
 from matrices.localized import Lang, conventions
 from ui.widgets.plain_text import plain_label
 
@@ -69,7 +70,14 @@ def file_name_for(title: str) -> str:
 class NewProposalDialog(QDialog):
     """Asks title, content language, authors, institution and where to save; the file is created at once."""
 
-    def __init__(self, folder: Path, lang: Lang, parent: QWidget | None = None, create: Creator | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        field_model: FieldModel,
+        lang: Lang,
+        parent: QWidget | None = None,
+        create: Creator | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New proposal"))
         self.setMinimumWidth(520)
@@ -86,6 +94,7 @@ class NewProposalDialog(QDialog):
         self.authors.setObjectName("authors")
         self.authors.setTabChangesFocus(True)  # one name per line: Tab goes on to the institution
         self.authors.setFixedHeight(64)
+        self.authors.setPlaceholderText(self.tr("One name per line"))
         self.institution = QLineEdit(self)
         self.institution.setObjectName("institution")
         self.path_edit = QLineEdit(self)
@@ -106,11 +115,15 @@ class NewProposalDialog(QDialog):
         self._suggest_path("")
 
         form = QFormLayout(self)
+
+        def label(key: str) -> str:
+            return field_model.field("proposal", key).label(lang)
+
         for text, field in (
-            (self.tr("Title"), self.title_edit),
+            (label("title"), self.title_edit),
             (self.tr("Language of the content"), self.language),
-            (self.tr("Authors (one per line)"), self.authors),
-            (self.tr("Proposing institution"), self.institution),
+            (label("authors"), self.authors),
+            (label("proposing_institution"), self.institution),
             (self.tr("Save as"), self.path_edit),
         ):
             label = QLabel(text, self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from matrices.fieldmodel import FieldModel
 from storage.document import Document
 from tests.ui.helpers import App, build_app, demo_file
 from tests.ui.screen_walk import screens, settle
@@ -151,11 +152,13 @@ def test_a_banner_is_read_as_what_it_says(app: App, tmp_path: Path) -> None:
 def test_the_new_proposal_dialog_names_its_fields_by_their_labels(
     qtbot: QtBot, spanish: object, tmp_path: Path
 ) -> None:
-    dialog = NewProposalDialog(tmp_path, "es")
+    field_model = FieldModel.load()
+    dialog = NewProposalDialog(tmp_path, field_model, "es")
     qtbot.addWidget(dialog)
     dialog.show()
     fields = (dialog.title_edit, dialog.language, dialog.authors, dialog.institution, dialog.path_edit)
     named = [name_of(field) for field in fields]
     assert all(named), named
     assert not [name for name in named if HOOK.fullmatch(name)], named
-    assert named[0] == "Título"
+    # The proposal's fields are named as the field model and the General page name them.
+    assert [named[0], named[2], named[3]] == ["Título de la propuesta", "Autoría", "Institución proponente"]

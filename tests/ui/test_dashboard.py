@@ -22,9 +22,10 @@ from matrices.rules import Rulebook, default_rulebook
 from storage.document import Document
 from storage.errors import DocumentError
 from storage.outputs import plan_batch
+from storage.review_csv import review_csv
 from tests.ui.helpers import record_message_boxes, type_text
 from ui.dashboard.batch import BatchExporter
-from ui.dashboard.model import PATH_ROLE, SCORES_ROLE, Column
+from ui.dashboard.model import PATH_ROLE, SCORES_ROLE, CohortModel, Column
 from ui.dashboard.view import DashboardView
 from ui.start_screen import StartScreen
 from ui.workers import Workers
@@ -316,3 +317,14 @@ def test_grab(qtbot: QtBot, view: DashboardView, folder: Path, tmp_path: Path) -
     view.show()
     qtbot.waitExposed(view)
     assert not view.grab().isNull()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_policy_area_and_status_columns_are_headed_by_the_field_model(rulebook: Rulebook, lang: str) -> None:
+    # The dashboard once said "Área de política" where the field model, the editor and the CSV say "Área temática".
+    catalogs, field_model = rulebook.catalogs, rulebook.field_model
+    model = CohortModel(catalogs, field_model, lang)
+    shown = [model.headerData(column, Qt.Orientation.Horizontal) for column in (Column.POLICY_AREA, Column.STATUS)]
+    labels = [field_model.field("proposal", key).label(lang) for key in ("policy_area", "status")]
+    assert shown == labels
+    assert set(labels) <= set(next(csv.reader(io.StringIO(review_csv([], catalogs, field_model, lang)))))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from matrices.catalogs import Catalogs
+from matrices.fieldmodel import FieldModel
 from storage import errors
 from storage.document import Document
 from storage.errors import DocumentError, DocumentLockedError
@@ -95,7 +96,7 @@ def test_the_banner_shows_a_lock_holder_as_text(qtbot: QtBot) -> None:
 
 
 def test_a_dashboard_file_name_is_shown_as_text(qapp: QApplication) -> None:
-    model = CohortModel(Catalogs.load(), "es")
+    model = CohortModel(Catalogs.load(), FieldModel.load(), "es")
     model.reset(Path("/tmp"))
     model.upsert([ReviewEntry(Path("/tmp") / f"{HOSTILE}.pmx", None, HOSTILE)])
     tips = [model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) for column in range(model.columnCount())]

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from matrices.fieldmodel import FieldModel
 from storage.document import Document
 from tests.ui.helpers import App, build_app, type_text
 from ui.dialogs import NewProposalDialog, default_folder
@@ -122,7 +123,7 @@ def test_an_existing_file_is_not_replaced_and_the_dialog_stays(
 
 
 def test_tab_leaves_the_authors_box(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = NewProposalDialog(tmp_path, "es")
+    dialog = NewProposalDialog(tmp_path, FieldModel.load(), "es")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -12,11 +12,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from matrices.catalogs import Catalogs
+from matrices.fieldmodel import FieldModel
 from matrices.localized import COURSE_LANGUAGE, Lang
 from matrices.review import MATRIX_KEYS
 from matrices.summary import ProposalSummary
 from storage.moodle import participant_label, sent_text
-from storage.review_csv import display_name, matrix_heading, summary_cells
+from storage.review_csv import column_heading, display_name, matrix_heading, summary_cells
 from storage.summary import ReviewEntry, Stamp
 from ui.widgets.plain_text import literal, optional_literal
 
@@ -67,9 +68,12 @@ def fold(text: str) -> str:
 class CohortModel(QAbstractTableModel):
     """Rows of ReviewEntry, kept by path; upsert() and remove() follow the folder as it changes."""
 
-    def __init__(self, catalogs: Catalogs, lang: Lang = COURSE_LANGUAGE, parent: QObject | None = None) -> None:
+    def __init__(
+        self, catalogs: Catalogs, field_model: FieldModel, lang: Lang = COURSE_LANGUAGE, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._catalogs = catalogs
+        self._field_model = field_model
         self._lang: Lang = lang
         self._root: Path | None = None
         self._entries: list[ReviewEntry] = []
@@ -114,7 +118,7 @@ class CohortModel(QAbstractTableModel):
         self._rows = {entry.path: row for row, entry in enumerate(self._entries)}
 
     def set_language(self, lang: Lang) -> None:
-        """Show catalogue labels (policy area, status) in lang."""
+        """Show catalogue labels (policy area, status) and the field model's headings in lang."""
         self._lang = lang
         self._cells = [self._cells_of(entry) for entry in self._entries]
         if self._entries:
@@ -183,8 +187,7 @@ class CohortModel(QAbstractTableModel):
             self.tr("Title"),
             self.tr("Authors"),
             self.tr("Institution"),
-            self.tr("Policy area"),
-            self.tr("Status"),
+            *(column_heading(key, self._field_model).get(self._lang) for key in ("policy_area", "status")),
             self.tr("Completeness (G, P, S, A, I)"),
             self.tr("Errors / warnings"),
             self.tr("Comments: open / resolved"),

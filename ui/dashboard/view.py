@@ -93,7 +93,7 @@ class DashboardView(QWidget):
         """Set while the reviewed source is a Moodle download: its rows are participants."""
         self.last_report: QMessageBox | None = None
         """The message that reported the last batch export (shown without blocking)."""
-        self.model = CohortModel(catalogs, lang, self)
+        self.model = CohortModel(catalogs, rulebook.field_model, lang, self)
         self.proxy = CohortFilter(self)
         self.proxy.setSourceModel(self.model)
         self.loader = SummaryLoader(rulebook, workers, self)

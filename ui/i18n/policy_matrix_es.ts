@@ -122,7 +122,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+174"/>
+        <location filename="../controller.py" line="+172"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
@@ -134,13 +134,13 @@
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <location line="+23"/>
         <source>Proposals (*.pmx)</source>
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>Abrir una propuesta para revisión</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Save the example as</source>
         <translation>Guardar el ejemplo como</translation>
     </message>
@@ -285,13 +285,13 @@
 <context>
     <name>CohortModel</name>
     <message>
-        <location filename="../dashboard/model.py" line="+149"/>
-        <location line="+46"/>
+        <location filename="../dashboard/model.py" line="+153"/>
+        <location line="+45"/>
         <source>Reviewed</source>
         <translation>Revisado</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
@@ -311,17 +311,7 @@
         <translation>Institución</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Policy area</source>
-        <translation>Área de política</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Completeness (G, P, S, A, I)</source>
         <translation>Completitud (G, P, E, A, I)</translation>
     </message>
@@ -2037,37 +2027,27 @@
 <context>
     <name>NewProposalDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+74"/>
+        <location filename="../dialogs.py" line="+82"/>
         <source>New proposal</source>
         <translation>Nueva propuesta</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>One name per line</source>
+        <translation>Un nombre por línea</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Title</source>
-        <translation>Título</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>Language of the content</source>
         <translation>Idioma del contenido</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Authors (one per line)</source>
-        <translation>Autores (uno por línea)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Proposing institution</source>
-        <translation>Institución proponente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+35"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
