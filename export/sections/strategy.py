@@ -239,7 +239,8 @@ def write_axis(context: ExportContext, axis: Axis) -> None:
     def label(key: str) -> str:
         return context.field_label("axis", key)
 
-    writer.heading(f"{refs.code(axis.id)} — {axis.name}".rstrip(" —"), 3, writer.anchor(axis.id, "name", main=True))
+    code, name = refs.code(axis.id), axis.name.strip()
+    writer.heading(f"{code} — {name}" if name else code, 3, writer.anchor(axis.id, "name", main=True))
     writer.key_values(
         (
             (label("addressed_cause_ids"), refs.refs(axis.addressed_cause_ids), "addressed_cause_ids"),

@@ -25,7 +25,7 @@ from matrices.instruments import ExAnteAssessment
 from matrices.localized import Lang
 from matrices.proposal import Proposal
 from matrices.walk import FieldValue, field_values, is_filled, nodes
-from tests.export.docx_helpers import W_P, W_T, export, open_docx
+from tests.export.docx_helpers import W_P, W_T, export, headings, open_docx
 
 EXCLUDED: dict[tuple[str, str], str] = {
     ("proposal", "id"): "an internal identifier; the document carries it in its anchor table, not for readers",
@@ -152,3 +152,13 @@ def test_every_indicator_field_is_written_whatever_its_data_type(catalogs, field
     third.baseline.value, third.baseline.status, third.baseline.data_type = 3, "to_be_collected", "qualitative"
     missing = _missing(proposal, catalogs, field_model, lang)
     assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("name", ["Reducir el tráfico —", "Eje —  ", "   "])
+def test_an_axis_heading_keeps_the_whole_name(catalogs, field_model, name: str) -> None:  # type: ignore[no-untyped-def]
+    # The heading once stripped " —" from its end to drop the dash of an unnamed axis, and a name's own dash with it.
+    proposal = load_example("es")
+    proposal.strategy_matrix.axes[0].name = name
+    document = open_docx(export(proposal, catalogs, field_model))
+    expected = f"EJ1 — {name.strip()}" if name.strip() else "EJ1"
+    assert (3, expected) in headings(document)
