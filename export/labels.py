@@ -63,7 +63,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "illustrative": ("ilustrativo", "illustrative"),
     "yes": ("Sí", "Yes"),
     "no": ("No", "No"),
-    "not_found": ("no encontrado", "not found"),
     "code": ("Código", "Code"),
     "level": ("Nivel", "Level"),
     "figure": ("Figura", "Figure"),

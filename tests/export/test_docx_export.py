@@ -288,7 +288,7 @@ def test_comments_are_anchored_on_the_text_of_their_item(catalogs, field_model) 
     assert by_text["Comentario 8"].startswith("50 % más que la línea de base")
     unanchored = next(c for c in word_comments.values() if "Comentario 6" in c.text)
     assert anchors[unanchored.comment_id] == proposal.title  # no item left: on the title
-    assert "Actores · deleted-actor" in unanchored.text
+    assert unanchored.text == "Sobre: Actores · (elemento eliminado) · Nombre — Comentario 6"
     thread = next(c for c in word_comments.values() if c.text.startswith("Comentario 2"))
     reply = next(c for c in word_comments.values() if c.text == "Corregido.")
     assert reply.author == "Participante"

@@ -58,7 +58,7 @@ class _Places:
 
     def label(self, anchor: Anchor) -> str | None:
         matrix, item, key = anchor
-        return self._refs.field_label(self._field_model, matrix or "general", item, key) or key or None
+        return self._refs.field_label(self._field_model, matrix or "general", item, key) or None
 
     def text(self, anchor: Anchor) -> str:
         if anchor == (None, None, None):

@@ -511,17 +511,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <source>%1 (no longer in the proposal)</source>
-        <translation>%1 (ya no está en la propuesta)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-35"/>
         <source>Comments on: %1</source>
         <translation>Comentarios sobre: %1</translation>
     </message>
@@ -1520,11 +1515,6 @@
         <source>Choosing a type fills in the classification below; you can still change it.</source>
         <translation>Al elegir un tipo se completa la clasificación de abajo; aún puede cambiarla.</translation>
     </message>
-    <message>
-        <location line="+24"/>
-        <source>%1 (not found)</source>
-        <translation>%1 (no encontrado)</translation>
-    </message>
 </context>
 <context>
     <name>LineOfActionTableModel</name>
@@ -2339,7 +2329,12 @@
 <context>
     <name>Snapshots</name>
     <message>
-        <location filename="../snapshots/diff_view.py" line="-90"/>
+        <location filename="../snapshots/diff_view.py" line="-130"/>
+        <source>Content language</source>
+        <translation>Idioma del contenido</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2591,7 +2586,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+215"/>
+        <location filename="../pages/strategy.py" line="+220"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>
