@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from matrices.base import Lang
+from matrices.installation import InstallationError, bundled_path, read_bundled
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,24 @@ class FieldModel:
 
     @classmethod
     def load(cls, path: Path | None = None) -> FieldModel:
-        """Load the field model (default: the bundled copy)."""
-        source = path or Path(str(resources.files("matrices") / "data" / "field_model.json"))
-        return cls(json.loads(source.read_text(encoding="utf-8")))
+        """Load the field model (default: the bundled copy, InstallationError when it is missing or damaged)."""
+        if path is not None:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        source = bundled_path("field_model.json")
+        try:
+            return cls(read_bundled(source))
+        except (AttributeError, KeyError, TypeError) as exc:  # JSON, but not the field model
+            raise InstallationError(source, "damaged") from exc
+
+    def catalog_refs(self) -> set[str]:
+        """Return every catalogue a field names ('actor_types.json', 'enums.json#timeframe')."""
+        return {
+            spec.catalog
+            for specs in self.entities.values()
+            for field in specs
+            for spec in (field, *field.subfields)
+            if spec.catalog
+        }
 
     def fields(self, entity: str) -> tuple[FieldSpec, ...]:
         """Return the fields of an entity."""

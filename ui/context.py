@@ -11,6 +11,7 @@ from matrices.catalogs import Catalogs
 from matrices.examples import load_example
 from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
+from matrices.reference import load_reference_data
 from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook
 
@@ -33,7 +34,8 @@ class UiContext:
     @classmethod
     def load(cls, lang: Lang = "es") -> UiContext:
         """Return the context over the bundled catalogues, field model, rules and examples."""
-        catalogs, field_model = Catalogs.load(), FieldModel.load()
+        reference = load_reference_data()
+        catalogs, field_model = reference.catalogs, reference.field_model
         rulebook = default_rulebook(catalogs, field_model)
         return cls(catalogs, field_model, rulebook, load_example("es"), load_example("en"), lang)
 

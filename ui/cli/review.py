@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from matrices.reference import load_reference_data
 from storage.filenames import shown
 from storage.moodle import is_download
 from storage.outputs import check_table_output
@@ -70,7 +71,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         check_table_output(csv_path, [folder])
     if is_download(folder):
         return review_download(args, folder, csv_path)
-    catalogs = Catalogs.load()
+    catalogs = load_reference_data().catalogs
     entries = review_folder(folder, recursive=args.recursive)
     if csv_path is not None:
         check_table_output(csv_path, [entry.path for entry in entries])

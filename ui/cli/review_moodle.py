@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
+from matrices.reference import load_reference_data
 from storage.filenames import shown
 from storage.moodle import STATUS_TEXT, DownloadReader, participant_label, scan_download
 from storage.review_csv import completeness_text, write_review_csv
@@ -57,7 +58,7 @@ def participant_line(entry: ReviewEntry, catalogs: Catalogs, lang: str) -> list[
 
 def review_download(args: argparse.Namespace, source: Path, csv_path: Path | None) -> int:
     """Print one line per participant of the download and write the CSV; exit 1 when something was refused."""
-    catalogs = Catalogs.load()
+    catalogs = load_reference_data().catalogs
     download = scan_download(source)
     with DownloadReader(download) as reader:
         entries = [reader.entry(participant) for participant in download.participants]

@@ -1815,7 +1815,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="+46"/>
+        <location filename="../messages.py" line="+47"/>
         <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
         <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
     </message>
@@ -1945,7 +1945,17 @@
         <translation>%1 no es una hoja de calificaciones que se pueda completar. Descárguela de Moodle otra vez y no la guarde antes desde una hoja de cálculo.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
+        <source>Policy Matrix cannot start: its installation is damaged (%1 is missing). Reinstall it.</source>
+        <translation>Policy Matrix no puede iniciar: su instalación está dañada (falta %1). Reinstálela.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Policy Matrix cannot start: its installation is damaged (%1 is damaged). Reinstall it.</source>
+        <translation>Policy Matrix no puede iniciar: su instalación está dañada (%1 está dañado). Reinstálela.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Opened read-only: the lock file %1 beside the proposal was not made by Policy Matrix, so this window does not write through it. Move %1 out of the folder, then open the proposal again.</source>
         <translation>Abierto en modo de solo lectura: el archivo de bloqueo %1 que está junto a la propuesta no lo creó Policy Matrix, así que esta ventana no escribe a través de él. Saque %1 de la carpeta y vuelva a abrir la propuesta.</translation>
     </message>
@@ -1975,7 +1985,7 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-121"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
@@ -2006,7 +2016,7 @@
         <translation>El archivo</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
         <source>Opened read-only: another Policy Matrix window (%1) is editing this file. Close the proposal in that window, then open it again here.</source>
         <translation>Abierto en modo de solo lectura: otra ventana de Policy Matrix (%1) está editando este archivo. Cierre la propuesta en esa ventana y vuelva a abrirla aquí.</translation>
     </message>
