@@ -6,6 +6,7 @@ import argparse
 from typing import NoReturn
 
 from ui.cli.common import UsageError
+from ui.version import version_text
 
 COMMANDS = ("demo", "convert", "export", "check", "review", "import-comments", "feedback", "schema")
 
@@ -18,8 +19,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="Policy Matrix: draft a migration policy proposal.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    """Return the parser of the commands; its help lists every form of the command line (README, "Command line")."""
+    parser = _Parser(
+        prog="main.py",
+        usage="%(prog)s [-h] [--version] [FILE.pmx]\n       %(prog)s COMMAND ...",
+        description="Policy Matrix: draft a migration policy proposal. With no command it opens the editor, on "
+        "FILE.pmx when one is given.",
+    )
+    # main.py answers --version (and -h) before parsing, as it opens the editor when there is no command: the
+    # option is declared here so that the help lists it.
+    parser.add_argument(
+        "--version", action="version", version=version_text(), help="print the application and file-format versions"
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, title="commands", metavar="COMMAND"
+    )
 
     demo = commands.add_parser("demo", help="write the bundled example proposal to PATH")
     demo.add_argument("path", metavar="PATH")
