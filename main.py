@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
+from matrices.installation import InstallationError
+
 # The domain (and so pydantic) must be fully imported before anything imports PySide6: shiboken's import hook
 # inspects every later import and breaks pydantic's lazy submodule loading with a circular ImportError.
 from matrices.proposal import Proposal  # noqa: F401  # isort: split
@@ -74,15 +76,18 @@ def run_gui(path: Path | None) -> int:
 
 def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) -> int:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
 
     from ui.about import AboutDialog
     from ui.context import UiContext
     from ui.controller import AppController
     from ui.desktop import QUIT_AFTER_PAINT, FirstPaintReport
     from ui.main_window import MainWindow
+    from ui.messages import installation_message
     from ui.settings import Settings
     from ui.style import apply_style
     from ui.translation import LanguageSwitcher
+    from ui.version import APP_NAME
     from ui.workers import Workers
     from ui.writer import DocumentWriter
 
@@ -90,7 +95,12 @@ def _run_editor(app: Application, reporter: CrashReporter, path: Path | None) ->
     settings = Settings(QSettings())
     languages = LanguageSwitcher(app)
     languages.apply(settings.language)
-    context = UiContext.load(settings.language)
+    try:
+        context = UiContext.load(settings.language)
+    except InstallationError as exc:
+        logging.getLogger(__name__).error("%s", exc)
+        QMessageBox.critical(None, APP_NAME, installation_message(exc))
+        return EXIT_BAD_INPUT
     window = MainWindow(context)
 
     from ui.pages.editor_pages import default_pages
@@ -205,6 +215,8 @@ def _run(argv: Sequence[str]) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter from complaining at exit
         return EXIT_OK
     except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except InstallationError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except (DocumentError, ValidationError, OSError) as exc:
         print(f"error: {describe(exc, None)}", file=sys.stderr)

@@ -111,34 +111,57 @@ class PageSetup:
         return clone.xml
 
 
-def toc_xml(headings: list[Heading], styles: StyleIds, title: str, width: int) -> str:
-    """Return the contents list: one linked entry per heading, its page number a PAGEREF field to its bookmark.
+TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+"""Word's table of contents: heading levels 1-3, linked entries, no page numbers in web view, outline levels."""
+LIST_INSTRUCTION = 'QUOTE ""'
+"""The field whose stored result is the written contents list: Word shows it until it updates it to nothing."""
+_PAGEREF = "PAGEREF {bookmark} \\h"
+_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
-    A Word TOC field would only show page numbers once Word rebuilds it: LibreOffice keeps a TOC field's
-    stored result, so the list had no numbers there. A PAGEREF field is a cross-reference that LibreOffice
-    computes as it lays the pages out, and that Word updates on opening (settings updateFields, and the
-    fields are marked dirty); the right-aligned tab with dot leaders at the text width is a contents line.
+
+def toc_xml(headings: list[Heading], styles: StyleIds, title: str, width: int) -> str:
+    """Return the contents: a list every reader shows with page numbers, and Word's TOC field that replaces it.
+
+    LibreOffice shows a TOC field's stored result as written, with every field inside it frozen (a PAGEREF or
+    even a PAGE field there shows no number), and the export lays out no pages to write the numbers in. So the
+    list is written outside the TOC field: each entry a link to its heading, its page a PAGEREF field that
+    LibreOffice computes as it lays the pages out and Word on opening (settings updateFields; the fields are
+    dirty). The list is the stored result of a QUOTE field of empty text: Word shows a field's stored result
+    until it updates it (Protected View updates nothing), and updating the QUOTE leaves nothing, while the TOC
+    field after it becomes Word's own table of contents, which "Update Table" then keeps up to date. Not a SET
+    field: Word shows what a SET field holds only through a REF field, so the page would be blank until then.
+    The TOC field's stored result is one empty paragraph: LibreOffice makes it an empty index (nothing printed)
+    and writes the field back when it saves, so a copy saved by LibreOffice, where the QUOTE field stays around
+    the list, still gets Word's table when Word updates it. Without that paragraph LibreOffice drops the field.
     """
     parts = [
         f'<w:p><w:pPr><w:pStyle w:val="{styles.toc_heading}"/><w:pageBreakBefore/></w:pPr>'
         f"<w:r><w:t>{esc(title)}</w:t></w:r></w:p>"
     ]
     tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>'
-    for heading in headings:
+    last = len(headings) - 1
+    for number, heading in enumerate(headings):
         style = styles.toc[min(heading.level, 3) - 1]
-        page = (
-            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> PAGEREF {heading.bookmark} \\h </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r>'
-            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        )
+        opens = _field_start(LIST_INSTRUCTION) if number == 0 else ""
+        page = _field_start(_PAGEREF.format(bookmark=heading.bookmark)) + "<w:r><w:t></w:t></w:r>" + _FIELD_END
         parts.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>{opens}'
             f'<w:hyperlink w:anchor="{heading.bookmark}" w:history="1">'
             f'<w:r><w:t xml:space="preserve">{esc(heading.text)}</w:t></w:r><w:r><w:tab/></w:r>{page}'
-            "</w:hyperlink></w:p>"
+            f"</w:hyperlink>{_FIELD_END if number == last else ''}</w:p>"
         )
+    paragraph = f'<w:p><w:pPr><w:pStyle w:val="{styles.toc[0]}"/>{tabs}</w:pPr>'
+    parts.append(f"{paragraph}{_field_start(TOC_INSTRUCTION)}</w:p>{paragraph}{_FIELD_END}</w:p>")
     return "".join(parts)
+
+
+def _field_start(instruction: str) -> str:
+    """Return the runs that open a field Word must update (dirty) up to its stored result."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {esc(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
 
 
 def _field(instruction: str, cached: str) -> str:

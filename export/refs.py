@@ -42,18 +42,16 @@ class Refs:
     # -- lookups ------------------------------------------------------------------------------------------
 
     def code(self, item_id: str | None) -> str:
-        """Return the display code of an item (its id, flagged, when the item does not exist)."""
+        """Return the display code of an item (flagged when the item does not exist: matrices/display.py)."""
         if item_id is None:
             return ""
-        return self.codes.get(item_id) or f"{item_id} ({self._labels('not_found')})"
+        return self.items.reference(item_id, self.lang)
 
     def ref(self, item_id: str | None) -> str:
         """Return 'CODE name' for an item id."""
         if item_id is None:
             return ""
-        code = self.codes.get(item_id)
-        if code is None:
-            return f"{item_id} ({self._labels('not_found')})"
+        code = self.items.reference(item_id, self.lang)
         name = self.names.get(item_id, "")
         return f"{code} {name}" if name else code
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matrices import datafiles
+from matrices.installation import InstallationError, bundled_path, read_bundled
 from matrices.localized import Lang, LocalizedText, languages
 
+CATALOG_DIR = "catalogs"
+"""The folder of the catalogue files under the app's data."""
 # Sub-lists of these files are addressed as "enums.json#evidence_type", like in field_model.json.
 _NESTED = {"enums.json": "values", "scales.json": "values"}
 
@@ -111,10 +113,19 @@ class Catalogs:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Catalogs:
-        """Load every catalogue file from directory (default: the bundled data)."""
-        root = directory or datafiles.data_dir() / "catalogs"
-        files = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(root.glob("*.json"))}
-        return cls(files)
+        """Load every catalogue file from directory (default: the bundled data, InstallationError if damaged)."""
+        if directory is not None:
+            return cls(
+                {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.json"))}
+            )
+        root = bundled_path(CATALOG_DIR)
+        if not root.is_dir():
+            raise InstallationError(root, "missing")
+        files = {path.name: read_bundled(path) for path in sorted(root.glob("*.json"))}
+        try:
+            return cls(files)
+        except (AttributeError, KeyError, TypeError) as exc:  # a file that is JSON but not a catalogue
+            raise InstallationError(root, "damaged") from exc
 
     def __contains__(self, ref: object) -> bool:
         return ref in self._catalogs

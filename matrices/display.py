@@ -8,11 +8,11 @@ resolve ids and keys here, so the three always name an item the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from matrices.actors import display_name
 from matrices.catalogs import Catalogs, numbered
-from matrices.fieldmodel import FieldModel, FieldSpec
+from matrices.fieldmodel import FieldModel, FieldSpec, domain_text
 from matrices.findings import Finding
 from matrices.localized import Lang, LocalizedText
 from matrices.problem import Cause, Effect, tree_codes
@@ -40,6 +40,13 @@ _BOOLEAN_EXAMPLES = frozenset({"true", "false"})
 def is_chosen_code(item_id: str) -> bool:
     """Return True when an id reads as a code a person chose (C1.2, A01), so it can be shown as it is."""
     return len(item_id) <= _MAX_CHOSEN_CODE and _CODE_LIKE.fullmatch(item_id) is not None
+
+
+def missing_reference(item_id: str, lang: Lang) -> str:
+    """Return how a link to an item not in the proposal reads: '(elemento eliminado)', or 'A99 (no encontrado)'."""
+    if is_chosen_code(item_id):
+        return domain_text("item.not_found").format(code=item_id).get(lang)
+    return domain_text("item.deleted").get(lang)
 
 
 class ItemCodes:
@@ -108,18 +115,15 @@ class ItemCodes:
             return LocalizedText.plain(code)
         return LocalizedText.plain(item_id) if is_chosen_code(item_id) else field_model.text("item.missing")
 
+    def reference(self, item_id: str, lang: Lang) -> str:
+        """Return how a link names an item: its code, or how a link to a missing item reads (missing_reference)."""
+        code = self.codes.get(item_id)
+        return code if code is not None else missing_reference(item_id, lang)
+
     def field_spec(self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str) -> FieldSpec | None:
-        """Return the course's spec of a field of an item, or of its matrix when the item has no such field."""
-        first, _, rest = key.partition(".")
-        entity = self.entities.get(item_id or "")
-        for name in (entity, *MATRIX_ENTITIES.get(matrix, ())):
-            if name is None or name not in field_model.entities:
-                continue
-            for spec in field_model.fields(name):
-                if spec.key == first:
-                    sub = next((s for s in spec.subfields if rest and s.key == rest), None)
-                    return sub or spec
-        return None
+        """Return the course's spec of a field of an item (a sub-field's own spec), or None when it is unknown."""
+        specs = self._specs(field_model, matrix, item_id, key)
+        return specs[-1] if specs else None
 
     def field_label(
         self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str | None, lang: Lang
@@ -127,12 +131,22 @@ class ItemCodes:
         """Return the label of a field in lang ('Horizonte temporal › Año de inicio'), or "" when unknown."""
         if not key:
             return ""
+        return " › ".join(spec.label(lang) for spec in self._specs(field_model, matrix, item_id, key))
+
+    def _specs(
+        self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str
+    ) -> tuple[FieldSpec, ...]:
+        """Return the spec of the key's field, then of its sub-field when the model names one; () when unknown."""
         first, _, rest = key.partition(".")
-        spec = self.field_spec(field_model, matrix, item_id, first)
-        if spec is None:
-            return ""
-        sub = next((s for s in spec.subfields if rest and s.key == rest), None)
-        return f"{spec.label(lang)} › {sub.label(lang)}" if sub is not None else spec.label(lang)
+        entity = self.entities.get(item_id or "")
+        head = _find(field_model, (entity, *MATRIX_ENTITIES.get(matrix, ())), first)
+        if head is None:
+            # A field of what goes with the item (an excluded cause's justification), or of an item that is no
+            # longer in the proposal: any entity of the matrix may hold it, if they all call it the same.
+            matching = _matching(field_model, _matrix_items(field_model, matrix), first)
+            found = {spec.label_text: spec for spec in matching}
+            head = next(iter(found.values())) if len(found) == 1 else None
+        return _with_sub(field_model, head, rest)
 
     def where(
         self, field_model: FieldModel, matrix: MatrixKey, item_id: str | None, key: str | None, lang: Lang
@@ -165,3 +179,49 @@ def field_example(spec: FieldSpec, catalogs: Catalogs, field_model: FieldModel, 
     if spec.type == "scale" and all(key.lstrip("-+").isdigit() for key in keys):
         return "; ".join(f"{key} ({catalog.label(key, lang)})" for key in keys)
     return "; ".join(catalog.label(key, lang) for key in keys)
+
+
+def field_specs(field_model: FieldModel, entity: str, key: str) -> tuple[FieldSpec, ...]:
+    """Return the specs of an entity's field and of its sub-field ('baseline.value', 'relations.type'); () if none."""
+    first, _, rest = key.partition(".")
+    return _with_sub(field_model, _find(field_model, (entity,), first), rest)
+
+
+def _with_sub(field_model: FieldModel, head: FieldSpec | None, rest: str) -> tuple[FieldSpec, ...]:
+    if head is None:
+        return ()
+    sub = _sub_spec(field_model, head, rest) if rest else None
+    return (head, sub) if sub is not None else (head,)
+
+
+def _find(field_model: FieldModel, entities: Iterable[str | None], key: str) -> FieldSpec | None:
+    return next(_matching(field_model, (name for name in entities if name is not None), key), None)
+
+
+def _matching(field_model: FieldModel, entities: Iterable[str], key: str) -> Iterator[FieldSpec]:
+    for name in entities:
+        if name in field_model.entities:
+            yield from (spec for spec in field_model.fields(name) if spec.key == key)
+
+
+def _sub_spec(field_model: FieldModel, spec: FieldSpec, key: str) -> FieldSpec | None:
+    """Return a field's sub-field: an object's part ('horizon.end_year') or a field of what a list holds."""
+    first = key.partition(".")[0]
+    found = next((sub for sub in spec.subfields if sub.key == first), None)
+    held = spec.items if spec.type == "list" else spec.ref if spec.type == "object" else None
+    if found is None and held is not None and held in field_model.entities:
+        found = _find(field_model, (held,), first)  # 'relations.type', 'estimated_cost.amount'
+    return found
+
+
+def _matrix_items(field_model: FieldModel, matrix: MatrixKey) -> list[str]:
+    """Return the entities of the items a matrix lists, at any depth (strategy: end, indicator, axis, line...)."""
+    found: list[str] = []
+    pending = list(MATRIX_ENTITIES.get(matrix, ()))
+    while pending:
+        name = pending.pop(0)
+        if name in found or name not in field_model.entities:
+            continue
+        found.append(name)
+        pending.extend(spec.items for spec in field_model.fields(name) if spec.type == "list" and spec.items)
+    return found

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from matrices import datafiles
+from matrices.installation import InstallationError, bundled_path, read_bundled
 from matrices.localized import Lang, LocalizedText
 
 
@@ -76,6 +78,19 @@ class Rule:
     message: LocalizedText
 
 
+@cache  # per path: a test points the data folder at a copy
+def _bundled_texts(path: Path) -> Mapping[str, Any]:
+    texts = read_bundled(path)
+    if not isinstance(texts, dict):
+        raise InstallationError(path, "damaged")
+    return MappingProxyType(texts)
+
+
+def domain_text(key: str) -> LocalizedText:
+    """Return one of the domain's texts (texts.json) where no field model is at hand; KeyError when unknown."""
+    return LocalizedText.of(_bundled_texts(bundled_path("texts.json"))[key])
+
+
 def _read(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
@@ -99,14 +114,29 @@ class FieldModel:
             r["id"]: Rule(r["id"], r["scope"], r["severity"], LocalizedText.of(r["message"])) for r in raw["rules"]
         }
         self.weights: dict[str, int] = dict(raw["completeness"]["weights"])
-        own = texts if texts is not None else _read(datafiles.data_dir() / "texts.json")
+        own = texts if texts is not None else _bundled_texts(bundled_path("texts.json"))
         self._texts = {key: LocalizedText.of(value) for key, value in own.items() if isinstance(value, dict)}
 
     @classmethod
     def load(cls, path: Path | None = None) -> FieldModel:
-        """Load the field model (default: the bundled copy) and the texts beside it."""
-        source = path or datafiles.data_dir() / "field_model.json"
-        return cls(_read(source), _read(source.parent / "texts.json"))
+        """Load the field model and the texts beside it (default: the bundled copies, InstallationError if damaged)."""
+        if path is not None:
+            return cls(_read(path), _read(path.parent / "texts.json"))
+        source = bundled_path("field_model.json")
+        try:
+            return cls(read_bundled(source), _bundled_texts(bundled_path("texts.json")))
+        except (AttributeError, KeyError, TypeError) as exc:  # JSON, but not the field model and its texts
+            raise InstallationError(source, "damaged") from exc
+
+    def catalog_refs(self) -> set[str]:
+        """Return every catalogue a field names ('actor_types.json', 'enums.json#timeframe')."""
+        return {
+            spec.catalog
+            for specs in self.entities.values()
+            for field in specs
+            for spec in (field, *field.subfields)
+            if spec.catalog
+        }
 
     def fields(self, entity: str) -> tuple[FieldSpec, ...]:
         """Return the fields of an entity."""

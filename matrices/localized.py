@@ -10,7 +10,6 @@ the sources for such branches).
 
 from __future__ import annotations
 
-import json
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from types import MappingProxyType
 from typing import Any, TypeAlias, TypeVar
 
 from matrices import datafiles
+from matrices.installation import InstallationError, read_bundled
 
 Lang: TypeAlias = str
 """A language code of the data: "es", "en", or any code languages.json adds."""
@@ -161,12 +161,15 @@ def text_table(path: Path, section: str = "texts") -> TextTable:
 
     Read once per file: the export asks for a heading in every table cell.
     """
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    texts = {key: LocalizedText.of(value) for key, value in raw[section].items()}
-    counts = {
-        key: (LocalizedText.of(forms["one"]), LocalizedText.of(forms["other"]))
-        for key, forms in raw.get("counts", {}).items()
-    }
+    raw = read_bundled(path)
+    try:
+        texts = {key: LocalizedText.of(value) for key, value in raw[section].items()}
+        counts = {
+            key: (LocalizedText.of(forms["one"]), LocalizedText.of(forms["other"]))
+            for key, forms in raw.get("counts", {}).items()
+        }
+    except (AttributeError, KeyError, TypeError) as exc:  # JSON, but not a file of texts
+        raise InstallationError(path, "damaged") from exc
     return TextTable(MappingProxyType(texts), MappingProxyType(counts))
 
 
@@ -278,8 +281,11 @@ def _infinitive_of(raw: Mapping[str, Any]) -> InfinitiveTest:
 @cache
 def _read_languages(path: Path) -> Mapping[Lang, Conventions]:
     # Read once per file: numbers and dates are formatted for every cell the editor paints.
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    table = {entry["code"]: _conventions_of(entry) for entry in raw["languages"]}
+    raw = read_bundled(path)
+    try:
+        table = {entry["code"]: _conventions_of(entry) for entry in raw["languages"]}
+    except (AttributeError, KeyError, TypeError) as exc:  # JSON, but not the languages' conventions
+        raise InstallationError(path, "damaged") from exc
     if COURSE_LANGUAGE not in table:
         raise ValueError(f"{path}: the course language {COURSE_LANGUAGE!r} is missing")
     return MappingProxyType(table)

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from matrices.base import MAX_TEXT, bounded_time
-from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
-from matrices.fieldmodel import FieldModel
+from matrices.installation import InstallationError
 from matrices.proposal import Proposal
+from matrices.reference import load_reference_data
 from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook
 from matrices.summary import SUBMITTED, SUMMARY_VERSION, ProposalSummary, summarize
@@ -85,8 +85,8 @@ _LONGEST_TEXT = _longest_text_query()
 @functools.cache
 def bundled_rulebook() -> Rulebook:
     """Return the rulebook of the bundled catalogues and field model (loaded once per process)."""
-    catalogs = Catalogs.load()
-    return default_rulebook(catalogs, FieldModel.load())
+    reference = load_reference_data()
+    return default_rulebook(reference.catalogs, reference.field_model)
 
 
 def compute_summary(
@@ -105,6 +105,8 @@ def try_summary_text(proposal: Proposal, comments: Iterable[Comment] = ()) -> st
     """Return the stored form of a new document's summary, or None if the rules fail on it (it is only a cache)."""
     try:
         return summary_text(compute_summary(proposal, comments))
+    except InstallationError:
+        raise  # not this proposal's fault: no document can be checked until the app is reinstalled
     except Exception:  # a summary is an optimisation: never let it stop a document from being written
         logger.exception("could not compute the summary of %r", proposal.title)
         return None

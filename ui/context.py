@@ -10,6 +10,7 @@ from matrices.catalogs import Catalogs
 from matrices.fieldmodel import FieldModel
 from matrices.localized import COURSE_LANGUAGE, Lang
 from matrices.proposal import Proposal
+from matrices.reference import load_reference_data
 from matrices.review import Comment
 from matrices.rules import Rulebook, default_rulebook
 
@@ -29,8 +30,9 @@ class UiContext:
 
     @classmethod
     def load(cls, lang: Lang = COURSE_LANGUAGE) -> UiContext:
-        """Return the context over the bundled catalogues, field model and rules."""
-        catalogs, field_model = Catalogs.load(), FieldModel.load()
+        """Return the context over the bundled catalogues, field model, rules and examples."""
+        reference = load_reference_data()
+        catalogs, field_model = reference.catalogs, reference.field_model
         rulebook = default_rulebook(catalogs, field_model)
         return cls(catalogs, field_model, rulebook, lang)
 

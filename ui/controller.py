@@ -412,9 +412,13 @@ class AppController(QObject):
             # The worker exports a copy: the participant may go on editing while the Word file is made.
             proposal, context = session.proposal.model_copy(deep=True), self.context
             document = session.document if isinstance(session.document, Document) else None
+            # The store's comments, not the file's: a comment added a moment ago may still be queued for the
+            # writer, or waiting for a failed save to be retried, and the Word file must carry it all the same.
+            store = self.comments.store if self.comments is not None else None
+            held = store.comments() if store is not None and store.load_error is None else None
 
             def work(send: Send) -> None:
-                comments = document.load_comments() if document is not None else []
+                comments = held if held is not None else document.load_comments() if document is not None else []
                 write_atomic(target, context.export_docx(proposal, options, comments, send))
 
             self.writer.workers.run_responsive(work, progress, name="pmx-word-export")

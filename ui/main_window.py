@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.lang_label)
 
         self.input_guard = InputGuard(self)
+        self.input_guard.install()
         self._build_actions()
         self._connect_signals()
         self.retranslate()
@@ -329,8 +330,6 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         editor.field_focused.connect(self.guidance.show_field)
         editor.step_changed.connect(self.guidance.show_matrix)
-        editor.step_changed.connect(lambda _matrix: self.input_guard.watch(editor.current_page()))
-        self.input_guard.watch(editor.current_page())
         # The previous document's field would stay explained otherwise: start from the step this one shows.
         self.guidance.show_matrix(editor.current_page().matrix)
         for action in (self.save_as_action, self.export_action, self.close_action, self.snapshots_action):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from matrices.installation import InstallationError
 from storage.errors import (
     ArchiveError,
     CorruptDocumentError,
@@ -215,6 +216,19 @@ def error_message(exc: BaseException, path: Path | None = None) -> str:
     if target is not None and target.name:
         return sentence.replace("%1", shown_name(target))
     return sentence.replace("%1", QCoreApplication.translate("Messages", "The file"))
+
+
+def installation_message(exc: InstallationError) -> str:
+    """Return the sentence shown when a file the app ships is missing or damaged: only reinstalling helps."""
+    if exc.problem == "missing":
+        sentence = QCoreApplication.translate(
+            "Messages", "Policy Matrix cannot start: its installation is damaged (%1 is missing). Reinstall it."
+        )
+    else:
+        sentence = QCoreApplication.translate(
+            "Messages", "Policy Matrix cannot start: its installation is damaged (%1 is damaged). Reinstall it."
+        )
+    return sentence.replace("%1", shown(exc.part))
 
 
 def error_details(exc: BaseException) -> str:

@@ -195,12 +195,13 @@ def _body(context: ExportContext, comment: Comment, anchor: Anchor) -> str:
     targets = candidates(comment)
     if targets and anchor not in targets:
         # The item is not in the document any more: say what the comment was about.
+        matrix = comment.matrix or "general"
         where = " · ".join(
             part
             for part in (
-                t(f"matrix.{comment.matrix or 'general'}"),
-                context.refs.code(comment.item_id) if comment.item_id else "",
-                comment.field or "",
+                t(f"matrix.{matrix}"),
+                context.refs.code(comment.item_id),
+                context.refs.field_label(context.field_model, matrix, comment.item_id, comment.field),
             )
             if part
         )

@@ -9,6 +9,7 @@ from export.docx_build import Column, Row
 from export.docx_runs import Content
 from export.formats import format_money, format_number
 from export.sections.general import framework_item
+from export.text import clean_text
 from matrices.general import AxisAlignment, EstimatedCost
 from matrices.strategy import Axis, Baseline, Indicator, StrategyMatrix, Target
 
@@ -239,8 +240,10 @@ def write_axis(context: ExportContext, axis: Axis) -> None:
     def label(key: str) -> str:
         return context.field_label("axis", key)
 
-    code, name = refs.code(axis.id), axis.name.strip()
-    writer.heading(f"{code} — {name}" if name else code, 3, writer.anchor(axis.id, "name", main=True))
+    # A name is written as entered, dashes and spaces it ends with included; a blank one leaves the code alone.
+    code = refs.code(axis.id)
+    heading = f"{code} — {axis.name}" if clean_text(axis.name).strip() else code
+    writer.heading(heading, 3, writer.anchor(axis.id, "name", main=True))
     writer.key_values(
         (
             (label("addressed_cause_ids"), refs.refs(axis.addressed_cause_ids), "addressed_cause_ids"),

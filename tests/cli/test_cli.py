@@ -16,6 +16,7 @@ from matrices.examples import example_data, example_path, load_example
 from matrices.proposal import Proposal
 from storage.interchange import write_json
 from tests.conftest import with_uuid_ids
+from ui.cli.parser import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -225,6 +226,22 @@ def test_help_exits_0() -> None:
     result = run("--help")
     assert result.returncode == 0
     assert "check" in result.stdout
+
+
+def test_help_lists_every_form_of_the_command_line_contract() -> None:
+    # The README's "Command line" block is the contract: each of its commands and options is in `main.py -h`.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Command line", 1)[1].split("```", 2)[1]
+    forms = [line.split()[2] for line in block.splitlines() if line.startswith("python main.py ")]
+    assert "--version" in forms
+    assert len(forms) == len(COMMANDS) + 1
+    for short in ("-h", "--help"):
+        result = run(short)
+        assert result.returncode == 0
+        listed = result.stdout
+        for form in forms:
+            assert re.search(rf"^\s+{re.escape(form)}\b", listed, re.MULTILINE), (form, listed)
+        assert "FILE.pmx" in listed.split("\n\n", 1)[0]  # the usage: a file opens the editor
 
 
 def test_demo_refuses_to_replace_a_file_open_in_an_editor(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -127,3 +128,79 @@ def comment_anchors(document: Document) -> dict[int, str]:
                 if pieces:
                     pieces.append("\n")
     return anchors
+
+
+@dataclass
+class Field:
+    """A complex field of the body: its instruction, the field it sits in, and its result paragraph by paragraph."""
+
+    instruction: str
+    parent: int | None
+    dirty: bool
+    lines: list[str]
+    coded: bool = True
+
+
+def fields(element: Any) -> list[Field]:
+    """Every complex field under element, in order; fails unless begin, separate and end pair up and nest."""
+    found: list[Field] = []
+    open_fields: list[int] = []
+    for node in element.iter(qn("w:p"), qn("w:fldChar"), qn("w:instrText"), W_T):
+        if node.tag == qn("w:p"):
+            for index in open_fields:
+                if not found[index].coded:
+                    found[index].lines.append("")
+        elif node.tag == qn("w:instrText"):
+            assert open_fields, "an instruction outside any field"
+            assert found[open_fields[-1]].coded, "an instruction in a field's result"
+            found[open_fields[-1]].instruction += node.text or ""
+        elif node.tag == W_T:
+            for index in open_fields:
+                if not found[index].coded:
+                    found[index].lines[-1] += node.text or ""
+        else:
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                parent = open_fields[-1] if open_fields else None
+                found.append(Field("", parent, node.get(qn("w:dirty")) in ("true", "1"), []))
+                open_fields.append(len(found) - 1)
+            elif kind == "separate":
+                assert open_fields, "a separate outside any field"
+                assert found[open_fields[-1]].coded, "a second separate in one field"
+                found[open_fields[-1]].coded = False
+                found[open_fields[-1]].lines.append("")
+            else:
+                assert kind == "end", f"a field char of type {kind!r}"
+                assert open_fields, "an end with no field open"
+                open_fields.pop()
+    assert not open_fields, "a field begun and never ended"
+    for field in found:
+        field.instruction = field.instruction.strip()
+    return found
+
+
+def outline_texts(document: Document, deepest: int) -> list[str]:
+    """Texts of the body paragraphs whose outline level (own, or from their style) is 1..deepest, in order.
+
+    These are the paragraphs a Word TOC field with \\o "1-deepest" \\u collects.
+    """
+    styles = {style.get(qn("w:styleId")): style for style in document.styles.element.iter(qn("w:style"))}
+
+    def level(element: Any) -> int | None:
+        ppr = element.find(qn("w:pPr"))
+        own = None if ppr is None else ppr.find(qn("w:outlineLvl"))
+        if own is not None:
+            return int(own.get(qn("w:val")))
+        if element.tag == W_P:
+            reference = None if ppr is None else ppr.find(qn("w:pStyle"))
+        else:
+            reference = element.find(qn("w:basedOn"))
+        style = styles.get(reference.get(qn("w:val"))) if reference is not None else None
+        return None if style is None else level(style)
+
+    texts = []
+    for paragraph in document.element.body.iter(W_P):
+        found = level(paragraph)
+        if found is not None and found < deepest:
+            texts.append("".join(t.text or "" for t in paragraph.iter(W_T)))
+    return texts

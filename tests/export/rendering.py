@@ -35,16 +35,26 @@ def tools_or_fail() -> tuple[str, str]:
 
 def to_pdf(docx: Path, out_dir: Path) -> Path:
     """Convert a .docx to PDF with LibreOffice (a profile of its own, so parallel runs do not collide)."""
+    return _convert(docx, out_dir, "pdf", "pdf")
+
+
+def resave_docx(docx: Path, out_dir: Path) -> Path:
+    """Open a .docx in LibreOffice and save it as .docx again, as a facilitator using LibreOffice would."""
+    assert out_dir != docx.parent, "LibreOffice would write over the file it reads"
+    return _convert(docx, out_dir, "docx:MS Word 2007 XML", "docx")
+
+
+def _convert(source: Path, out_dir: Path, target: str, suffix: str) -> Path:
     soffice, _ = tools_or_fail()
     profile = out_dir / "lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out_dir), str(docx)],
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+         "--outdir", str(out_dir), str(source)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    pdf = out_dir / f"{docx.stem}.pdf"
-    assert pdf.exists(), f"LibreOffice did not convert {docx.name}"
-    return pdf
+    converted = out_dir / f"{source.stem}.{suffix}"
+    assert converted.exists(), f"LibreOffice did not convert {source.name}"
+    return converted
 
 
 def pdf_pages(pdf: Path, *, layout: bool = False) -> list[str]:

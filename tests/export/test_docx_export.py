@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Inches
 
 from export.docx_export import DocxExport, Progress, export_docx
@@ -26,9 +27,11 @@ from tests.export.docx_helpers import (
     blocks,
     comment_anchors,
     export,
+    fields,
     header_rows,
     headings,
     open_docx,
+    outline_texts,
     section_of,
 )
 
@@ -181,6 +184,43 @@ def test_headings_use_word_styles_and_every_contents_entry_points_at_its_page_by
     assert update.get(qn("w:val")) == "true"
 
 
+def test_the_contents_is_a_written_list_that_word_replaces_by_its_own_table(example_docx) -> None:
+    found = fields(example_docx.element.body)
+    titles = [text for _, text in headings(example_docx)]
+    top = [field for field in found if field.parent is None and field.instruction.split()[0] in ("QUOTE", "TOC")]
+    assert [field.instruction.split()[0] for field in top] == ["QUOTE", "TOC"]
+    written, table = top
+    # The list, one paragraph per heading, is what a QUOTE of empty text stored: Word shows it until it updates
+    # the field to nothing, and every page number in it is a PAGEREF inside it.
+    assert written.instruction == 'QUOTE ""'
+    assert written.lines == titles
+    pagerefs = [field for field in found if field.instruction.startswith("PAGEREF")]
+    assert len(pagerefs) == len(titles)
+    assert all(field.parent == found.index(written) for field in pagerefs)
+    # Word's own table starts empty (one empty paragraph, which LibreOffice keeps and prints as nothing) and
+    # collects the paragraphs at outline levels 1-3: exactly the headings the written list names.
+    assert table.instruction.split()[1:3] == ["\\o", '"1-3"']
+    assert table.lines == ["", ""]
+    assert outline_texts(example_docx, 3) == titles
+    assert all(field.dirty for field in [written, table, *pagerefs])
+
+
+@pytest.mark.parametrize(
+    ("runs", "message"),
+    [
+        ("begin|separate", "never ended"),
+        ("begin|separate|separate|end", "second separate"),
+        ("begin|end|end", "no field open"),
+        ("begin|separate|begin|end", "never ended"),
+    ],
+)
+def test_the_field_reader_rejects_unbalanced_fields(runs: str, message: str) -> None:
+    chars = "".join(f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>' for kind in runs.split("|"))
+    body = parse_xml(f"<w:body {nsdecls('w')}><w:p>{chars}</w:p></w:body>")
+    with pytest.raises(AssertionError, match=message):
+        fields(body)
+
+
 def test_header_rows_repeat_and_no_cell_is_merged(example_docx) -> None:
     rows = header_rows(example_docx)
     actors = ["Actor", "Tipo", "Nivel", "Papel", "Mandato", "Interés", "Influencia", "Posición", "Estrategia", "Ejes"]
@@ -288,7 +328,7 @@ def test_comments_are_anchored_on_the_text_of_their_item(catalogs, field_model) 
     assert by_text["Comentario 8"].startswith("50 % más que la línea de base")
     unanchored = next(c for c in word_comments.values() if "Comentario 6" in c.text)
     assert anchors[unanchored.comment_id] == proposal.title  # no item left: on the title
-    assert "Actores · deleted-actor" in unanchored.text
+    assert unanchored.text == "Sobre: Actores · (elemento eliminado) · Nombre — Comentario 6"
     thread = next(c for c in word_comments.values() if c.text.startswith("Comentario 2"))
     reply = next(c for c in word_comments.values() if c.text == "Corregido.")
     assert reply.author == "Participante"

@@ -47,14 +47,16 @@ def test_the_register_in_english_has_english_labels(catalogs, field_model) -> No
 def test_target_actors_without_a_target_group_and_unknown_ids(catalogs, field_model) -> None:  # type: ignore[no-untyped-def]
     proposal = load_example("es")
     instrument = proposal.instrument_matrix.instruments[0]
-    instrument.target_group, instrument.target_actor_ids = "", ["A03", "gone"]
+    # A missing course code is shown flagged (it helps to find what it was); a missing UUID is not shown at all.
+    instrument.target_group = ""
+    instrument.target_actor_ids = ["A03", "A99", "0123456789abcdef0123456789abcdef"]
     instrument.line_of_action_id = None
     rows = _table(open_docx(export(proposal, catalogs, field_model)), ["Instrumento", "Eje y línea"])
     first = _row(rows, "I01 ")
     assert first[1] == "EJ1"
-    assert (
-        first[4]
-        == "Actores destinatarios:\nA03 Ministerio Público (fiscalías especializadas) (MP)\ngone (no encontrado)"
+    assert first[4] == (
+        "Actores destinatarios:\nA03 Ministerio Público (fiscalías especializadas) (MP)\nA99 (no encontrado)\n"
+        "(elemento eliminado)"
     )
 
 

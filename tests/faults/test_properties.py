@@ -199,6 +199,24 @@ def test_items_sharing_an_id_are_all_exported(qapp, rulebook, catalogs, field_mo
     assert "Segundo efecto con el mismo id" in body
 
 
+_PIECE = "Ñandú «Darién» — niñez😍\r\nØ\U000d759e𐂃שלום"
+_DRAWN = (_PIECE * 100)[: 100 * len(_PIECE) - len(_PIECE) + _PIECE.index("—") + 1]
+"""The axis name Hypothesis drew when the property failed: a piece repeated, cut just after its dash."""
+
+
+@pytest.mark.parametrize("name", [_DRAWN, "Control migratorio —", "Eje — ", "—", "Eje\r\x01 — —"])
+def test_an_axis_name_ending_in_a_dash_is_whole_in_the_docx(qapp, rulebook, catalogs, field_model, name) -> None:  # type: ignore[no-untyped-def]
+    # The axis heading ("EJ1 — name") dropped the dashes and spaces a name ended with: where nothing else names
+    # the axis (no cause addressed, no actor or instrument linked), its whole name was nowhere in the file.
+    proposal = load_example("es")
+    axis = proposal.strategy_matrix.axes[0]
+    axis.name, axis.addressed_cause_ids = name, []
+    proposal.instrument_matrix.instruments = []
+    for actor in proposal.actor_matrix.actors:
+        actor.axis_ids = []
+    check_every_text_appears(proposal, [], rulebook, catalogs, field_model)
+
+
 @EXPORT_FEW
 @given(data=st.data(), proposal=UNIQUE_IDS)
 def test_every_text_appears_cleaned_in_the_docx(qapp, rulebook, catalogs, field_model, data, proposal) -> None:  # type: ignore[no-untyped-def]

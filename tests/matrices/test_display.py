@@ -12,33 +12,9 @@ from matrices.localized import LocalizedText
 from matrices.proposal import Proposal
 from matrices.rules import default_rulebook
 from tests.conftest import with_uuid_ids
+from tests.internal_words import GONE, broken, marked_places
 
 UUID_HEX = re.compile(r"[0-9a-f]{32}")
-
-
-def broken(proposal: Proposal) -> Proposal:
-    """Return a copy with faults that make rules name items in their messages (the example has few findings)."""
-    draft = proposal.model_copy(deep=True)
-    problem, strategy = draft.problem_matrix, draft.strategy_matrix
-    actors, instruments = draft.actor_matrix.actors, draft.instrument_matrix.instruments
-    problem.evidence[0].source = ""
-    problem.evidence[0].unit = ""
-    problem.causes[1].parent_id = problem.causes[1].id
-    problem.causes[2].level = "direct"
-    actors[0].interest = None
-    actors[1].mandate = ""
-    actors[2].position = -2
-    actors[2].influence = 5
-    actors[2].strategy_detail = ""
-    strategy.axes[0].lines_of_action = []
-    strategy.axes[1].alignment.gcm_objectives = []
-    strategy.axes[1].indicators[0].baseline.value = None
-    strategy.excluded_causes = []
-    instruments[0].indicator_ids = []
-    instruments[1].line_of_action_id = strategy.axes[2].lines_of_action[0].id
-    instruments[2].responsible_actor_id = actors[2].id
-    instruments[3].legal_basis = ""
-    return draft
 
 
 def test_codes_from_positions_are_the_course_codes(example_es: Proposal, example_uuid_es: Proposal) -> None:
@@ -110,3 +86,36 @@ def test_the_json_record_keeps_ids_and_adds_code_and_label(example_uuid_es: Prop
     assert record["field"] == "cutoff_date"
     assert record["code"] == "D2"
     assert record["label"] == "Fecha de corte"
+
+
+def test_every_place_a_comment_may_point_at_has_a_label(
+    example_uuid_es: Proposal, catalogs: Catalogs, field_model: FieldModel
+) -> None:
+    # Each field the Word export marks (an excluded cause's justification, a relation's type among them), and the
+    # same field of an item that was deleted: named by its label, or not at all, never by its key.
+    codes = ItemCodes(example_uuid_es)
+    for matrix, item, key in marked_places(example_uuid_es, catalogs, field_model):
+        if key is None:
+            continue
+        label = codes.field_label(field_model, matrix or "general", item, key, "es")
+        assert label, (matrix, item, key)
+        gone = codes.field_label(field_model, matrix or "general", GONE, key, "en")
+        assert key not in gone.split(" › ")
+    cause = example_uuid_es.problem_matrix.causes[0].id
+    actor = example_uuid_es.actor_matrix.actors[0].id
+    assert codes.field_label(field_model, "strategy", cause, "justification", "es") == "Justificación"
+    assert codes.field_label(field_model, "actors", actor, "relations.type", "en") == (
+        "Relations with other actors › Relationship type"
+    )
+    # A deleted item: its field is named when the matrix's items agree on it, left out when they do not.
+    assert codes.field_label(field_model, "problem", GONE, "cutoff_date", "es") == "Fecha de corte"
+    assert codes.field_label(field_model, "strategy", GONE, "name", "es") == ""  # an axis's or an indicator's?
+
+
+def test_a_link_to_a_missing_item_shows_a_code_a_person_chose_never_a_uuid(example_uuid_es: Proposal) -> None:
+    codes = ItemCodes(example_uuid_es)
+    first = example_uuid_es.actor_matrix.actors[0].id
+    assert codes.reference(first, "es") == "A01"
+    assert codes.reference("A99", "es") == "A99 (no encontrado)"
+    assert codes.reference(GONE, "es") == "(elemento eliminado)"
+    assert codes.reference(GONE, "en") == "(deleted item)"

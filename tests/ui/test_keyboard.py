@@ -113,6 +113,49 @@ def test_the_wheel_over_an_idle_choice_scrolls_instead_of_changing_it(app: App, 
     assert year.focusPolicy() != Qt.FocusPolicy.WheelFocus
 
 
+def test_inputs_made_after_the_step_was_shown_are_guarded_too(app: App, tmp_path: Path) -> None:
+    # A row's editor, a form filled in later: made while the step is on screen, after the guard last looked.
+    window = opened(app, tmp_path)
+    page = window.editor.page(0)  # type: ignore[union-attr]
+    proposal = app.controller.session.proposal  # type: ignore[union-attr]
+    original = proposal.title
+    title = title_field(window)
+    title.setFocus()
+    title.end(False)
+    type_text(title, " 2030")
+    holder = title.parentWidget()
+    choice, number, text = QComboBox(holder), QSpinBox(holder), QLineEdit(holder)
+    choice.addItems(["uno", "dos", "tres"])
+    number.setRange(0, 10)
+    for widget in (choice, number, text):
+        holder.layout().addWidget(widget)
+        widget.show()
+    settle()
+    assert page.isAncestorOf(choice)
+    assert choice.focusPolicy() != Qt.FocusPolicy.WheelFocus
+    assert number.focusPolicy() != Qt.FocusPolicy.WheelFocus
+    window.editor.steps.setFocus()  # type: ignore[union-attr]
+    for widget in (choice, number):
+        wheel(widget, -1)
+        wheel(widget, 1)
+    assert (choice.currentIndex(), number.value()) == (0, 0)
+    text.setFocus()
+    QTest.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert proposal.title == original  # the document's undo, not the new field's own
+
+
+def test_fields_outside_the_pages_keep_their_own_undo(app: App, tmp_path: Path, qtbot: QtBot) -> None:
+    window = opened(app, tmp_path)
+    outside = QLineEdit()
+    qtbot.addWidget(outside)
+    outside.show()
+    outside.setFocus()
+    type_text(outside, "abc")
+    QTest.keyClick(outside, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert outside.text() == ""
+    assert window.editor is not None
+
+
 # -- the Tab chain and its focus rings -----------------------------------------------------------------------------
 
 

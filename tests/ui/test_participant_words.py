@@ -4,26 +4,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListWidget, QSpinBox, QTextBrowser, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from matrices.examples import load_example
 from matrices.proposal import Proposal
 from storage.document import Document
 from tests.conftest import with_uuid_ids
+from tests.internal_words import broken, comments_everywhere, internal_words, leaks, with_dangling_links
 from tests.ui.helpers import App, MemoryDocument, build_app, demo_file, make_context, type_text
+from tests.ui.screen_walk import screens, settle
+from tests.ui.visible_text import visible_texts
 from ui.context import UiContext
 from ui.pages.general import GeneralPage
 from ui.pages.review import ReviewPage
 from ui.session import DocumentSession
+from ui.snapshots.diff_view import CompareDialog
 from ui.translation import LanguageSwitcher
 from ui.widgets.catalog import CatalogChecklist
 from ui.widgets.guidance import GuidancePanel
+from ui.widgets.value_fields import DateField, NumberField
 from ui.writer import DocumentWriter
 
 pytestmark = pytest.mark.gui
@@ -139,3 +156,86 @@ def test_the_guidance_panel_starts_again_when_another_document_opens(app: App, t
     html = app.window.guidance.html()
     assert "Título de la propuesta" not in html
     assert "Proposal title" not in html
+
+
+def _edit(widget: QWidget) -> None:
+    """Change a bound field's value as a participant would, so that the edit enters the undo history."""
+    if isinstance(widget, NumberField):
+        widget.value_edited.emit(12.5)
+    elif isinstance(widget, DateField):
+        widget.date_edited.emit(date(2024, 5, 1))
+    elif isinstance(widget, CatalogChecklist):
+        widget.selection_edited.emit([])
+    elif isinstance(widget, QComboBox) and widget.count() > 1:
+        widget.setCurrentIndex((widget.currentIndex() + 1) % widget.count())
+        widget.activated.emit(widget.currentIndex())
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(widget.value() + 1 if widget.value() < widget.maximum() else widget.minimum())
+    elif isinstance(widget, QLineEdit):
+        widget.setText(widget.text() + "1")
+        widget.textEdited.emit(widget.text())
+    elif isinstance(widget, QPlainTextEdit):
+        widget.appendPlainText("más")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_no_id_or_key_anywhere_in_the_editor(app: App, tmp_path: Path, lang: str) -> None:
+    # Items made in the app (UUIDs), findings naming them, links to items that are gone, a comment on every place
+    # the export marks and on the same field of a deleted item: every step, sub-tab, table cell, choice, tooltip,
+    # the comments panel and the undo history after an edit of every field are read as a participant sees them.
+    proposal = with_dangling_links(with_uuid_ids(broken(load_example(lang))))
+    comments = comments_everywhere(proposal, app.context.catalogs, app.context.field_model)
+    path = tmp_path / "propuesta.pmx"
+    Document.create(path, proposal, comments).close()
+    app.controller.set_language(lang)
+    app.window.resize(1366, 688)
+    app.window.show()
+    assert app.controller.open_path(path)
+    app.window.comments_dock.show()
+    app.window.comments_dock.raise_()
+    app.window.history_dock.show()
+    settle()
+    keys = internal_words(app.context.field_model, app.context.catalogs, lang)
+    found: dict[str, str] = {}
+    texts: list[str] = []
+    for screen in screens(app.window):
+        shown = visible_texts(app.window)
+        texts += shown
+        found.update((text, screen) for text in leaks(shown, keys) if text not in found)
+    session = app.controller.session
+    assert session is not None
+    bound = [w for w in app.window.findChildren(QWidget) if w.property("pm_field") and w.isEnabled()]
+    for widget in bound:
+        _edit(widget)
+    stack = session.undo_stack
+    history = [stack.text(index) for index in range(stack.count())]
+    assert len(history) > 60
+    found.update((text, "undo history") for text in leaks(history, keys))
+    # The preview of a Word comments import names where each comment lands as the panel does, in few words.
+    assert app.controller.comments is not None
+    places = [app.controller.comments.names.place((c.matrix, c.item_id, c.field)) for c in comments]
+    found.update((text, "import preview") for text in leaks(places, keys))
+    assert not found, "\n".join(f"{where}: {text[:160]!r}" for text, where in found.items())
+    gone = "(elemento eliminado)" if lang == "es" else "(deleted item)"
+    assert sum(gone in text for text in texts) > 10  # the comments on deleted items, the links to them
+
+
+def test_no_id_or_key_in_the_comparison_with_a_snapshot(qtbot: QtBot, context: UiContext, example_es: Proposal) -> None:
+    # Every field changed (the English example over the Spanish one), items added, removed and gone.
+    old = with_dangling_links(with_uuid_ids(example_es))
+    new = broken(old)
+    english = load_example("en")
+    new.language = "en"
+    new.title, new.problem_matrix.central_problem = english.title, english.problem_matrix.central_problem
+    instrument = new.instrument_matrix.instruments[0]
+    instrument.ex_ante_assessment.effectiveness = 1 if instrument.ex_ante_assessment.effectiveness != 1 else 2
+    instrument.estimated_cost.amount = 5
+    new.actor_matrix.actors[0].relations[0].type = "conflict"
+    del new.actor_matrix.actors[3]
+    dialog = CompareDialog(context, "Primera versión", old, new)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = visible_texts(dialog)
+    assert len(texts) > 40
+    found = leaks(texts, internal_words(context.field_model, context.catalogs, "es"))
+    assert not found, "\n".join(found)

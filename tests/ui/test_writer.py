@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QCheckBox, QDialog
 from pytestqt.qtbot import QtBot
 
 from matrices.examples import load_example
@@ -300,3 +300,38 @@ def test_the_moodle_feedback_runs_under_the_policy(
     assert zipfile.is_zipfile(out)
     assert where.kinds() == ["feedback"]
     where.assert_off_the_ui_thread_with_the_collector_paused()
+
+
+def test_the_word_export_carries_a_comment_not_yet_in_the_file(
+    qtbot: QtBot, qapp: object, tmp_path: Path, writer: DocumentWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app(qtbot, qapp, tmp_path, writer=writer)  # type: ignore[arg-type]
+    path = demo_file(tmp_path)
+    assert app.controller.open_path(path)
+    session, feature = app.controller.session, app.controller.comments
+    assert session is not None
+    assert feature is not None
+    document = session.document
+    assert isinstance(document, Document)
+
+    def full_disk(comments: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(document, "save_comments", full_disk)
+    try:
+        assert feature.store.add(("general", None, "title"), "Revise el título", "Facilitadora", "facilitator")
+        writer.flush()
+        assert feature.store.pending, "the comment is only in memory, its save is retried"
+        editor = app.window.editor
+        assert editor is not None
+        include = editor.review.findChild(QCheckBox, "export_comments")
+        assert isinstance(include, QCheckBox)
+        include.setChecked(True)
+        target = tmp_path / "propuesta.docx"
+        assert editor.review.export_to(target)
+        with zipfile.ZipFile(target) as package:
+            assert "Revise el título" in package.read("word/comments.xml").decode("utf-8")
+    finally:
+        monkeypatch.undo()  # the disk comes back, so that the comment is written when the document closes
+    assert app.controller.close_document()
+    assert [c.text for c in stored_comments(path)] == ["Revise el título"]

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 from export.labels import Labels
-from matrices.catalogs import Catalogs
 from matrices.completeness import completeness
 from matrices.display import ItemCodes, finding_record
-from matrices.fieldmodel import FieldModel
+from matrices.reference import load_reference_data
 from matrices.rules import default_rulebook
 from storage.filenames import shown
 from storage.interchange import json_schema
@@ -22,8 +21,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Print completeness and consistency findings; exit 1 when some are errors."""
     path = Path(args.file)
     proposal, _comments = read_any(path)
-    field_model = FieldModel.load()
-    findings = default_rulebook(Catalogs.load(), field_model).check(proposal)
+    reference = load_reference_data()
+    field_model = reference.field_model
+    findings = default_rulebook(reference.catalogs, field_model).check(proposal)
     lang = args.lang or proposal.language
     codes = ItemCodes(proposal)
     if args.json:

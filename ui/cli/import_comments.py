@@ -45,20 +45,19 @@ class _Places:
     def __init__(self, proposal: Proposal) -> None:
         from export.labels import Labels
         from export.refs import Refs
-        from matrices.catalogs import Catalogs
-        from matrices.fieldmodel import FieldModel
+        from matrices.reference import load_reference_data
 
-        catalogs = Catalogs.load()
+        reference = load_reference_data()
         self._labels = Labels(proposal.language)
-        self._refs = Refs(proposal, catalogs, self._labels)
-        self._field_model = FieldModel.load()
+        self._refs = Refs(proposal, reference.catalogs, self._labels)
+        self._field_model = reference.field_model
 
     def code(self, anchor: Anchor) -> str | None:
         return self._refs.code(anchor[1]) if anchor[1] else None
 
     def label(self, anchor: Anchor) -> str | None:
         matrix, item, key = anchor
-        return self._refs.field_label(self._field_model, matrix or "general", item, key) or key or None
+        return self._refs.field_label(self._field_model, matrix or "general", item, key) or None
 
     def text(self, anchor: Anchor) -> str:
         if anchor == (None, None, None):
@@ -88,6 +87,7 @@ def cmd_import_comments(args: argparse.Namespace) -> int:
         if not args.dry_run and document.read_only:
             raise fail(pmx, f"cannot take the comments: {document.read_only_reason}")
         proposal = document.load()
+        places = _Places(proposal)  # before anything is stored: it needs the reference data
         existing = document.load_comments()
         try:
             plan = plan_import(reviewed, proposal, existing)
@@ -95,7 +95,6 @@ def cmd_import_comments(args: argparse.Namespace) -> int:
             raise fail(exc.path or reviewed, exc.reason) from exc
         if not args.dry_run and plan.changes_anything:
             document.save_comments(plan.merged(existing))
-    places = _Places(proposal)
     if args.json:
         json.dump(_record(plan, places, pmx, reviewed, args.dry_run), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -8,9 +8,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from export.options import ExportOptions
-from matrices.catalogs import Catalogs
-from matrices.fieldmodel import FieldModel
 from matrices.proposal import Proposal
+from matrices.reference import load_reference_data
 from matrices.review import Comment
 from matrices.rules import default_rulebook
 from storage.atomic import write_atomic
@@ -65,7 +64,8 @@ def docx_bytes(proposal: Proposal, comments: Sequence[Comment], options: ExportO
     from export.docx_safety import DocxRefusedError
 
     ensure_gui_application()
-    catalogs, field_model = Catalogs.load(), FieldModel.load()
+    reference = load_reference_data()
+    catalogs, field_model = reference.catalogs, reference.field_model
     findings = default_rulebook(catalogs, field_model).check(proposal)
     try:
         return export_docx(

@@ -8,6 +8,7 @@ from typing import NoReturn
 from matrices.base import PROPOSAL_LANGUAGES
 from matrices.localized import COURSE_LANGUAGE, MESSAGE_LANGUAGE, languages
 from ui.cli.common import UsageError
+from ui.version import version_text
 
 COMMANDS = ("demo", "convert", "export", "check", "review", "import-comments", "feedback", "schema")
 
@@ -20,9 +21,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="Policy Matrix: draft a migration policy proposal.")
+    """Return the parser of the commands; its help lists every form of the command line (README, "Command line")."""
+    parser = _Parser(
+        prog="main.py",
+        usage="%(prog)s [-h] [--version] [FILE.pmx]\n       %(prog)s COMMAND ...",
+        description="Policy Matrix: draft a migration policy proposal. With no command it opens the editor, on "
+        "FILE.pmx when one is given.",
+    )
+    # main.py answers --version (and -h) before parsing, as it opens the editor when there is no command: the
+    # option is declared here so that the help lists it.
+    parser.add_argument(
+        "--version", action="version", version=version_text(), help="print the application and file-format versions"
+    )
     langs = languages()  # the languages of the data: adding one to languages.json adds it here
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, title="commands", metavar="COMMAND"
+    )
 
     demo = commands.add_parser("demo", help="write the bundled example proposal to PATH")
     demo.add_argument("path", metavar="PATH")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
-from matrices.fieldmodel import FieldModel
+from matrices.reference import load_reference_data
 from storage.filenames import shown
 from storage.moodle import is_download
 from storage.outputs import check_table_output
@@ -71,7 +71,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         check_table_output(csv_path, [folder])
     if is_download(folder):
         return review_download(args, folder, csv_path)
-    catalogs = Catalogs.load()
+    reference = load_reference_data()
+    catalogs = reference.catalogs
     entries = review_folder(folder, recursive=args.recursive)
     if csv_path is not None:
         check_table_output(csv_path, [entry.path for entry in entries])
@@ -82,7 +83,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(f"{shown(folder)}: no .pmx files")
     if csv_path is not None:
         with written_to(csv_path):
-            write_review_csv(csv_path, entries, catalogs, FieldModel.load(), args.lang, folder)
+            write_review_csv(csv_path, entries, catalogs, reference.field_model, args.lang, folder)
         print(f"wrote {shown(csv_path)}")
     failed = [entry for entry in entries if not entry.ok]
     for entry in failed:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from matrices.catalogs import Catalogs
-from matrices.fieldmodel import FieldModel
+from matrices.reference import load_reference_data
 from storage.filenames import shown
 from storage.moodle import DownloadReader, participant_label, scan_download, sent_text
 from storage.review_csv import completeness_text, reviewed_mark, write_review_csv
@@ -57,7 +57,8 @@ def participant_line(entry: ReviewEntry, catalogs: Catalogs, lang: str) -> list[
 
 def review_download(args: argparse.Namespace, source: Path, csv_path: Path | None) -> int:
     """Print one line per participant of the download and write the CSV; exit 1 when something was refused."""
-    catalogs = Catalogs.load()
+    reference = load_reference_data()
+    catalogs = reference.catalogs
     download = scan_download(source)
     with DownloadReader(download) as reader:
         entries = [reader.entry(participant) for participant in download.participants]
@@ -68,7 +69,7 @@ def review_download(args: argparse.Namespace, source: Path, csv_path: Path | Non
         print(f"{shown(source)}: no participant's submission (is it a Moodle download?)")
     if csv_path is not None:
         with written_to(csv_path):
-            write_review_csv(csv_path, entries, catalogs, FieldModel.load(), args.lang)
+            write_review_csv(csv_path, entries, catalogs, reference.field_model, args.lang)
         print(f"wrote {shown(csv_path)}")
     failed = [entry for entry in entries if entry.error is not None]
     for entry in failed:

@@ -90,14 +90,9 @@ class AnchorNames(QObject):
         if item is not None:
             parts.append(short(refs.ref(item), 70) if names else refs.code(item))
         if field:
-            parts.append(refs.field_label(self._context.field_model, matrix or "general", item, field) or field)
-        return " · ".join(parts)
+            parts.append(refs.field_label(self._context.field_model, matrix or "general", item, field))
+        return " · ".join(part for part in parts if part)
 
     def place(self, anchor: Anchor) -> str:
         """Return where a comment points in few words: the matrix, the item's display code, the field's label."""
         return self.describe(anchor, names=False)
-
-    def exists(self, anchor: Anchor) -> bool:
-        """Return whether the anchor's item is still in the proposal (a deleted item's comments are kept)."""
-        item = anchor[1]
-        return item is None or item in self._refs.get(self._context.lang).codes

@@ -237,11 +237,8 @@ class CommentsPanel(QWidget):
         return item
 
     def _where(self, root: Comment) -> str:
-        anchor: Anchor = (root.matrix, root.item_id, root.field)
-        where = self._names.describe(anchor)
-        if not self._names.exists(anchor):
-            where = self.tr("%1 (no longer in the proposal)").replace("%1", where)
-        return where
+        # A deleted item's place says so ("(deleted item)") where the item's name would be.
+        return self._names.describe((root.matrix, root.item_id, root.field))
 
     def selected_root(self) -> Comment | None:
         """Return the thread the selected row belongs to, or None."""

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message numerus="yes">
-        <location filename="../controller.py" line="+439"/>
+        <location filename="../controller.py" line="+462"/>
         <source>Saved %n s ago</source>
         <translation>
             <numerusform>Saved %n s ago</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../pages/review.py" line="+218"/>
+        <location filename="../pages/review.py" line="+219"/>
         <source>%n error(s) must be fixed before submitting.</source>
         <translation>
             <numerusform>%n error must be fixed before submitting.</numerusform>
@@ -157,7 +157,7 @@
 <context>
     <name>TreeEditor</name>
     <message numerus="yes">
-        <location filename="../pages/problem_tree_panel.py" line="+351"/>
+        <location filename="../pages/problem_tree_panel.py" line="+350"/>
         <source>Delete cause %1 and its %n sub-cause(s)?</source>
         <translation>
             <numerusform>Delete cause %1 and its %n sub-cause?</numerusform>

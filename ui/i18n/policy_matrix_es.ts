@@ -122,12 +122,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="+172"/>
+        <location filename="../controller.py" line="+178"/>
         <source>This file was made by an older version; it was updated and the original kept as %1.</source>
         <translation>Este archivo se creó con una versión anterior; se actualizó y el original se conservó como %1.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>Open a proposal</source>
         <translation>Abrir una propuesta</translation>
     </message>
@@ -140,12 +140,12 @@
         <translation>Propuestas (*.pmx)</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-107"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Open a proposal for review</source>
         <translation>Abrir una propuesta para revisión</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Your latest comments could not be saved. %1 Save the proposal somewhere else?</source>
         <translation>Sus últimos comentarios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>Sus últimos cambios no se pudieron guardar. %1 ¿Desea guardar la propuesta en otra ubicación?</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>Not saved — retrying</source>
         <translation>Sin guardar — reintentando</translation>
     </message>
@@ -509,17 +509,12 @@
     </message>
     <message>
         <location line="+47"/>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>(no name)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <source>%1 (no longer in the proposal)</source>
-        <translation>%1 (ya no está en la propuesta)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-35"/>
         <source>Comments on: %1</source>
         <translation>Comentarios sobre: %1</translation>
     </message>
@@ -608,7 +603,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard/view.py" line="+192"/>
+        <location filename="../dashboard/view.py" line="+202"/>
         <location line="+2"/>
         <source>Review a folder</source>
         <translation>Revisar una carpeta</translation>
@@ -736,18 +731,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+33"/>
         <location line="+17"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-40"/>
         <source>Exporting %1 (%2 of %3)…</source>
         <translation>Exportando %1 (%2 de %3)…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>%1 Word file(s) written to %2.</source>
         <translation>Se guardaron %1 archivo(s) de Word en %2.</translation>
     </message>
@@ -944,7 +939,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../pages/problem_evidence.py" line="+376"/>
+        <location filename="../pages/problem_evidence.py" line="+368"/>
         <location line="+1"/>
         <source>Pick a date</source>
         <translation>Elegir una fecha</translation>
@@ -998,7 +993,7 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../models/evidence.py" line="+112"/>
+        <location filename="../models/evidence.py" line="+108"/>
         <source>Illustrative value: for the exercise only, not a real statistic.</source>
         <translation>Valor ilustrativo: solo para el ejercicio, no es una estadística real.</translation>
     </message>
@@ -1011,15 +1006,15 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../dashboard/feedback_dialog.py" line="+39"/>
+        <location filename="../dashboard/feedback_dialog.py" line="+42"/>
         <location line="+64"/>
-        <location line="+21"/>
+        <location line="+31"/>
         <location line="+15"/>
         <source>Feedback for Moodle</source>
         <translation>Retroalimentación para Moodle</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-104"/>
         <source>Optional: the grading worksheet downloaded from Moodle</source>
         <translation>Opcional: la hoja de calificaciones descargada de Moodle</translation>
     </message>
@@ -1079,12 +1074,12 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Preparing the feedback of %1 (%2 of %3)…</source>
         <translation>Preparando la retroalimentación de %1 (%2 de %3)…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>The feedback was cancelled; nothing was written.</source>
         <translation>Se canceló la retroalimentación; no se escribió nada.</translation>
     </message>
@@ -1513,11 +1508,6 @@
         <source>Choosing a type fills in the classification below; you can still change it.</source>
         <translation>Al elegir un tipo se completa la clasificación de abajo; aún puede cambiarla.</translation>
     </message>
-    <message>
-        <location line="+24"/>
-        <source>%1 (not found)</source>
-        <translation>%1 (no encontrado)</translation>
-    </message>
 </context>
 <context>
     <name>LineOfActionTableModel</name>
@@ -1530,12 +1520,12 @@
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../pages/list_detail.py" line="+324"/>
+        <location filename="../pages/list_detail.py" line="+323"/>
         <source>Move</source>
         <translation>Mover</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
@@ -1564,12 +1554,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+83"/>
         <source>Add: %1</source>
         <translation>Agregar: %1</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-82"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -1599,7 +1589,7 @@
         <translation>Quitar la fila seleccionada (Ctrl+Supr)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+85"/>
         <source>Remove: %1</source>
         <translation>Quitar: %1</translation>
     </message>
@@ -1612,7 +1602,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+178"/>
+        <location filename="../main_window.py" line="+179"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1767,7 +1757,7 @@
         <translation>Abrir una propuesta sin modificar su contenido, para comentarla (los comentarios se guardan en el archivo)</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+130"/>
         <source> (read-only)</source>
         <translation> (solo lectura)</translation>
     </message>
@@ -1775,7 +1765,7 @@
 <context>
     <name>MatrixListPanel</name>
     <message>
-        <location filename="../widgets/matrix_list_panel.py" line="+255"/>
+        <location filename="../widgets/matrix_list_panel.py" line="+250"/>
         <source>Filter the list…</source>
         <translation>Filtrar la lista…</translation>
     </message>
@@ -1818,7 +1808,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="+46"/>
+        <location filename="../messages.py" line="+47"/>
         <source>%1 was not found. It may have been moved, renamed or deleted, or its drive disconnected.</source>
         <translation>No se encontró %1. Puede que se haya movido, cambiado de nombre o eliminado, o que su unidad esté desconectada.</translation>
     </message>
@@ -1948,7 +1938,17 @@
         <translation>%1 no es una hoja de calificaciones que se pueda completar. Descárguela de Moodle otra vez y no la guarde antes desde una hoja de cálculo.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+33"/>
+        <source>Policy Matrix cannot start: its installation is damaged (%1 is missing). Reinstall it.</source>
+        <translation>Policy Matrix no puede iniciar: su instalación está dañada (falta %1). Reinstálela.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Policy Matrix cannot start: its installation is damaged (%1 is damaged). Reinstall it.</source>
+        <translation>Policy Matrix no puede iniciar: su instalación está dañada (%1 está dañado). Reinstálela.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Opened read-only: the lock file %1 beside the proposal was not made by Policy Matrix, so this window does not write through it. Move %1 out of the folder, then open the proposal again.</source>
         <translation>Abierto en modo de solo lectura: el archivo de bloqueo %1 que está junto a la propuesta no lo creó Policy Matrix, así que esta ventana no escribe a través de él. Saque %1 de la carpeta y vuelva a abrir la propuesta.</translation>
     </message>
@@ -1978,7 +1978,7 @@
         <translation>Abierto en modo de solo lectura: Policy Matrix no pudo crear su archivo de bloqueo junto a la propuesta (puede que el disco esté lleno). Libere espacio y vuelva a abrirlo, o use Archivo &gt; Guardar como para guardar una copia en otro lugar.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-121"/>
         <source>%1 is already closed. Open it again.</source>
         <translation>%1 ya está cerrado. Vuelva a abrirlo.</translation>
     </message>
@@ -2009,7 +2009,7 @@
         <translation>El archivo</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
         <source>Opened read-only: another Policy Matrix window (%1) is editing this file. Close the proposal in that window, then open it again here.</source>
         <translation>Abierto en modo de solo lectura: otra ventana de Policy Matrix (%1) está editando este archivo. Cierre la propuesta en esa ventana y vuelva a abrirla aquí.</translation>
     </message>
@@ -2096,7 +2096,7 @@
     <message>
         <location filename="../pages/editor_pages.py" line="+1"/>
         <location filename="../pages/problem.py" line="+111"/>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
@@ -2125,7 +2125,7 @@
 <context>
     <name>ProblemTreeModel</name>
     <message>
-        <location filename="../models/problem_tree.py" line="+161"/>
+        <location filename="../models/problem_tree.py" line="+167"/>
         <source>(no description)</source>
         <translation>(sin descripción)</translation>
     </message>
@@ -2166,7 +2166,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../pages/review.py" line="+174"/>
+        <location filename="../pages/review.py" line="+175"/>
         <source>Review and export</source>
         <translation>Revisión y exportación</translation>
     </message>
@@ -2198,12 +2198,12 @@
     <message>
         <location line="+1"/>
         <location line="+83"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Export to Word</source>
         <translation>Exportar a Word</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-113"/>
         <source>Language of headings</source>
         <translation>Idioma de los títulos</translation>
     </message>
@@ -2285,7 +2285,7 @@
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>The export failed: %1</source>
         <translation>La exportación falló: %1</translation>
     </message>
@@ -2309,12 +2309,12 @@
 <context>
     <name>SnapshotViewer</name>
     <message>
-        <location filename="../snapshots/viewer.py" line="+58"/>
+        <location filename="../snapshots/viewer.py" line="+62"/>
         <source>Snapshot: %1</source>
         <translation>Versión guardada: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>You are looking at the snapshot “%1”. It cannot be changed here.</source>
         <translation>Está viendo la versión guardada “%1”. Aquí no se puede modificar.</translation>
     </message>
@@ -2322,7 +2322,12 @@
 <context>
     <name>Snapshots</name>
     <message>
-        <location filename="../snapshots/diff_view.py" line="-90"/>
+        <location filename="../snapshots/diff_view.py" line="-127"/>
+        <source>Content language</source>
+        <translation>Idioma del contenido</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2332,8 +2337,8 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../snapshots/actions.py" line="+59"/>
-        <location filename="../snapshots/dialog.py" line="+331"/>
+        <location filename="../snapshots/actions.py" line="+61"/>
+        <location filename="../snapshots/dialog.py" line="+340"/>
         <location line="+22"/>
         <source>Mark as submitted</source>
         <translation>Marcar como entregada</translation>
@@ -2367,7 +2372,7 @@
 <context>
     <name>SnapshotsDialog</name>
     <message>
-        <location line="-269"/>
+        <location line="-278"/>
         <location line="+20"/>
         <source>Snapshots</source>
         <translation>Versiones guardadas</translation>
@@ -2478,7 +2483,7 @@
         <translation>Marcada como entregada; esta versión se conserva como “%1”.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Export the snapshot to Word</source>
         <translation>Exportar la versión guardada a Word</translation>
     </message>
@@ -2488,7 +2493,7 @@
         <translation>Documentos de Word (*.docx)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Exported to %1.</source>
         <translation>Exportado a %1.</translation>
     </message>
@@ -2574,7 +2579,7 @@
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../pages/strategy.py" line="+216"/>
+        <location filename="../pages/strategy.py" line="+221"/>
         <source>Addressed by an axis</source>
         <translation>Abordadas por un eje</translation>
     </message>
@@ -2622,7 +2627,7 @@
 <context>
     <name>TreeEditor</name>
     <message>
-        <location filename="../pages/problem_tree_panel.py" line="+284"/>
+        <location filename="../pages/problem_tree_panel.py" line="+283"/>
         <source>Add cause</source>
         <translation>Agregar causa</translation>
     </message>

@@ -219,7 +219,7 @@ class InstrumentsPage(ListDetailPage):
                 value = getattr(item, key)
                 if value is not None and all(value != entry_id for entry_id, _ in wanted[key]):
                     # A link to something deleted stays visible (and reported by rule G02) instead of vanishing.
-                    wanted[key] = [*wanted[key], (value, self.tr("%1 (not found)").replace("%1", value))]
+                    wanted[key] = [*wanted[key], (value, refs.ref(value))]
         changed = False
         for key, entries in wanted.items():
             if self._entries.get(key) == entries:

@@ -139,6 +139,7 @@ class ReviewPage(Page):
         self._paper.addItem("Carta / Letter", "letter")
         self._paper.addItem("A4", "a4")
         self._comments = QCheckBox(self._export_box)
+        self._comments.setObjectName("export_comments")
         self._export_button = QPushButton(self._export_box)
         self._export_button.clicked.connect(self._export)
         self._show_button = QPushButton(self._export_box)

@@ -19,7 +19,7 @@ from ui.models.item_table import Choices
 from ui.models.strategy_lists import AXES, EndTableModel, ExcludedCauseTableModel
 from ui.pages.base import Page
 from ui.pages.strategy_axes import AxisPanel
-from ui.pages.strategy_binding import cause_coverage, cause_entries, effect_choices, entity_label
+from ui.pages.strategy_binding import cause_coverage, cause_entries, effect_choices, entity_label, with_linked
 from ui.pages.strategy_forms import add_row, form_layout, hint_label, scrolled, section_title, text_box
 from ui.pages.strategy_indicators import IndicatorEditor
 from ui.session import DocumentSession
@@ -131,10 +131,15 @@ class StrategyPage(Page):
         return self.context.label(ENTITY, key)
 
     def _effect_choices(self) -> Choices:
-        return effect_choices(self.session.proposal)
+        proposal = self.session.proposal
+        linked = (end.effect_id for end in proposal.strategy_matrix.ends)
+        return with_linked(effect_choices(proposal), linked, self.context.lang)
 
     def _direct_cause_choices(self) -> Choices:
-        return [(None, "—"), *cause_entries(self.session.proposal, direct_only=True)]
+        proposal = self.session.proposal
+        linked = (excluded.cause_id for excluded in proposal.strategy_matrix.excluded_causes)
+        offered: Choices = [(None, "—"), *cause_entries(proposal, direct_only=True)]
+        return with_linked(offered, linked, self.context.lang, lambda: dict(cause_entries(proposal)))
 
     # -- Page interface -----------------------------------------------------------------------------------------
 

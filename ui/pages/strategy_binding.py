@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject
 
 from matrices.actors import Actor, display_name
+from matrices.display import missing_reference
 from matrices.edits import EditError, Locator, resolve
 from matrices.general import EstimatedCost
+from matrices.localized import Lang
 from matrices.problem import MAX_CODE_DEPTH, Cause, tree_walk
 from matrices.proposal import Proposal
 from matrices.strategy import Axis
@@ -66,6 +68,22 @@ def effect_choices(proposal: Proposal) -> Choices:
     effects = proposal.problem_matrix.effects
     rows = [(effects[row.index], row.code) for row in tree_walk(effects, "E")]
     return [(None, "—")] + [(e.id, f"{code}  {short(e.description or '…', 110)}") for e, code in rows]
+
+
+def with_linked(
+    offered: Choices, linked: Iterable[str | None], lang: Lang, known: Callable[[], dict[str, str]] = dict
+) -> Choices:
+    """Return the choices and each linked id they do not offer, named by known() or as a missing item.
+
+    A link to an item the list does not offer (an indirect cause, an item that is gone) stays visible, and
+    editing its cell keeps it until the participant picks another.
+    """
+    have = {value for value, _ in offered}
+    extra = [item_id for item_id in dict.fromkeys(linked) if item_id is not None and item_id not in have]
+    if not extra:
+        return offered
+    names = known()
+    return [*offered, *((item_id, names.get(item_id) or missing_reference(item_id, lang)) for item_id in extra)]
 
 
 def actor_label(actor: Actor) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from export.labels import Labels
 from export.refs import Refs
 from matrices.diff import AXIS_FIELD, FieldChange, ItemChange, MatrixDiff, ProposalDiff, diff_proposals
+from matrices.display import field_specs, missing_reference
 from matrices.fieldmodel import FieldSpec
 from matrices.proposal import Proposal
 from ui.context import UiContext
@@ -47,41 +48,32 @@ class ValueFormatter:
         self.codes = codes or {}
 
     def item(self, item_id: str) -> str:
-        """Return 'CODE name' of an item id (the id itself when unknown)."""
-        code, name = self.codes.get(item_id, ""), self.names.get(item_id, item_id)
+        """Return 'CODE name' of an item id (a missing item as links to one read: matrices/display.py)."""
+        if item_id not in self.names and item_id not in self.codes:
+            return missing_reference(item_id, self.context.lang)
+        code, name = self.codes.get(item_id, ""), self.names.get(item_id, "")
         return f"{code} {name}".strip() if code != name else name
 
     def spec(self, entity: str, key: str) -> FieldSpec | None:
         """Return the field-model spec of a (possibly dotted) key, or None."""
-        head, _, sub = key.partition(".")
-        model = self.context.field_model
-        try:
-            spec = model.field(entity, head)
-        except KeyError:
-            return None
-        if not sub:
-            return spec
-        for subfield in spec.subfields:
-            if subfield.key == sub:
-                return subfield
-        if spec.ref is not None:
-            try:
-                return model.field(spec.ref, sub)
-            except KeyError:
-                return None
-        return None
+        specs = field_specs(self.context.field_model, entity, key)
+        return specs[-1] if specs and (len(specs) == 2 or "." not in key) else None
 
     def label(self, entity: str, key: str) -> str:
         """Return a field's label; a dotted key reads "Baseline › Value"."""
         if key == AXIS_FIELD:
             return self.entity_label("axis")
-        head = key.partition(".")[0]
-        head_label = self.context.label(entity, head)
-        spec = self.spec(entity, key)
-        if "." not in key:
-            return head_label
-        sub_label = spec.label(self.context.lang) if spec is not None else key.partition(".")[2]
-        return f"{head_label} › {sub_label}"
+        if entity == "proposal" and key == "language":
+            return QCoreApplication.translate("Snapshots", "Content language")  # the app's, not the course's
+        specs = field_specs(self.context.field_model, entity, key)
+        parts = [spec.label(self.context.lang) for spec in specs]
+        sub = key.partition(".")[2]
+        if specs and len(specs) == 1 and sub in self._criteria():
+            parts.append(self._criteria()[sub])  # an ex-ante criterion: named by the scale's catalogue
+        return " › ".join(parts)
+
+    def _criteria(self) -> dict[str, str]:
+        return {entry.id: entry.label(self.context.lang) for entry in self.context.catalogs.feasibility_criteria()}
 
     def entity_label(self, entity: str) -> str:
         """Return the name of a kind of item (Cause, Actor...) in the interface language."""
@@ -99,7 +91,15 @@ class ValueFormatter:
 
     def _one(self, spec: FieldSpec | None, value: Any, is_ref: bool) -> str:
         if isinstance(value, dict):
-            return ", ".join(self._one(None, v, k.endswith("_id")) for k, v in value.items() if v not in (None, ""))
+            # An item of a list (an actor's relation) or an object: each part by its own field's spec.
+            held = spec.items or spec.ref if spec is not None else None
+            parts = []
+            for key, part in value.items():
+                if part in (None, ""):
+                    continue
+                sub = self.spec(held, key) if held else None
+                parts.append(self._one(sub, part, sub is not None and sub.type in ("ref", "ref_list")))
+            return ", ".join(parts)
         if isinstance(value, bool):
             yes, no = QCoreApplication.translate("Snapshots", "Yes"), QCoreApplication.translate("Snapshots", "No")
             return yes if value else no
