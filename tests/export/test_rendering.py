@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from export.docx_export import export_docx
-from export.labels import LABELS, Labels
+from export.labels import Labels
 from export.options import ExportOptions, Paper
 from matrices.catalogs import Catalogs
 from matrices.examples import load_example
@@ -21,9 +21,9 @@ from tests.export.docx_helpers import headings, open_docx
 from tests.export.rendering import docx_words, pdf_pages, resave_docx, split_words, to_pdf, tools_or_fail
 
 _ENTRY = re.compile(r"^(?P<title>.*?)\s*\.{3,}\s*(?P<page>\d+)$")
-_FOOTER = re.compile(
-    rf"^({'|'.join(LABELS['header.page'])}) \d+ ({'|'.join(LABELS['header.of'])}) \d+$"
-)  # fmt: skip
+_PAGE = "|".join(re.escape(Labels(lang)("header.page")) for lang in ("es", "en"))
+_OF = "|".join(re.escape(Labels(lang)("header.of")) for lang in ("es", "en"))
+_FOOTER = re.compile(rf"^({_PAGE}) \d+ ({_OF}) \d+$")
 
 
 def _normal(text: str) -> str:
