@@ -156,9 +156,10 @@ def test_every_indicator_field_is_written_whatever_its_data_type(catalogs, field
 
 @pytest.mark.parametrize("name", ["Reducir el tráfico —", "Eje —  ", "   "])
 def test_an_axis_heading_keeps_the_whole_name(catalogs, field_model, name: str) -> None:  # type: ignore[no-untyped-def]
-    # The heading once stripped " —" from its end to drop the dash of an unnamed axis, and a name's own dash with it.
+    # The heading once stripped " —" from its end to drop the dash of an unnamed axis, and a name's own dash with it;
+    # a name is written as entered, the spaces it ends with included.
     proposal = load_example("es")
     proposal.strategy_matrix.axes[0].name = name
     document = open_docx(export(proposal, catalogs, field_model))
-    expected = f"EJ1 — {name.strip()}" if name.strip() else "EJ1"
+    expected = f"EJ1 — {name}" if name.strip() else "EJ1"
     assert (3, expected) in headings(document)
