@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,13 @@ class Catalog:
     ref: str
     entries: tuple[CatalogEntry, ...]
     title: LocalizedText = field(default_factory=LocalizedText)
+    _by_id: dict[str, CatalogEntry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
 
     def __contains__(self, entry_id: object) -> bool:
-        return entry_id in self._by_id  # type: ignore[attr-defined]
+        return entry_id in self._by_id
 
     def __iter__(self) -> Iterator[CatalogEntry]:
         return iter(self.entries)
@@ -61,7 +63,7 @@ class Catalog:
 
     def get(self, entry_id: str) -> CatalogEntry | None:
         """Return the entry with this id, or None."""
-        return self._by_id.get(entry_id)  # type: ignore[attr-defined,no-any-return]
+        return self._by_id.get(entry_id)
 
     def ids(self) -> list[str]:
         """Return the entry ids in catalogue order."""
@@ -158,9 +160,13 @@ def numbered(catalog: Catalog) -> Catalog:
     entries = []
     for entry in catalog:
         code = official_code(entry)
-        shown = CatalogEntry(entry.id, entry.text.map(lambda label, code=code: f"{code}  {label}"), entry.attrs)
+        shown = CatalogEntry(entry.id, entry.text.map(partial(_numbered_label, code)), entry.attrs)
         entries.append(shown if code else entry)
     return Catalog(catalog.ref, tuple(entries), catalog.title)
+
+
+def _numbered_label(code: str, label: str) -> str:
+    return f"{code}  {label}"
 
 
 def official_code(entry: CatalogEntry) -> str:

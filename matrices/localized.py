@@ -44,6 +44,7 @@ class LocalizedText:
     """An immutable text in several languages; `get(lang)` falls back to the course language."""
 
     __slots__ = ("_texts",)
+    _texts: MappingProxyType[Lang, str]
 
     def __init__(self, texts: Mapping[Lang, str] | Iterable[tuple[Lang, str]] = ()) -> None:
         object.__setattr__(self, "_texts", MappingProxyType(dict(texts)))
