@@ -6,7 +6,7 @@ import math
 import re
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import Annotated, Any, Literal, Protocol, TypeVar, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, FailFast, Field, StringConstraints
 
@@ -138,3 +138,10 @@ class DomainModel(BaseModel):
     """Base of every domain model: unknown keys are refused and assignments are validated."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+
+
+class Identified(Protocol):
+    """An item other items can point at: a cause, an axis, an actor... (each has a stable `id` field)."""
+
+    @property
+    def id(self) -> str: ...

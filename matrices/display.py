@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from matrices.actors import display_name
+from matrices.base import Identified
 from matrices.catalogs import Catalogs, numbered
 from matrices.fieldmodel import FieldModel, FieldSpec, domain_text
 from matrices.findings import Finding
 from matrices.localized import Lang, LocalizedText
-from matrices.problem import Cause, Effect, tree_codes
+from matrices.problem import tree_codes
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey
 
@@ -32,6 +34,8 @@ MATRIX_ENTITIES: dict[MatrixKey, tuple[str, ...]] = {
     "instruments": ("instrument_matrix", "instrument"),
 }
 """The field-model entities whose fields a finding on the whole matrix (no item) may name."""
+
+Item = TypeVar("Item", bound=Identified)
 
 _BOOLEAN_EXAMPLES = frozenset({"true", "false"})
 """How the course writes the example of a yes/no field; shown as texts.json's boolean.true or boolean.false."""
@@ -75,9 +79,9 @@ class ItemCodes:
 
     def _add(
         self,
-        items: Sequence[Cause] | Sequence[Effect],
+        items: Sequence[Item],
         codes: dict[str, str],
-        name: Callable[[object], str],
+        name: Callable[[Item], str],
         entity: str,
     ) -> None:
         for item in items:
@@ -86,11 +90,11 @@ class ItemCodes:
             self.entities.setdefault(item.id, entity)
 
     def _number(
-        self, items: Iterable[object], prefix: str, name: Callable[[object], str], entity: str, width: int = 1
+        self, items: Iterable[Item], prefix: str, name: Callable[[Item], str], entity: str, width: int = 1
     ) -> None:
         taken = set(self.codes.values())
         for position, item in enumerate(items, start=1):
-            item_id: str = getattr(item, "id", "")
+            item_id = item.id
             if item_id in self.codes:
                 continue  # a duplicated id: the rules report it; the first item keeps the code
             if is_chosen_code(item_id):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from pydantic import Field
 
-from matrices.base import CatalogId, DomainModel, Id, Items, Number, Text, new_id
+from matrices.base import CatalogId, DomainModel, Id, Identified, Items, Number, Text, new_id
 
 MAX_PROBLEM_CHARS = 300
 """The course's length for a central problem: longer draws a warning (rule P03), and the tree shows it whole."""
@@ -60,9 +61,11 @@ class ProblemMatrix(DomainModel):
     effects: Items[Effect] = Field(default_factory=list)
 
 
-def children_of(nodes: list[Cause] | list[Effect], parent_id: str | None) -> list[Cause] | list[Effect]:
-    """Return the nodes hanging directly from parent_id (None: the roots), in list order."""
-    return [node for node in nodes if node.parent_id == parent_id]  # type: ignore[return-value]
+class TreeNode(Identified, Protocol):
+    """What a walk of a tree reads of its nodes: a cause or an effect."""
+
+    @property
+    def parent_id(self) -> str | None: ...
 
 
 MAX_CODE_DEPTH = 10
@@ -79,7 +82,7 @@ class TreeRow:
     parent: int | None
 
 
-def tree_walk(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> list[TreeRow]:
+def tree_walk(nodes: Sequence[TreeNode], prefix: str) -> list[TreeRow]:
     """Return every node once, in preorder, numbered by position (C1, C1.1, ...): the one walk of a tree.
 
     Roots come first, then nodes whose parent is missing or that sit in a parent cycle, each as a new root, so
@@ -118,7 +121,9 @@ def tree_walk(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> list[Tr
             return
         # Each frame: the row's index, its code, its depth, the code of its ancestor at MAX_CODE_DEPTH (if any)
         # and an iterator over its children with their positions.
-        stack = [(start, code, 0, None, enumerate(children.get(nodes[start].id, ()), start=1))]
+        stack: list[tuple[int, str, int, str | None, Iterator[tuple[int, int]]]] = [
+            (start, code, 0, None, enumerate(children.get(nodes[start].id, ()), start=1))
+        ]
         while stack:
             parent, parent_code, depth, anchor, pending = stack[-1]
             for position, child in pending:
@@ -150,6 +155,6 @@ def tree_walk(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> list[Tr
     return rows
 
 
-def tree_codes(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> dict[str, str]:
+def tree_codes(nodes: Sequence[TreeNode], prefix: str) -> dict[str, str]:
     """Number a tree by position (C1, C1.1, ...) so that display codes follow the order the participant chose."""
     return {nodes[row.index].id: row.code for row in tree_walk(nodes, prefix)}

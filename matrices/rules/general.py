@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from matrices.base import Identified
 from matrices.catalogs import Catalog
 from matrices.findings import Finding
 from matrices.proposal import Proposal
@@ -60,7 +61,8 @@ def g02_references_exist(ctx: RuleContext) -> Iterator[Finding]:
 
 def _identified_items(proposal: Proposal) -> Iterator[tuple[MatrixKey, str]]:
     problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-    for item in (*problem.evidence, *problem.causes, *problem.effects):
+    problem_items: tuple[Identified, ...] = (*problem.evidence, *problem.causes, *problem.effects)
+    for item in problem_items:
         yield "problem", item.id
     for end in strategy.ends:
         yield "strategy", end.id
