@@ -59,7 +59,10 @@ def _is_entry(locator: Locator) -> bool:
 
 def _index(proposal: Proposal, locator: Locator) -> int:
     """Return the position of the list entry a walked locator names (by its id, unique in its list, or position)."""
-    kind, key = locator[-1]  # type: ignore[misc]
+    step = locator[-1]
+    if not isinstance(step, tuple):
+        raise ValueError(f"{locator!r} does not end on an entry of a list")
+    kind, key = step
     if kind == "index":
         return int(key)
     return index_of(proposal, locator[:-1], str(key))

@@ -129,8 +129,8 @@ def diff_proposals(old: Proposal, new: Proposal) -> ProposalDiff:
         _entity, new_obj = _matrix_object(new, key)
         skip = _ITEM_LISTS.get(entity, set()) | {"id"}
         fields = _field_changes(_flatten(old_obj, skip), _flatten(new_obj, skip))
-        items = _item_changes(_items_of(old)[key], _items_of(new)[key])
-        matrices.append(MatrixDiff(key, entity, fields, items))
+        changes = _item_changes(_items_of(old)[key], _items_of(new)[key])
+        matrices.append(MatrixDiff(key, entity, fields, changes))
     return ProposalDiff(tuple(matrices), names)
 
 

@@ -65,9 +65,10 @@ class RuleContext:
 
 
 def _severity(value: str) -> Severity:
-    if value not in SEVERITY_ORDER:
-        raise ValueError(f"unknown severity {value!r} in the field model")
-    return value  # type: ignore[return-value]
+    for severity in SEVERITY_ORDER:
+        if severity == value:
+            return severity
+    raise ValueError(f"unknown severity {value!r} in the field model")
 
 
 RuleFunction = Callable[[RuleContext], Iterable[Finding]]
