@@ -234,7 +234,7 @@ def list_snapshots(connection: Connection) -> list[SnapshotInfo]:
         if len(rows) > MAX_LIST_ITEMS:
             raise CorruptDocumentError(f"holds more than {MAX_LIST_ITEMS:,} snapshots, more than a proposal may hold")
         return [SnapshotInfo(id=pk, name=name, created_at=created, reason=reason) for pk, name, created, reason in rows]
-    except (*_sql_read_errors(), ValidationError) as exc:
+    except _sql_read_errors() as exc:  # a row the snapshot model refuses too: ValidationError is a ValueError
         raise CorruptDocumentError("is damaged (its list of snapshots cannot be read)") from exc
 
 

@@ -40,6 +40,7 @@ from storage.sidefiles import check_target_side_files
 from storage.summary import (
     ReviewEntry,
     Stamp,
+    SubmissionStatus,
     Submitter,
     file_stamp,
     is_document,
@@ -54,8 +55,6 @@ SUBMISSION_FOLDER = "assignsubmission_file"
 PROPOSAL_SUFFIXES = (".pmx", ".json")
 WORD_SUFFIXES = (".docx", ".doc", ".odt")
 REVIEW_SUFFIX = "-review"
-
-Status = Literal["proposal", "several", "word_only", "nothing"]
 
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*\\/\x00-\x1f]')
 
@@ -104,8 +103,8 @@ def safe_file_name(text: str, limit: int = 120) -> str:
     return cleaned or "_"
 
 
-def sent_text(status: str) -> LocalizedText:
-    """Return what a participant's row says they sent (a Status: proposal, several, word_only, nothing)."""
+def sent_text(status: SubmissionStatus) -> LocalizedText:
+    """Return what a participant's row says they sent (proposal, several, word_only, nothing)."""
     return texts().text(f"sent.{status}")
 
 
@@ -165,7 +164,7 @@ class Participant:
         return proposals[0] if proposals and not readable else None
 
     @property
-    def status(self) -> Status:
+    def status(self) -> SubmissionStatus:
         """Return what the participant sent (sent_text says it in words)."""
         if self.proposal() is not None:
             return "proposal"

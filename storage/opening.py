@@ -112,11 +112,11 @@ def _take_lock(path: Path) -> _Lock:
     if _other_names(path):
         # SQLite names its journal after the name it was given: a save cut short under one name would not be
         # rolled back when the file is opened under another, and two windows would each hold a lock of their own.
-        problem = LinkedDocumentError("has other names (hard links); Policy Matrix edits a file of one name", path)
-        return _Lock(None, "the file has other names (hard links)", problem=problem)
+        linked = LinkedDocumentError("has other names (hard links); Policy Matrix edits a file of one name", path)
+        return _Lock(None, "the file has other names (hard links)", problem=linked)
     if not side_names_fit(path):
-        problem = NameTooLongError("has a name too long for the journal SQLite writes beside it", path)
-        return _Lock(None, "its name is too long for the journal SQLite writes beside it", problem=problem)
+        too_long = NameTooLongError("has a name too long for the journal SQLite writes beside it", path)
+        return _Lock(None, "its name is too long for the journal SQLite writes beside it", problem=too_long)
     try:
         return _Lock(DocumentLock.acquire(path))
     except DocumentLockedError as exc:

@@ -40,6 +40,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from matrices.base import bounded_time
 from matrices.rules import Rulebook
@@ -61,6 +62,10 @@ _MIGRATION_BACKUP = re.compile(r"\.v\d+\.bak(-\d+)?\.pmx$", re.IGNORECASE)
 Stamp = tuple[int, int]
 """(modification time in ns, size): what tells that a file changed since it was read."""
 
+SubmissionStatus = Literal["proposal", "several", "word_only", "nothing"]
+"""What a participant sent through a learning platform: one proposal, several, only a Word file, nothing readable
+(storage.moodle names each for the facilitator)."""
+
 
 @dataclass(frozen=True)
 class Submitter:
@@ -70,8 +75,7 @@ class Submitter:
     name: str
     files: str = ""
     """The names of the files they sent, as listed."""
-    status: str = "proposal"
-    """storage.moodle's word for what was sent: one proposal, several, only a Word file, nothing readable."""
+    status: SubmissionStatus = "proposal"
     reviewed: bool = False
     """The facilitator's working copy of the proposal holds comments."""
 
