@@ -153,7 +153,8 @@ class TextTable:
 
     def count(self, key: str, n: int, **values: object) -> LocalizedText:
         """Return the text of key for n things, in the singular where each language says so."""
-        return counted(*self.counts[key], n, **values)
+        one, other = self.counts[key]
+        return counted(one, other, n, **values)
 
 
 @cache
