@@ -22,9 +22,11 @@ demo: $(STAMP)
 	$(PY) main.py demo demo.pmx
 	$(PY) main.py convert demo.pmx demo.docx
 
+# make lint           formatting, ruff's rules, and mypy --strict on matrices/ and storage/ ([tool.mypy] in pyproject.toml)
 lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 # make test runs everything but the slow suites (tests marked slow: the hostile files as real processes, the
 # editor killed 200 times, the long property runs): a few minutes. CI=true (as .ci/run sets) runs them too.
@@ -81,4 +83,4 @@ install-desktop: $(STAMP)
 	sh .ci/bundle/linux/install-desktop.sh --icons build/icons/png "$(abspath $(PY))" "$(abspath main.py)"
 
 clean:
-	rm -rf $(VENV) $(BUNDLE_VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis demo.pmx demo.docx
+	rm -rf $(VENV) $(BUNDLE_VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis demo.pmx demo.docx
