@@ -244,7 +244,7 @@ class Conventions:
         return self._date(self.date_long, value)
 
 
-def exact_decimal(value: float | Decimal) -> Decimal:
+def exact_decimal(value: int | float | Decimal) -> Decimal:
     """Return the figure as the participant typed it: the shortest decimal that reads back as the same float."""
     if isinstance(value, Decimal):
         return value
