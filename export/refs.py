@@ -21,11 +21,19 @@ from matrices.review import MatrixKey
 class Refs:
     """Codes, names and catalogue labels of one proposal in one export language."""
 
-    def __init__(self, proposal: Proposal, catalogs: Catalogs, labels: Labels) -> None:
+    def __init__(
+        self,
+        proposal: Proposal,
+        catalogs: Catalogs,
+        labels: Labels,
+        items: ItemCodes | None = None,
+        walks: tuple[list[TreeRow], list[TreeRow]] | None = None,
+    ) -> None:
+        """Number the proposal, or reuse items and (causes, effects) walks already computed for it as it is now."""
         self.lang: Lang = labels.lang
         self._labels = labels
         self._catalogs = catalogs
-        self.items = ItemCodes(proposal)
+        self.items = items if items is not None else ItemCodes(proposal)
         """The display codes, names and entities of the items (matrices/display.py: the editor's codes too)."""
         self.codes = self.items.codes
         self.names = self.items.names
@@ -34,9 +42,10 @@ class Refs:
         self.effect_codes = self.items.effect_codes
         problem = proposal.problem_matrix
         # Kept for tree_rows: one walk per tree, reused by every table that lists the tree in order.
+        cause_walk, effect_walk = walks or (tree_walk(problem.causes, "C"), tree_walk(problem.effects, "E"))
         self._walks: dict[str, tuple[Sequence[Cause] | Sequence[Effect], list[TreeRow]]] = {
-            "C": (problem.causes, tree_walk(problem.causes, "C")),
-            "E": (problem.effects, tree_walk(problem.effects, "E")),
+            "C": (problem.causes, cause_walk),
+            "E": (problem.effects, effect_walk),
         }
 
     # -- lookups ------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from matrices.catalogs import Catalogs, numbered
 from matrices.fieldmodel import FieldModel, FieldSpec, domain_text
 from matrices.findings import Finding
 from matrices.localized import Lang, LocalizedText
-from matrices.problem import tree_codes
+from matrices.problem import TreeRow, tree_codes
 from matrices.proposal import Proposal
 from matrices.review import MatrixKey
 
@@ -56,14 +56,16 @@ def missing_reference(item_id: str, lang: Lang) -> str:
 class ItemCodes:
     """The display code, name and field-model entity of every item of one proposal."""
 
-    def __init__(self, proposal: Proposal) -> None:
+    def __init__(self, proposal: Proposal, walks: tuple[Sequence[TreeRow], Sequence[TreeRow]] | None = None) -> None:
+        """Number the items; walks: the tree_walk of the causes and of the effects, when the caller has them."""
         self.codes: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.entities: dict[str, str] = {}
         """The field-model entity of each item id (cause, actor, ...), to name its fields."""
         problem, strategy = proposal.problem_matrix, proposal.strategy_matrix
-        self.cause_codes = tree_codes(problem.causes, "C")
-        self.effect_codes = tree_codes(problem.effects, "E")
+        cause_walk, effect_walk = walks or (None, None)
+        self.cause_codes = tree_codes(problem.causes, "C", cause_walk)
+        self.effect_codes = tree_codes(problem.effects, "E", effect_walk)
         self._add(problem.causes, self.cause_codes, lambda c: c.description, "cause")
         self._add(problem.effects, self.effect_codes, lambda e: e.description, "effect")
         self._number(problem.evidence, "D", lambda d: d.description, "evidence")

@@ -155,6 +155,9 @@ def tree_walk(nodes: Sequence[TreeNode], prefix: str) -> list[TreeRow]:
     return rows
 
 
-def tree_codes(nodes: Sequence[TreeNode], prefix: str) -> dict[str, str]:
-    """Number a tree by position (C1, C1.1, ...) so that display codes follow the order the participant chose."""
-    return {nodes[row.index].id: row.code for row in tree_walk(nodes, prefix)}
+def tree_codes(nodes: Sequence[TreeNode], prefix: str, walk: Sequence[TreeRow] | None = None) -> dict[str, str]:
+    """Number a tree by position (C1, C1.1, ...) so that display codes follow the order the participant chose.
+
+    walk: tree_walk(nodes, prefix) when the caller already has it.
+    """
+    return {nodes[row.index].id: row.code for row in (walk if walk is not None else tree_walk(nodes, prefix))}

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from export.labels import Labels
 from export.refs import Refs
 from matrices.deletion import DeletePlan, plan_delete
 from matrices.edits import Locator
@@ -75,7 +74,7 @@ class Deleter(QObject):
 
     def question(self, plan: DeletePlan, headline: str | None = None) -> str:
         """Return the confirmation text: what is deleted, every link that goes with it, and that undo restores."""
-        refs = Refs(self._session.proposal, self._context.catalogs, Labels(self._context.lang))
+        refs = self._session.facts.refs(self._context.catalogs, self._context.lang)
         parts = [headline or self.tr("Delete %1?").replace("%1", self.describe(refs, plan.removed[0]))]
         lines = self.link_lines(refs, plan.unlinked)
         if lines:

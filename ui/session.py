@@ -29,6 +29,7 @@ from matrices.summary import ProposalSummary
 from storage.document import load_writer
 from storage.mapping import SECTIONS
 from ui.messages import error_message
+from ui.models.proposal_facts import ProposalFacts
 from ui.writer import DocumentWriter
 
 logger = logging.getLogger(__name__)
@@ -152,6 +153,8 @@ class DocumentSession(QObject):
         super().__init__(parent)
         self.document = document
         self.proposal = proposal
+        self.facts = ProposalFacts(lambda: self.proposal)
+        """Codes and tree walks of the proposal, computed once per change (forgotten in _announce)."""
         self.writer = writer
         """The application's one document writer: this session's saves and its comments' go through it."""
         self.content_locked = content_locked
@@ -238,6 +241,7 @@ class DocumentSession(QObject):
         try:
             make()
         finally:
+            self.facts.invalidate()  # before any view hears of the change
             self.change_applied.emit(change)  # a view that began a change must end it, whatever happened
         self._edited(change)
 

@@ -83,9 +83,9 @@ class _Trees:
     hidden: int
 
     @classmethod
-    def of(cls, nodes: list[Cause] | list[Effect], prefix: str) -> _Trees:
-        """Walk nodes and keep the first MAX_BOXES rows (a preorder prefix keeps every drawn node's parent)."""
-        rows = tree_walk(nodes, prefix)
+    def of(cls, nodes: list[Cause] | list[Effect], prefix: str, walk: list[TreeRow] | None = None) -> _Trees:
+        """Walk nodes (unless given walk) and keep the first MAX_BOXES rows (a preorder prefix keeps every parent)."""
+        rows = walk if walk is not None else tree_walk(nodes, prefix)
         return cls(nodes, forest(rows[:MAX_BOXES]), max(0, len(rows) - MAX_BOXES))
 
 
@@ -100,14 +100,25 @@ class _Shape:
     """The capitalised names of the two zones: the matrix's fields, as the field model names them."""
 
     @classmethod
-    def of(cls, proposal: Proposal, field_model: FieldModel, lang: Lang) -> _Shape:
-        """Return the matrix's trees with their display codes, and the zones' names in lang."""
+    def of(
+        cls,
+        proposal: Proposal,
+        field_model: FieldModel,
+        lang: Lang,
+        walks: tuple[list[TreeRow], list[TreeRow]] | None = None,
+    ) -> _Shape:
+        """Return the matrix's trees with their display codes, and the zones' names in lang.
+
+        walks: the causes' and the effects' tree_walk, when the caller already has them.
+        """
         matrix = proposal.problem_matrix
         zones: dict[BoxKind, str] = {
             kind: field_model.field("problem_matrix", key).label(lang).upper()
             for kind, key in (("cause", "causes"), ("effect", "effects"))
         }
-        return cls(matrix.central_problem, _Trees.of(matrix.causes, "C"), _Trees.of(matrix.effects, "E"), zones)
+        cause_walk, effect_walk = walks or (None, None)
+        causes, effects = _Trees.of(matrix.causes, "C", cause_walk), _Trees.of(matrix.effects, "E", effect_walk)
+        return cls(matrix.central_problem, causes, effects, zones)
 
 
 class _Builder:
@@ -397,9 +408,13 @@ def layout_problem_tree(
     width_px: float,
     dpi: float,
     max_height_px: float | None = None,
+    walks: tuple[list[TreeRow], list[TreeRow]] | None = None,
 ) -> TreeLayout:
-    """Lay out the tree width_px wide; step down to smaller type and fewer lines until it fits max_height_px."""
-    shape = _Shape.of(proposal, field_model, lang)
+    """Lay out the tree width_px wide; step down to smaller type and fewer lines until it fits max_height_px.
+
+    walks: tree_walk of the causes and of the effects, when the caller already has them (the editor's preview).
+    """
+    shape = _Shape.of(proposal, field_model, lang, walks)
     built: dict[int, TreeLayout] = {}
 
     def at(index: int) -> TreeLayout:

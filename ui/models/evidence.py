@@ -7,8 +7,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from export.labels import Labels
-from export.refs import Refs
 from matrices.edits import EditError, resolve
 from matrices.problem import Evidence
 from ui.commands import Change, SetValueCommand
@@ -40,7 +38,6 @@ class EvidenceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._context = context
-        self._refs: Refs | None = None
         RowFollower(self, session, lambda: EVIDENCE_LIST, self.items)
         session.changed.connect(self._on_change)
         self._marks = RowMarks(session, self._repaint_codes, self)
@@ -66,9 +63,7 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def code(self, item_id: str) -> str:
         """Return the datum's display code (D1), the same the Word export prints."""
-        if self._refs is None:
-            self._refs = Refs(self._session.proposal, self._context.catalogs, Labels(self._context.lang))
-        return self._refs.codes.get(item_id, "")
+        return self._session.facts.item_codes().codes.get(item_id, "")
 
     def column_of(self, key: str) -> int:
         """Return the column showing a field (-1 when none does)."""
@@ -151,7 +146,6 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Show headers, numbers, dates and data types the way the interface language writes them."""
-        self._refs = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
@@ -164,7 +158,6 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def _on_change(self, change: Change) -> None:
         # Rows come and go through the RowFollower; here cells are repainted once the change is applied.
-        self._refs = None
         depth = len(EVIDENCE_LIST)
         if change.locator == EVIDENCE_LIST:
             self._repaint_codes()  # D1, D2... follow the rows' positions

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from export.labels import Labels
 from export.refs import Refs
 from matrices.catalogs import Catalogs
 from matrices.edits import EditError, Locator, resolve
@@ -45,7 +44,7 @@ class RefsCache:
         """Return the codes and names of the current proposal."""
         if self._refs is None or self._lang != lang:
             # The export's numbering, so that the codes on screen are the codes in the Word file.
-            self._refs = Refs(self._session.proposal, self._catalogs, Labels(lang))
+            self._refs = self._session.facts.refs(self._catalogs, lang)
             self._lang = lang
         return self._refs
 

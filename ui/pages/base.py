@@ -87,7 +87,6 @@ class DeferredPage(Page):
 
     def build(self) -> Page:
         """Build the page this step stands for, in the interface language and showing the current content."""
-        page = self._build(self.session, self.context)
-        page.retranslate()
-        page.refresh()
-        return page
+        # Every page retranslates and refreshes itself as its constructor ends: doing it again here doubled the
+        # cost of showing a step of a large proposal.
+        return self._build(self.session, self.context)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from export.options import ExportOptions
-from matrices.display import ItemCodes
 from matrices.findings import Finding
 from matrices.localized import conventions, languages
 from matrices.review import MATRIX_KEYS
@@ -231,7 +230,7 @@ class ReviewPage(Page):
         }
         self._tree.clear()
         names = self._matrix_names()
-        codes = ItemCodes(self.session.proposal)
+        codes = self.session.facts.item_codes()
         field_model = self.context.field_model
         for key in MATRIX_KEYS:
             group = [f for f in findings if f.matrix == key]
@@ -239,12 +238,16 @@ class ReviewPage(Page):
                 continue
             top = QTreeWidgetItem(self._tree, [f"{names[key]} ({len(group)})"])
             top.setFirstColumnSpanned(True)
+            children = []
             for finding in group:
                 where = codes.where(field_model, finding.matrix, finding.item, finding.field, lang)
-                child = QTreeWidgetItem(top, [finding.message(lang), finding.rule, where])
+                child = QTreeWidgetItem([finding.message(lang), finding.rule, where])
                 child.setIcon(0, icons[finding.severity])
                 child.setToolTip(0, literal(finding.message(lang)))
                 child.setData(0, _ROLE_LOCATION, (finding.matrix, finding.item, finding.field))
+                children.append(child)
+            # Added at once: each insertion refits the columns over every row (ui/widgets/column_fit.py).
+            top.addChildren(children)
             top.setExpanded(True)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from matrices.display import ItemCodes
 from matrices.review import MatrixKey
 from matrices.strategy import End, ExcludedCause
 from ui.binding import FieldBinder
@@ -130,16 +129,23 @@ class StrategyPage(Page):
     def _label(self, key: str) -> str:
         return self.context.label(ENTITY, key)
 
+    # The tables ask for their choices per cell: computed once per change of the proposal (session.facts).
     def _effect_choices(self) -> Choices:
-        proposal = self.session.proposal
+        return self.session.facts.memo(("effect_choices", self.context.lang), self._compute_effect_choices)
+
+    def _compute_effect_choices(self) -> Choices:
+        proposal, facts = self.session.proposal, self.session.facts
         linked = (end.effect_id for end in proposal.strategy_matrix.ends)
-        return with_linked(effect_choices(proposal), linked, self.context.lang)
+        return with_linked(effect_choices(proposal, facts.walk("E")), linked, self.context.lang)
 
     def _direct_cause_choices(self) -> Choices:
-        proposal = self.session.proposal
+        return self.session.facts.memo(("direct_cause_choices", self.context.lang), self._compute_direct_cause_choices)
+
+    def _compute_direct_cause_choices(self) -> Choices:
+        proposal, walk = self.session.proposal, self.session.facts.walk("C")
         linked = (excluded.cause_id for excluded in proposal.strategy_matrix.excluded_causes)
-        offered: Choices = [(None, "—"), *cause_entries(proposal, direct_only=True)]
-        return with_linked(offered, linked, self.context.lang, lambda: dict(cause_entries(proposal)))
+        offered: Choices = [(None, "—"), *cause_entries(proposal, direct_only=True, walk=walk)]
+        return with_linked(offered, linked, self.context.lang, lambda: dict(cause_entries(proposal, walk=walk)))
 
     # -- Page interface -----------------------------------------------------------------------------------------
 
@@ -204,7 +210,7 @@ class StrategyPage(Page):
 
     def _coverage_html(self) -> str:
         proposal = self.session.proposal
-        codes = ItemCodes(proposal)
+        codes = self.session.facts.item_codes()
         lang, field_model = self.context.lang, self.context.field_model
         excluded = {item.cause_id for item in proposal.strategy_matrix.excluded_causes if item.cause_id}
         covered, left_out, missing = [], [], []

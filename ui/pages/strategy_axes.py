@@ -376,7 +376,7 @@ class AxisPanel(QWidget):
 
     def refresh_causes(self) -> None:
         """Offer the causes of the problem tree, with their codes."""
-        entries = cause_entries(self.session.proposal)
+        entries = cause_entries(self.session.proposal, walk=self.session.facts.walk("C"))
         self.causes.set_entries(items_catalog("causes", entries), self.context.lang)
         self.binder.refresh()
 

@@ -12,7 +12,7 @@ from matrices.display import missing_reference
 from matrices.edits import EditError, Locator, resolve
 from matrices.general import EstimatedCost
 from matrices.localized import Lang
-from matrices.problem import MAX_CODE_DEPTH, Cause, tree_walk
+from matrices.problem import MAX_CODE_DEPTH, Cause, TreeRow, tree_walk
 from matrices.proposal import Proposal
 from matrices.strategy import Axis
 from ui.binding import FieldBinder, Label, label_text
@@ -47,11 +47,16 @@ def is_direct(cause: Cause) -> bool:
     return cause.level == "direct" if cause.level else cause.parent_id is None
 
 
-def cause_entries(proposal: Proposal, direct_only: bool = False) -> list[tuple[str, str]]:
-    """Return (id, 'C1.2  description') for the causes in tree order, indirect ones indented."""
+def cause_entries(
+    proposal: Proposal, direct_only: bool = False, walk: list[TreeRow] | None = None
+) -> list[tuple[str, str]]:
+    """Return (id, 'C1.2  description') for the causes in tree order, indirect ones indented.
+
+    walk: the causes' tree_walk when the caller has it (the session's facts), else it is walked here.
+    """
     causes = proposal.problem_matrix.causes
     entries = []
-    for row in tree_walk(causes, "C"):
+    for row in walk if walk is not None else tree_walk(causes, "C"):
         cause, code = causes[row.index], row.code
         if direct_only and not is_direct(cause):
             continue
@@ -63,10 +68,10 @@ def cause_entries(proposal: Proposal, direct_only: bool = False) -> list[tuple[s
     return entries
 
 
-def effect_choices(proposal: Proposal) -> Choices:
+def effect_choices(proposal: Proposal, walk: list[TreeRow] | None = None) -> Choices:
     """Return the effects as (id, 'E1  description') choices in tree order, after an empty choice."""
     effects = proposal.problem_matrix.effects
-    rows = [(effects[row.index], row.code) for row in tree_walk(effects, "E")]
+    rows = [(effects[row.index], row.code) for row in (walk if walk is not None else tree_walk(effects, "E"))]
     return [(None, "—")] + [(e.id, f"{code}  {short(e.description or '…', 110)}") for e, code in rows]
 
 

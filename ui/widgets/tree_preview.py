@@ -132,8 +132,14 @@ class TreePreview(QScrollArea):
         self._timer.stop()
         available = max(1, self.viewport().width())
         width = max(available, MIN_LAYOUT_WIDTH)
+        facts = self._session.facts
         self._canvas.layout_ = layout_problem_tree(
-            self._session.proposal, self._context.lang, self._context.field_model, width_px=width, dpi=LAYOUT_DPI
+            self._session.proposal,
+            self._context.lang,
+            self._context.field_model,
+            width_px=width,
+            dpi=LAYOUT_DPI,
+            walks=(facts.walk("C"), facts.walk("E")),
         )
         self._canvas.scale = min(1.0, available / width)
         self._canvas.resize(self._canvas.sizeHint())
