@@ -28,7 +28,7 @@ CODE, DESCRIPTION, RATING = range(3)
 # The third column shows the rating a reviewer looks at first: governability for causes, severity for effects.
 _RATING = {"causes": ("governability", "scales.json#governability"), "effects": ("severity", "scales.json#severity")}
 _ENTITY = {"causes": "cause", "effects": "effect"}
-_PREFIX = {"causes": "C", "effects": "E"}
+_PREFIX: dict[str, Literal["C", "E"]] = {"causes": "C", "effects": "E"}
 # Editing these fields may move a node in the outline: the rows are compared, not just repainted.
 _STRUCTURAL_FIELDS = {"parent_id", "id"}
 _PLACEHOLDER = QColor("#7a8694")
@@ -391,7 +391,9 @@ class ProblemTreeModel(QAbstractItemModel):
         return node if isinstance(node, _TreeNode) else None
 
     def _rebuild(self) -> None:
-        self._outline = outline_of(self.nodes(), _PREFIX[self.kind])
+        prefix = _PREFIX[self.kind]
+        # The proposal's own list as it is now: the session has its walk (forgotten at each change).
+        self._outline = outline_of(self.nodes(), prefix, self._session.facts.walk(prefix))
         self._codes = dict(self._outline.codes)
         self._root = _TreeNode(None)
         self._by_id = {}
@@ -405,13 +407,15 @@ class ProblemTreeModel(QAbstractItemModel):
             stack.extend((node, child) for child in reversed(shape.get(item_id, [])))
 
     def _all_changed(self) -> None:
-        stack = [QModelIndex()]
+        # Straight over the nodes (the indexes index() would make): through rowCount and index, a tree of 20,000
+        # causes took a noticeable moment for each retranslation.
+        stack = [self._root]
         while stack:
-            parent = stack.pop()
-            rows = self.rowCount(parent)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 2, parent))
-                stack.extend(self.index(row, 0, parent) for row in range(rows))
+            children = stack.pop().children
+            if children:
+                last = len(children) - 1
+                self.dataChanged.emit(self.createIndex(0, 0, children[0]), self.createIndex(last, 2, children[last]))
+                stack.extend(children)
 
     def _rating_label(self, item: Cause | Effect) -> str:
         field_name, ref = _RATING[self.kind]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from matrices.problem import Cause, Effect, tree_walk
+from matrices.problem import Cause, Effect, TreeRow, tree_walk
 
 Shape = dict[str | None, list[str]]
 """The children of each node in the outline, by parent id (None: the top level)."""
@@ -31,12 +31,14 @@ class Outline:
     positions: dict[str, int]
 
 
-def outline_of(nodes: Sequence[Cause] | Sequence[Effect], prefix: str) -> Outline:
-    """Return the outline of a flat list, from tree_walk (a repeated id shows its first entry only)."""
+def outline_of(
+    nodes: Sequence[Cause] | Sequence[Effect], prefix: str, walk: Sequence[TreeRow] | None = None
+) -> Outline:
+    """Return the outline of a flat list from its walk (given, or walked here); a repeated id shows its first entry."""
     shape: Shape = {None: []}
     codes: dict[str, str] = {}
     positions: dict[str, int] = {}
-    for row in tree_walk(nodes, prefix):
+    for row in walk if walk is not None else tree_walk(nodes, prefix):
         item_id = nodes[row.index].id
         if item_id in positions:
             continue  # a copy of an id (rule G03): its row would be indistinguishable from the first
