@@ -86,8 +86,25 @@ def run_review(download: Path) -> None:
 
 
 def run_dashboard(download: Path) -> float:
-    """Return the seconds the dashboard takes to list every participant of the download (offscreen)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """Return the seconds the dashboard takes to list every participant of the download, in a fresh process.
+
+    A process of its own: the caller (bench/run_all.py) may already hold the QGuiApplication of the export's
+    diagrams, on which no widget can be made.
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--dashboard-of", str(download)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"the dashboard failed ({done.returncode}): {done.stderr[-2000:]}")
+    return float(done.stdout.split()[-1])
+
+
+def _time_dashboard(download: Path) -> float:
     from PySide6.QtWidgets import QApplication
 
     from matrices.catalogs import Catalogs
@@ -96,7 +113,7 @@ def run_dashboard(download: Path) -> float:
     from ui.dashboard.view import DashboardView
     from ui.workers import Workers
 
-    app = QApplication.instance() or QApplication([])
+    app = QApplication([sys.argv[0]])
     catalogs = Catalogs.load()
     view = DashboardView(catalogs, default_rulebook(catalogs, FieldModel.load()), workers=Workers(app))
     view.resize(1400, 800)
@@ -160,7 +177,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--feedback", type=int, default=300, help="participants in the feedback timing (0: none)")
     parser.add_argument("--no-gui", action="store_true", help="leave out the dashboard timing")
+    parser.add_argument("--dashboard-of", type=Path, help=argparse.SUPPRESS)  # the child run_dashboard starts
     args = parser.parse_args()
+    if args.dashboard_of is not None:
+        print(f"{_time_dashboard(args.dashboard_of):.6f}")
+        return
     with tempfile.TemporaryDirectory() as temp:
         figures = measure(Path(temp), args.participants, args.runs, args.feedback, not args.no_gui)
     print(f"download of {args.participants} participants: {figures['zip_mb']:.1f} MB")
