@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from matrices.proposal import Proposal
+from storage.document import Document
 from ui.style import apply_style
 from ui.translation import LanguageSwitcher
 
@@ -50,3 +53,13 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr("ui.deleting.ask_to_delete", answer)
     return asked
+
+
+@pytest.fixture
+def opened(tmp_path: Path, example_es: Proposal) -> Iterator[Document]:
+    """The example, in a .pmx file opened for writing (closed after the test)."""
+    path = tmp_path / "propuesta.pmx"
+    Document.create(path, example_es).close()
+    document = Document.open(path)
+    yield document
+    document.close()

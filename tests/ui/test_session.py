@@ -6,7 +6,7 @@ import gc
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -192,15 +192,6 @@ def test_continuous_typing_still_saves_within_a_second(
 
 
 # ---- saving on a worker thread, with a real document ----------------------------------------------------
-
-
-@pytest.fixture
-def opened(tmp_path: Path, example_es: Proposal) -> Iterator[Document]:
-    path = tmp_path / "propuesta.pmx"
-    Document.create(path, example_es).close()
-    document = Document.open(path)
-    yield document
-    document.close()
 
 
 def on_file(path: Path) -> dict[str, Any]:

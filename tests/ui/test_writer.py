@@ -14,7 +14,7 @@ import itertools
 import threading
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,15 +41,6 @@ from ui.workers import Workers
 from ui.writer import DocumentWriter
 
 ANCHOR = ("problem", "C1", "description")
-
-
-@pytest.fixture
-def opened(tmp_path: Path, example_es: Proposal) -> Iterator[Document]:
-    path = tmp_path / "propuesta.pmx"
-    Document.create(path, example_es).close()
-    document = Document.open(path)
-    yield document
-    document.close()
 
 
 def on_file(path: Path) -> Proposal:
